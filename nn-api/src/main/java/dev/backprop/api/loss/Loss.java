@@ -1,0 +1,42 @@
+package dev.backprop.api.loss;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.Plugin;
+
+/**
+ * A loss {@code E(predicted, target)} over a mini-batch: the service interface core calls.
+ *
+ * <p><b>Shapes.</b> {@code predicted}, {@code target} and {@code gradient} hold {@code batchSize ×
+ * width} values row-major; only the first {@code batchSize · width} elements are read or written.
+ *
+ * <p><b>Reduction.</b> {@link #evaluate} returns one number per batch, and {@code gradient} must be
+ * the exact derivative of that number: {@code gradient[i] = ∂E/∂predicted[i]}. Each loss documents
+ * how it averages (for example mean squared error averages over every element, cross-entropy sums
+ * over classes and averages over examples), and the network's gradient follows from it.
+ *
+ * <p><b>Aliasing.</b> Arrays belong to the caller and are never retained; {@code gradient} is
+ * overwritten, never accumulated into, and must not alias the inputs.
+ *
+ * <p><b>Thread-safety.</b> Implementations are immutable.
+ */
+public interface Loss extends Plugin {
+
+    /**
+     * Computes the batch loss and writes {@code ∂E/∂predicted} into {@code gradient}.
+     *
+     * @return the loss of the batch, reduced as the implementation documents
+     */
+    double evaluate(float[] predicted, float[] target, int batchSize, int width, float[] gradient);
+
+    /**
+     * A copy with {@code hyperparameters} applied; the default accepts only settings that change nothing.
+     *
+     * @throws dev.backprop.api.InvalidHyperparameterException on an unknown name or a value out of range
+     */
+    default Loss withHyperparameters(Hyperparameters hyperparameters) {
+        if (isUnchangedBy(hyperparameters)) {
+            return this;
+        }
+        throw cannotChange(hyperparameters);
+    }
+}

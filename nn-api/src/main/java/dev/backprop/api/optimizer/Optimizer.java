@@ -1,0 +1,52 @@
+package dev.backprop.api.optimizer;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.Plugin;
+
+/**
+ * A gradient-based update rule: the service interface core calls.
+ *
+ * <p>An {@code Optimizer} holds only immutable settings ({@link #hyperparameters()}, at least
+ * {@value #LEARNING_RATE}). Everything that changes during training lives in an
+ * {@link OptimizerState} that core allocates ({@link #stateSlots()} arrays per parameter tensor) and
+ * passes to {@link #update}. One instance therefore serves every layer and thread, and checkpoints
+ * are exact without any plugin code.
+ *
+ * <p><b>Shapes and aliasing.</b> {@code parameter}, {@code gradient} and each state slot have the
+ * same length; {@code parameter} and the slots are updated in place, {@code gradient} is read only.
+ * Nothing is retained. The gradient is the mean-reduced gradient of the batch loss.
+ *
+ * <p><b>Thread-safety.</b> Implementations are immutable; core never updates one parameter from two
+ * threads at once.
+ */
+public interface Optimizer extends Plugin {
+
+    /** The name of the step-size setting every optimizer accepts. */
+    String LEARNING_RATE = "learning_rate";
+
+    /** How many arrays shaped like the parameter the optimizer keeps (SGD 0, momentum 1, Adam 2). */
+    int stateSlots();
+
+    /**
+     * Updates {@code parameter} in place from {@code gradient}. {@code state.step()} has already
+     * been advanced, so it is 1 during the first update.
+     */
+    void update(float[] parameter, float[] gradient, OptimizerState state);
+
+    /** The current learning rate. */
+    default double learningRate() {
+        return hyperparameters().get(LEARNING_RATE, Double.NaN);
+    }
+
+    /**
+     * A copy with {@code hyperparameters} applied on top of the current ones.
+     *
+     * @throws dev.backprop.api.InvalidHyperparameterException on an unknown name or a value out of range
+     */
+    default Optimizer withHyperparameters(Hyperparameters hyperparameters) {
+        if (isUnchangedBy(hyperparameters)) {
+            return this;
+        }
+        throw cannotChange(hyperparameters);
+    }
+}

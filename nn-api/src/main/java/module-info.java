@@ -1,0 +1,11 @@
+/**
+ * Backprop's service-provider interfaces: activations, losses and optimizers, plus the small value
+ * types ({@link dev.backprop.api.PluginId}, {@link dev.backprop.api.Hyperparameters}) and the one
+ * exception family ({@link dev.backprop.api.BackpropException}). Depends on {@code java.base} only.
+ */
+module dev.backprop.api {
+    exports dev.backprop.api;
+    exports dev.backprop.api.activation;
+    exports dev.backprop.api.loss;
+    exports dev.backprop.api.optimizer;
+}

@@ -1,0 +1,131 @@
+package dev.backprop.core.data;
+
+import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.api.ShapeMismatchException;
+
+/**
+ * Examples for supervised training: features ({@code size × featureWidth}) and targets
+ * ({@code size × targetWidth}), each stored as one contiguous row-major float array so that batches
+ * are gathered by copying rows, without per-example objects. Immutable: the arrays are copied in and
+ * never handed out.
+ */
+public final class Dataset {
+
+    private final float[] features;
+    private final float[] targets;
+    private final int size;
+    private final int featureWidth;
+    private final int targetWidth;
+
+    /**
+     * @param features     {@code size × featureWidth} values, row-major; finite
+     * @param featureWidth the number of features per example, at least 1
+     * @param targets      {@code size × targetWidth} values, row-major; finite
+     * @param targetWidth  the number of target values per example, at least 1
+     */
+    public Dataset(float[] features, int featureWidth, float[] targets, int targetWidth) {
+        if (featureWidth < 1 || targetWidth < 1) {
+            throw new InvalidConfigurationException("A dataset needs at least 1 feature and 1 target per example,"
+                    + " found featureWidth=" + featureWidth + " and targetWidth=" + targetWidth + ".");
+        }
+        if (features.length == 0) {
+            throw new InvalidConfigurationException("The dataset is empty: expected at least 1 example, found 0."
+                    + " Check the data source.");
+        }
+        if (features.length % featureWidth != 0) {
+            throw new ShapeMismatchException("The feature array holds " + features.length + " values, which is not a"
+                    + " whole number of rows of " + featureWidth + " features: give size × featureWidth values.",
+                    featureWidth, features.length % featureWidth);
+        }
+        this.size = features.length / featureWidth;
+        if (targets.length != size * targetWidth) {
+            throw new ShapeMismatchException("Expected " + size + " target rows of width " + targetWidth + " ("
+                    + size * targetWidth + " values) to match " + size + " feature rows, but found " + targets.length
+                    + " values: give one target row per example.", size * targetWidth, targets.length);
+        }
+        requireFinite(features, featureWidth, "feature");
+        requireFinite(targets, targetWidth, "target");
+        this.features = features.clone();
+        this.targets = targets.clone();
+        this.featureWidth = featureWidth;
+        this.targetWidth = targetWidth;
+    }
+
+    /** A dataset from one array per example (convenient for small, hand-written data such as XOR). */
+    public static Dataset of(float[][] features, float[][] targets) {
+        if (features.length != targets.length) {
+            throw new ShapeMismatchException("Expected as many target rows as feature rows (" + features.length
+                    + ") but found " + targets.length + ".", features.length, targets.length);
+        }
+        if (features.length == 0) {
+            throw new InvalidConfigurationException("The dataset is empty: expected at least 1 example, found 0.");
+        }
+        return new Dataset(flatten(features, "feature"), features[0].length, flatten(targets, "target"), targets[0].length);
+    }
+
+    /** The number of examples. */
+    public int size() {
+        return size;
+    }
+
+    /** The number of features per example. */
+    public int featureWidth() {
+        return featureWidth;
+    }
+
+    /** The number of target values per example. */
+    public int targetWidth() {
+        return targetWidth;
+    }
+
+    /**
+     * Copies the examples {@code order[from] … order[from + count − 1]} into the first rows of
+     * {@code featureBatch} and {@code targetBatch}.
+     */
+    public void gather(int[] order, int from, int count, float[] featureBatch, float[] targetBatch) {
+        for (int row = 0; row < count; row++) {
+            int example = order[from + row];
+            System.arraycopy(features, example * featureWidth, featureBatch, row * featureWidth, featureWidth);
+            System.arraycopy(targets, example * targetWidth, targetBatch, row * targetWidth, targetWidth);
+        }
+    }
+
+    /** Copies examples {@code from … from + count − 1}, in order, into the batch arrays. */
+    public void copyRange(int from, int count, float[] featureBatch, float[] targetBatch) {
+        System.arraycopy(features, from * featureWidth, featureBatch, 0, count * featureWidth);
+        System.arraycopy(targets, from * targetWidth, targetBatch, 0, count * targetWidth);
+    }
+
+    /** The features of example {@code index} (a copy). */
+    public float[] features(int index) {
+        return java.util.Arrays.copyOfRange(features, index * featureWidth, (index + 1) * featureWidth);
+    }
+
+    /** The targets of example {@code index} (a copy). */
+    public float[] targets(int index) {
+        return java.util.Arrays.copyOfRange(targets, index * targetWidth, (index + 1) * targetWidth);
+    }
+
+    private static float[] flatten(float[][] rows, String what) {
+        int width = rows[0].length;
+        float[] flat = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != width) {
+                throw new ShapeMismatchException("Every " + what + " row must have " + width + " values (like row 0),"
+                        + " but row " + i + " has " + rows[i].length + ".", width, rows[i].length);
+            }
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        return flat;
+    }
+
+    private static void requireFinite(float[] values, int width, String what) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new InvalidConfigurationException("The " + what + " at row " + i / width + ", column "
+                        + i % width + " is " + values[i] + ": every " + what + " must be a finite number."
+                        + " Clean or impute the data before training.");
+            }
+        }
+    }
+}

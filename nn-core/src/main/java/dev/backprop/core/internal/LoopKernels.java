@@ -1,0 +1,76 @@
+package dev.backprop.core.internal;
+
+/**
+ * Plain-loop kernels. Every innermost loop walks contiguous memory in both operands so that the JIT
+ * can vectorise it; the transposes are folded into the loop order instead of being materialised.
+ */
+final class LoopKernels implements MatrixKernels {
+
+    static final LoopKernels INSTANCE = new LoopKernels();
+
+    private LoopKernels() {
+    }
+
+    @Override
+    public void multiplyAddBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n) {
+        for (int row = 0; row < m; row++) {
+            int cRow = row * n;
+            System.arraycopy(bias, 0, c, cRow, n);
+            int aRow = row * k;
+            for (int p = 0; p < k; p++) {
+                float aValue = a[aRow + p];
+                if (aValue == 0f) {
+                    continue;
+                }
+                int bRow = p * n;
+                for (int col = 0; col < n; col++) {
+                    c[cRow + col] += aValue * b[bRow + col];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void accumulateTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n) {
+        for (int row = 0; row < m; row++) {
+            int aRow = row * k;
+            int dRow = row * n;
+            for (int p = 0; p < k; p++) {
+                float aValue = a[aRow + p];
+                if (aValue == 0f) {
+                    continue;
+                }
+                int cRow = p * n;
+                for (int col = 0; col < n; col++) {
+                    c[cRow + col] += aValue * d[dRow + col];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void multiplyTransposedRight(float[] d, float[] b, float[] c, int m, int k, int n) {
+        for (int row = 0; row < m; row++) {
+            int dRow = row * n;
+            int cRow = row * k;
+            for (int p = 0; p < k; p++) {
+                int bRow = p * n;
+                float s0 = 0f;
+                float s1 = 0f;
+                float s2 = 0f;
+                float s3 = 0f;
+                int col = 0;
+                for (; col + 3 < n; col += 4) {
+                    s0 += d[dRow + col] * b[bRow + col];
+                    s1 += d[dRow + col + 1] * b[bRow + col + 1];
+                    s2 += d[dRow + col + 2] * b[bRow + col + 2];
+                    s3 += d[dRow + col + 3] * b[bRow + col + 3];
+                }
+                for (; col < n; col++) {
+                    s0 += d[dRow + col] * b[bRow + col];
+                }
+                c[cRow + p] = (s0 + s1) + (s2 + s3);
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.backprop.core.network;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.api.PluginId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One dense layer as pure data: its width (number of neurons), the id and settings of its
+ * activation, and optionally the id of its weight initialiser (absent: the activation's default).
+ *
+ * @param width                     the number of outputs, at least 1
+ * @param activation                the activation's id ({@code sigmoid}, {@code softmax}, {@code acme.swish})
+ * @param activationHyperparameters settings applied on top of the activation's defaults
+ * @param initializer               the weight initialiser's id, or {@code null} for the activation's default
+ */
+public record LayerSpec(int width, PluginId activation, Hyperparameters activationHyperparameters,
+                        PluginId initializer) {
+
+    /** Validates the width and requires the ids. */
+    public LayerSpec {
+        if (width < 1) {
+            throw new InvalidConfigurationException("A dense layer needs at least 1 neuron but was given width "
+                    + width + ": use dense(n, ...) with n >= 1.");
+        }
+        Objects.requireNonNull(activation, "activation id");
+        Objects.requireNonNull(activationHyperparameters, "activation hyperparameters");
+    }
+
+    /** The initialiser named for this layer, if any. */
+    public Optional<PluginId> explicitInitializer() {
+        return Optional.ofNullable(initializer);
+    }
+}

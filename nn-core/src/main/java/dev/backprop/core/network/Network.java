@@ -1,0 +1,173 @@
+package dev.backprop.core.network;
+
+import dev.backprop.api.ShapeMismatchException;
+import dev.backprop.api.loss.Loss;
+import dev.backprop.core.internal.MatrixKernels;
+import dev.backprop.core.loss.CategoricalCrossEntropy;
+import dev.backprop.core.plugin.PluginRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A sequential multi-layer perceptron: dense layers applied in order, computed as batched matrix
+ * products ({@code Z = X·W + b}, {@code A = f(Z)}) on row-major float32 arrays.
+ *
+ * <p>Build one with {@link #builder()} or from a {@link NetworkSpec} with {@link #create}. Training
+ * code calls {@link #computeGradients} with a {@link Workspace} per thread; {@link #predict} is safe to
+ * call from many threads at once as long as nobody is training the network at the same time. The
+ * parameters are live arrays: optimizers and model readers update them in place.
+ */
+public final class Network {
+
+    private final NetworkSpec spec;
+    private final List<DenseLayer> layers;
+    private final List<Parameter> parameters;
+    private final MatrixKernels kernels = MatrixKernels.loops();
+
+    Network(NetworkSpec spec, List<LayerActivation> activations) {
+        this.spec = spec;
+        List<DenseLayer> built = new ArrayList<>();
+        List<Parameter> params = new ArrayList<>();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            DenseLayer layer = new DenseLayer(i, spec.fanIn(i), spec.layers().get(i).width(), activations.get(i));
+            built.add(layer);
+            params.add(layer.weights());
+            params.add(layer.biases());
+        }
+        this.layers = List.copyOf(built);
+        this.parameters = List.copyOf(params);
+    }
+
+    /** A fluent builder: {@code Network.builder().input(2).dense(4, "tanh").dense(1, "sigmoid").build()}. */
+    public static NetworkBuilder builder() {
+        return new NetworkBuilder();
+    }
+
+    /**
+     * A network of architecture {@code spec}, its activations resolved through {@code registry}, its
+     * weights drawn from each layer's initialiser with {@code seed} (same seed, same weights).
+     */
+    public static Network create(NetworkSpec spec, PluginRegistry registry, long seed) {
+        List<LayerActivation> activations = new ArrayList<>();
+        for (LayerSpec layer : spec.layers()) {
+            activations.add(LayerActivations.resolve(registry, layer.activation(), layer.activationHyperparameters()));
+        }
+        Network network = new Network(spec, activations);
+        network.initialise(seed);
+        return network;
+    }
+
+    void initialise(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < layers.size(); i++) {
+            DenseLayer layer = layers.get(i);
+            LayerSpec layerSpec = spec.layers().get(i);
+            WeightInitialization.fill(layerSpec.explicitInitializer().orElse(layer.activation().defaultInitializer()),
+                    layer.weights().values(), layer.fanIn(), layer.fanOut(), random);
+            java.util.Arrays.fill(layer.biases().values(), 0f);
+        }
+    }
+
+    /** The architecture. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** The number of input features. */
+    public int inputWidth() {
+        return spec.inputWidth();
+    }
+
+    /** The number of outputs. */
+    public int outputWidth() {
+        return spec.outputWidth();
+    }
+
+    /** Every trainable tensor, layer by layer: weights then biases. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Buffers for batches of up to {@code capacity} examples; one per thread. */
+    public Workspace newWorkspace(int capacity) {
+        if (capacity < 1) {
+            throw new ShapeMismatchException("A workspace must hold at least 1 example, was asked for " + capacity
+                    + ": pass the batch size.", 1, capacity);
+        }
+        return new Workspace(layers, capacity);
+    }
+
+    /**
+     * Runs {@code rows} examples (row-major, {@code rows × inputWidth}) forward.
+     *
+     * @return the workspace's output buffer; its first {@code rows × outputWidth} values are the outputs
+     */
+    public float[] forward(Workspace workspace, float[] inputs, int rows) {
+        checkBatch(workspace, inputs, rows);
+        float[] layerInput = inputs;
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).forward(kernels, layerInput, rows, workspace.preActivations[i], workspace.activations[i]);
+            layerInput = workspace.activations[i];
+        }
+        return layerInput;
+    }
+
+    /**
+     * One forward and backward pass: zeroes the workspace's gradients, then fills them with
+     * {@code ∂E/∂θ} for every parameter, where {@code E} is {@code loss} over the batch.
+     * A softmax output followed by categorical cross-entropy uses the fused gradient {@code (p − y)/B}.
+     *
+     * @param targets {@code rows × outputWidth} values, row-major
+     * @return the batch loss {@code E}
+     */
+    public double computeGradients(Workspace workspace, float[] inputs, float[] targets, int rows, Loss loss) {
+        float[] outputs = forward(workspace, inputs, rows);
+        int last = layers.size() - 1;
+        int width = outputWidth();
+        if (targets.length < rows * width) {
+            throw new ShapeMismatchException("Expected " + rows + " target rows of width " + width + " ("
+                    + rows * width + " values) but found " + targets.length + " values: give one target row per"
+                    + " example, as wide as the output layer.", rows * width, targets.length);
+        }
+        float[] outputDelta = workspace.deltas[last];
+        boolean fused = layers.get(last).activation() instanceof Softmax && loss instanceof CategoricalCrossEntropy;
+        double value = fused
+                ? ((CategoricalCrossEntropy) loss).evaluateAfterSoftmax(outputs, targets, rows, width, outputDelta)
+                : loss.evaluate(outputs, targets, rows, width, outputDelta);
+        workspace.zeroGradients();
+        for (int i = last; i >= 0; i--) {
+            float[] layerInput = i == 0 ? inputs : workspace.activations[i - 1];
+            float[] inputGradient = i == 0 ? null : workspace.deltas[i - 1];
+            layers.get(i).backward(kernels, layerInput, rows, workspace.preActivations[i], workspace.activations[i],
+                    workspace.deltas[i], fused && i == last, workspace.gradient(2 * i), workspace.gradient(2 * i + 1),
+                    inputGradient);
+        }
+        return value;
+    }
+
+    /** The outputs for one example. Safe to call from many threads at once. */
+    public float[] predict(float[] input) {
+        return predict(input, 1);
+    }
+
+    /** The outputs ({@code rows × outputWidth}, row-major) for {@code rows} examples. Thread-safe. */
+    public float[] predict(float[] inputs, int rows) {
+        Workspace workspace = newWorkspace(Math.max(rows, 1));
+        float[] outputs = forward(workspace, inputs, rows);
+        return java.util.Arrays.copyOf(outputs, rows * outputWidth());
+    }
+
+    private void checkBatch(Workspace workspace, float[] inputs, int rows) {
+        if (rows < 1 || rows > workspace.capacity()) {
+            throw new ShapeMismatchException("Expected between 1 and " + workspace.capacity() + " examples (the"
+                    + " workspace's capacity) but was given " + rows + ": create the workspace with"
+                    + " newWorkspace(batchSize).", workspace.capacity(), rows);
+        }
+        if (inputs.length < rows * inputWidth()) {
+            throw new ShapeMismatchException("Expected " + rows + " input rows of " + inputWidth() + " features ("
+                    + rows * inputWidth() + " values) but found " + inputs.length + " values: each example needs "
+                    + inputWidth() + " features, as in input(" + inputWidth() + ").", rows * inputWidth(), inputs.length);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.backprop.core.network;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.api.PluginId;
+import dev.backprop.api.activation.Activation;
+import dev.backprop.core.plugin.PluginRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds a {@link Network} layer by layer:
+ * <pre>{@code
+ * Network net = Network.builder()
+ *         .input(784)
+ *         .dense(128, "relu")
+ *         .dense(10, "softmax")
+ *         .seed(7)
+ *         .build();
+ * }</pre>
+ * Activations are named by id (resolved through {@link PluginRegistry#discovered()} unless
+ * {@link #registry} says otherwise) or given as instances, which skips discovery for that layer.
+ * The seed (default {@value #DEFAULT_SEED}) fixes the initial weights. Not thread-safe.
+ */
+public final class NetworkBuilder {
+
+    /** The seed used when {@link #seed} is not called. */
+    public static final long DEFAULT_SEED = 42;
+
+    private int inputWidth = -1;
+    private final List<LayerSpec> layers = new ArrayList<>();
+    private final List<Activation> instances = new ArrayList<>();
+    private PluginRegistry registry;
+    private long seed = DEFAULT_SEED;
+
+    NetworkBuilder() {
+    }
+
+    /** The number of input features. */
+    public NetworkBuilder input(int width) {
+        if (width < 1) {
+            throw new InvalidConfigurationException("input(width) needs at least 1 feature but was given " + width + ".");
+        }
+        this.inputWidth = width;
+        return this;
+    }
+
+    /** Adds a dense layer of {@code width} neurons with the activation {@code activationId}. */
+    public NetworkBuilder dense(int width, String activationId) {
+        return dense(width, activationId, Hyperparameters.none());
+    }
+
+    /** Adds a dense layer whose activation {@code activationId} gets {@code hyperparameters}. */
+    public NetworkBuilder dense(int width, String activationId, Hyperparameters hyperparameters) {
+        requireInput();
+        layers.add(new LayerSpec(width, PluginId.of(activationId), hyperparameters, null));
+        instances.add(null);
+        return this;
+    }
+
+    /** Adds a dense layer with this activation instance (no discovery for this layer). */
+    public NetworkBuilder dense(int width, Activation activation) {
+        requireInput();
+        Objects.requireNonNull(activation, "activation");
+        layers.add(new LayerSpec(width, activation.id(), activation.hyperparameters(), null));
+        instances.add(activation);
+        return this;
+    }
+
+    /** Sets the weight initialiser of the layer added last ({@code glorot_uniform}, {@code he_normal}, ...). */
+    public NetworkBuilder withInitializer(String initializerId) {
+        if (layers.isEmpty()) {
+            throw new InvalidConfigurationException("withInitializer(\"" + initializerId + "\") applies to the layer"
+                    + " added last, but no layer has been added: call dense(...) first.");
+        }
+        PluginId id = PluginId.of(initializerId);
+        WeightInitialization.requireKnown(id);
+        int last = layers.size() - 1;
+        LayerSpec layer = layers.get(last);
+        layers.set(last, new LayerSpec(layer.width(), layer.activation(), layer.activationHyperparameters(), id));
+        return this;
+    }
+
+    /** The registry that resolves activation ids (default: {@link PluginRegistry#discovered()}). */
+    public NetworkBuilder registry(PluginRegistry pluginRegistry) {
+        this.registry = Objects.requireNonNull(pluginRegistry, "registry");
+        return this;
+    }
+
+    /** The seed of the initial weights. */
+    public NetworkBuilder seed(long initialisationSeed) {
+        this.seed = initialisationSeed;
+        return this;
+    }
+
+    /** The architecture described so far. */
+    public NetworkSpec spec() {
+        if (inputWidth < 1) {
+            throw new InvalidConfigurationException("The network has no input width: call input(n) first.");
+        }
+        return new NetworkSpec(inputWidth, layers);
+    }
+
+    /** Resolves the activations and initialises the weights. */
+    public Network build() {
+        NetworkSpec spec = spec();
+        PluginRegistry plugins = registry != null ? registry : null;
+        List<LayerActivation> activations = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Activation instance = instances.get(i);
+            if (instance != null) {
+                activations.add(LayerActivations.of(instance));
+            } else {
+                if (plugins == null) {
+                    plugins = PluginRegistry.discovered();
+                }
+                LayerSpec layer = layers.get(i);
+                activations.add(LayerActivations.resolve(plugins, layer.activation(), layer.activationHyperparameters()));
+            }
+        }
+        Network network = new Network(spec, activations);
+        network.initialise(seed);
+        return network;
+    }
+
+    private void requireInput() {
+        if (inputWidth < 1) {
+            throw new InvalidConfigurationException("dense(...) needs to know its fan-in: call input(n) before the"
+                    + " first dense layer.");
+        }
+    }
+}

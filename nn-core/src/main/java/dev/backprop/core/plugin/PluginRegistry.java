@@ -1,0 +1,166 @@
+package dev.backprop.core.plugin;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.Plugin;
+import dev.backprop.api.PluginId;
+import dev.backprop.api.activation.Activation;
+import dev.backprop.api.loss.Loss;
+import dev.backprop.api.optimizer.Optimizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds activations, losses and optimizers by id.
+ *
+ * <p>{@link #discovered()} looks them up once with {@link ServiceLoader} (lazily, cached: the only
+ * static cache in Backprop); {@link #of} builds a registry from instances without discovery, for
+ * tests and embedders; {@link #discover(ClassLoader)} looks in a given class loader, for plugin
+ * folders.
+ *
+ * <p>Discovery never stops at the first problem: a provider that fails to load is logged as a
+ * warning and reported by {@link #problems()}; a third-party plugin claiming a bare id is refused;
+ * an id provided twice is reported and becomes an error only when that id is asked for. Asking for an
+ * unknown id raises an {@link dev.backprop.api.UnknownPluginException} that lists the available ids,
+ * the closest one and how to add a plugin jar. Immutable and thread-safe.
+ */
+public final class PluginRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
+
+    private final PluginCatalog<Activation> activations;
+    private final PluginCatalog<Loss> losses;
+    private final PluginCatalog<Optimizer> optimizers;
+
+    private PluginRegistry(PluginCatalog<Activation> activations, PluginCatalog<Loss> losses,
+                           PluginCatalog<Optimizer> optimizers) {
+        this.activations = activations;
+        this.losses = losses;
+        this.optimizers = optimizers;
+    }
+
+    /** The plugins visible to Backprop's own class loader, discovered on first use and cached. */
+    public static PluginRegistry discovered() {
+        return DiscoveredHolder.INSTANCE;
+    }
+
+    /** Discovers the plugins visible to {@code loader} (not cached). */
+    public static PluginRegistry discover(ClassLoader loader) {
+        return new PluginRegistry(
+                load(PluginKind.ACTIVATION, Activation.class, loader),
+                load(PluginKind.LOSS, Loss.class, loader),
+                load(PluginKind.OPTIMIZER, Optimizer.class, loader));
+    }
+
+    /** A registry of exactly these instances, without discovery. */
+    public static PluginRegistry of(Collection<? extends Activation> activations, Collection<? extends Loss> losses,
+                                    Collection<? extends Optimizer> optimizers) {
+        return new PluginRegistry(
+                PluginCatalog.collect(PluginKind.ACTIVATION, activations, List.of()),
+                PluginCatalog.collect(PluginKind.LOSS, losses, List.of()),
+                PluginCatalog.collect(PluginKind.OPTIMIZER, optimizers, List.of()));
+    }
+
+    /** The activation {@code id} with {@code hyperparameters} applied on top of its defaults. */
+    public Activation activation(PluginId id, Hyperparameters hyperparameters) {
+        return activations.get(id).withHyperparameters(hyperparameters);
+    }
+
+    /** The activation {@code id} with its default settings. */
+    public Activation activation(String id) {
+        return activation(PluginId.of(id), Hyperparameters.none());
+    }
+
+    /** The loss {@code id} with {@code hyperparameters} applied on top of its defaults. */
+    public Loss loss(PluginId id, Hyperparameters hyperparameters) {
+        return losses.get(id).withHyperparameters(hyperparameters);
+    }
+
+    /** The loss {@code id} with its default settings. */
+    public Loss loss(String id) {
+        return loss(PluginId.of(id), Hyperparameters.none());
+    }
+
+    /** The optimizer {@code id} with {@code hyperparameters} applied on top of its defaults. */
+    public Optimizer optimizer(PluginId id, Hyperparameters hyperparameters) {
+        return optimizers.get(id).withHyperparameters(hyperparameters);
+    }
+
+    /** The optimizer {@code id} with its default settings. */
+    public Optimizer optimizer(String id) {
+        return optimizer(PluginId.of(id), Hyperparameters.none());
+    }
+
+    /** The usable ids of {@code kind}, sorted. */
+    public SortedSet<PluginId> ids(PluginKind kind) {
+        return catalog(kind).ids();
+    }
+
+    /** The usable plugins of {@code kind} (default settings), by id. */
+    public SortedMap<PluginId, ? extends Plugin> plugins(PluginKind kind) {
+        return catalog(kind).plugins();
+    }
+
+    /** Everything that went wrong during discovery, by kind. */
+    public List<PluginProblem> problems() {
+        List<PluginProblem> all = new ArrayList<>(activations.problems());
+        all.addAll(losses.problems());
+        all.addAll(optimizers.problems());
+        return List.copyOf(all);
+    }
+
+    /**
+     * The message for an unknown id of {@code kind} when the caller also offers ids of its own (core's
+     * row-wise softmax, for example): available ids, the closest one and how to add a plugin.
+     */
+    public String unknownIdMessage(PluginKind kind, PluginId id, Collection<PluginId> extraIds) {
+        SortedSet<PluginId> available = catalog(kind).ids();
+        available.addAll(extraIds);
+        return PluginCatalog.unknownIdMessage(kind, id, available, catalog(kind).problems());
+    }
+
+    private PluginCatalog<?> catalog(PluginKind kind) {
+        switch (kind) {
+            case ACTIVATION:
+                return activations;
+            case LOSS:
+                return losses;
+            default:
+                return optimizers;
+        }
+    }
+
+    private static <T extends Plugin> PluginCatalog<T> load(PluginKind kind, Class<T> type, ClassLoader loader) {
+        List<T> found = new ArrayList<>();
+        List<PluginProblem> failures = new ArrayList<>();
+        Iterator<T> providers = ServiceLoader.load(type, loader).iterator();
+        while (true) {
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                found.add(providers.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                String message = "A " + kind.word() + " provider failed to load and was skipped: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")")
+                        + ". Check the class named in META-INF/services/" + type.getName()
+                        + ": it must be public with a public no-argument constructor.";
+                LOG.warn(message);
+                failures.add(new PluginProblem(kind, message));
+            }
+        }
+        return PluginCatalog.collect(kind, found, failures);
+    }
+
+    /** Holder idiom: discovery runs on first use, once. The one static cache in Backprop. */
+    private static final class DiscoveredHolder {
+        private static final PluginRegistry INSTANCE = discover(PluginRegistry.class.getClassLoader());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.backprop.core.train;
+
+import dev.backprop.api.loss.Loss;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.network.Workspace;
+
+/**
+ * Measures a network on a dataset, in batches, without changing it.
+ *
+ * <p>Accuracy: with one output an example is right when output and target fall on the same side of
+ * 0.5 (binary classification); with several outputs when the largest output is at the position of the
+ * largest target (one-hot classification).
+ */
+public final class Evaluation {
+
+    private static final int BATCH = 256;
+
+    private Evaluation() {
+    }
+
+    /** The fraction of examples classified correctly, in [0, 1]. */
+    public static double accuracy(Network network, Dataset data) {
+        int width = network.outputWidth();
+        int batch = Math.min(BATCH, data.size());
+        Workspace workspace = network.newWorkspace(batch);
+        float[] features = new float[batch * data.featureWidth()];
+        float[] targets = new float[batch * data.targetWidth()];
+        int correct = 0;
+        for (int from = 0; from < data.size(); from += batch) {
+            int rows = Math.min(batch, data.size() - from);
+            data.copyRange(from, rows, features, targets);
+            float[] outputs = network.forward(workspace, features, rows);
+            for (int row = 0; row < rows; row++) {
+                int offset = row * width;
+                boolean right = width == 1
+                        ? (outputs[offset] >= 0.5f) == (targets[offset] >= 0.5f)
+                        : argMax(outputs, offset, width) == argMax(targets, offset, width);
+                correct += right ? 1 : 0;
+            }
+        }
+        return (double) correct / data.size();
+    }
+
+    /** The loss over the whole dataset (the mean of per-batch losses weighted by batch size). */
+    public static double loss(Network network, Dataset data, Loss loss) {
+        int batch = Math.min(BATCH, data.size());
+        Workspace workspace = network.newWorkspace(batch);
+        float[] features = new float[batch * data.featureWidth()];
+        float[] targets = new float[batch * data.targetWidth()];
+        float[] gradient = new float[batch * network.outputWidth()];
+        double sum = 0;
+        for (int from = 0; from < data.size(); from += batch) {
+            int rows = Math.min(batch, data.size() - from);
+            data.copyRange(from, rows, features, targets);
+            float[] outputs = network.forward(workspace, features, rows);
+            sum += loss.evaluate(outputs, targets, rows, network.outputWidth(), gradient) * rows;
+        }
+        return sum / data.size();
+    }
+
+    /** The index of the largest of {@code values[offset … offset + width − 1]}, relative to offset. */
+    public static int argMax(float[] values, int offset, int width) {
+        int best = 0;
+        for (int i = 1; i < width; i++) {
+            if (values[offset + i] > values[offset + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.backprop.core.train;
+
+import dev.backprop.api.NumericalInstabilityException;
+import dev.backprop.api.ShapeMismatchException;
+import dev.backprop.api.loss.Loss;
+import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.api.optimizer.OptimizerState;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.network.Parameter;
+import dev.backprop.core.network.Workspace;
+import dev.backprop.core.plugin.PluginRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link Network} by mini-batch gradient descent: for each epoch, (optionally) shuffle the
+ * examples with a seeded generator, and for each batch compute the loss gradient by backpropagation
+ * and let the optimizer update every parameter. Same configuration, same seed and same initial
+ * weights give bit-identical weights.
+ *
+ * <p>The trainer owns the optimizer state (one {@link OptimizerState} per parameter) and the
+ * buffers (one {@link Workspace} sized for the batch), allocated once per {@link #fit} call; a step
+ * allocates nothing. A trainer may be reused for several fits, one at a time.
+ */
+public final class Trainer {
+
+    private static final long EPOCH_SEED_STRIDE = 0x9E3779B97F4A7C15L;
+
+    private final TrainingConfig config;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final List<TrainingListener> listeners;
+
+    /**
+     * @param config    the epochs, batch size and seed (its loss and optimizer ids are descriptive here)
+     * @param loss      the loss to minimise
+     * @param optimizer the update rule
+     * @param listeners observers, called in order
+     */
+    public Trainer(TrainingConfig config, Loss loss, Optimizer optimizer, List<? extends TrainingListener> listeners) {
+        this.config = config;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** A trainer whose loss and optimizer are resolved from {@code config} through {@code registry}. */
+    public static Trainer fromConfig(TrainingConfig config, PluginRegistry registry,
+                                     List<? extends TrainingListener> listeners) {
+        return new Trainer(config, registry.loss(config.loss(), config.lossHyperparameters()),
+                registry.optimizer(config.optimizer(), config.optimizerHyperparameters()), listeners);
+    }
+
+    /** The configuration. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /**
+     * Trains {@code network} on {@code data} for the configured epochs.
+     *
+     * @throws ShapeMismatchException         if the data's widths do not match the network's
+     * @throws NumericalInstabilityException if the loss becomes NaN or infinite
+     */
+    public TrainingHistory fit(Network network, Dataset data) {
+        checkWidths(network, data);
+        int batchSize = Math.min(config.batchSize(), data.size());
+        Workspace workspace = network.newWorkspace(batchSize);
+        float[] featureBatch = new float[batchSize * data.featureWidth()];
+        float[] targetBatch = new float[batchSize * data.targetWidth()];
+        List<Parameter> parameters = network.parameters();
+        List<OptimizerState> states = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            states.add(new OptimizerState(optimizer.stateSlots(), parameter.size()));
+        }
+        int[] order = new int[data.size()];
+        int batches = (data.size() + batchSize - 1) / batchSize;
+        List<EpochReport> reports = new ArrayList<>();
+        listeners.forEach(l -> l.onTrainingStart(config, data.size()));
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long start = System.nanoTime();
+            arrangeOrder(order, epoch);
+            double lossSum = 0;
+            for (int batch = 0; batch < batches; batch++) {
+                int from = batch * batchSize;
+                int rows = Math.min(batchSize, data.size() - from);
+                data.gather(order, from, rows, featureBatch, targetBatch);
+                double batchLoss = network.computeGradients(workspace, featureBatch, targetBatch, rows, loss);
+                if (!Double.isFinite(batchLoss)) {
+                    throw new NumericalInstabilityException("The " + loss.id() + " loss became " + batchLoss
+                            + " at epoch " + epoch + ", batch " + (batch + 1) + " of " + batches + ": training diverged."
+                            + " Lower the learning rate (now " + optimizer.learningRate() + ") or scale the inputs.");
+                }
+                for (int p = 0; p < parameters.size(); p++) {
+                    OptimizerState state = states.get(p);
+                    state.advance();
+                    optimizer.update(parameters.get(p).values(), workspace.gradient(p), state);
+                }
+                lossSum += batchLoss * rows;
+                BatchReport batchReport = new BatchReport(epoch, batch + 1, batches, rows, batchLoss);
+                listeners.forEach(l -> l.onBatchEnd(batchReport));
+            }
+            EpochReport report = new EpochReport(epoch, config.epochs(), lossSum / data.size(), data.size(),
+                    (System.nanoTime() - start) / 1e9);
+            reports.add(report);
+            listeners.forEach(l -> l.onEpochEnd(report));
+        }
+        TrainingHistory history = new TrainingHistory(reports);
+        listeners.forEach(l -> l.onTrainingEnd(history));
+        return history;
+    }
+
+    /** Identity order, then (if shuffling) a Fisher–Yates shuffle seeded by the run's seed and the epoch. */
+    private void arrangeOrder(int[] order, int epoch) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        if (!config.shuffle()) {
+            return;
+        }
+        SplittableRandom random = new SplittableRandom(config.seed() + EPOCH_SEED_STRIDE * epoch);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+
+    private static void checkWidths(Network network, Dataset data) {
+        if (data.featureWidth() != network.inputWidth()) {
+            throw new ShapeMismatchException("The network expects " + network.inputWidth() + " input features but the"
+                    + " data has " + data.featureWidth() + ": build the network with input(" + data.featureWidth()
+                    + ") or fix the data.", network.inputWidth(), data.featureWidth());
+        }
+        if (data.targetWidth() != network.outputWidth()) {
+            throw new ShapeMismatchException("The network has " + network.outputWidth() + " outputs but the data has "
+                    + data.targetWidth() + " target values per example: make the last layer dense("
+                    + data.targetWidth() + ", ...) or encode the targets to match.", network.outputWidth(),
+                    data.targetWidth());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.backprop.core.train;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.api.PluginId;
+import dev.backprop.api.optimizer.Optimizer;
+import java.util.Objects;
+
+/**
+ * How to train: the loss and optimizer (by id, with settings), the number of epochs, the mini-batch
+ * size, whether to shuffle each epoch, and the seed of the shuffling. Immutable and validated.
+ *
+ * @param loss                     the loss id ({@code mse}, {@code categorical_cross_entropy}, ...)
+ * @param lossHyperparameters      settings of the loss
+ * @param optimizer                the optimizer id ({@code sgd}, {@code momentum}, {@code adam}, ...)
+ * @param optimizerHyperparameters settings of the optimizer ({@code learning_rate}, ...)
+ * @param epochs                   passes over the training data, at least 1
+ * @param batchSize                examples per gradient step, at least 1
+ * @param shuffle                  whether each epoch visits the examples in a fresh random order
+ * @param seed                     the seed of that order (same seed, same run)
+ */
+public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters, PluginId optimizer,
+                             Hyperparameters optimizerHyperparameters, int epochs, int batchSize, boolean shuffle,
+                             long seed) {
+
+    /** Validates the counts and requires the ids. */
+    public TrainingConfig {
+        Objects.requireNonNull(loss, "loss id");
+        Objects.requireNonNull(lossHyperparameters, "loss hyperparameters");
+        Objects.requireNonNull(optimizer, "optimizer id");
+        Objects.requireNonNull(optimizerHyperparameters, "optimizer hyperparameters");
+        if (epochs < 1) {
+            throw new InvalidConfigurationException("epochs must be at least 1 but was " + epochs + ".");
+        }
+        if (batchSize < 1) {
+            throw new InvalidConfigurationException("batchSize must be at least 1 but was " + batchSize + ".");
+        }
+    }
+
+    /** A builder starting from {@code mse}, {@code sgd}, 10 epochs, batches of 32, shuffled, seed 42. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link TrainingConfig}. Not thread-safe. */
+    public static final class Builder {
+        private PluginId loss = PluginId.of("mse");
+        private Hyperparameters lossHyperparameters = Hyperparameters.none();
+        private PluginId optimizer = PluginId.of("sgd");
+        private Hyperparameters optimizerHyperparameters = Hyperparameters.none();
+        private int epochs = 10;
+        private int batchSize = 32;
+        private boolean shuffle = true;
+        private long seed = 42;
+
+        private Builder() {
+        }
+
+        /** The loss, by id. */
+        public Builder loss(String id) {
+            return loss(id, Hyperparameters.none());
+        }
+
+        /** The loss, by id, with settings. */
+        public Builder loss(String id, Hyperparameters hyperparameters) {
+            this.loss = PluginId.of(id);
+            this.lossHyperparameters = Objects.requireNonNull(hyperparameters);
+            return this;
+        }
+
+        /** The optimizer, by id, with its default settings. */
+        public Builder optimizer(String id) {
+            return optimizer(id, Hyperparameters.none());
+        }
+
+        /** The optimizer, by id, with settings. */
+        public Builder optimizer(String id, Hyperparameters hyperparameters) {
+            this.optimizer = PluginId.of(id);
+            this.optimizerHyperparameters = Objects.requireNonNull(hyperparameters);
+            return this;
+        }
+
+        /** Sets the optimizer's {@code learning_rate}. */
+        public Builder learningRate(double learningRate) {
+            this.optimizerHyperparameters = optimizerHyperparameters.with(Optimizer.LEARNING_RATE, learningRate);
+            return this;
+        }
+
+        /** Passes over the data. */
+        public Builder epochs(int count) {
+            this.epochs = count;
+            return this;
+        }
+
+        /** Examples per gradient step. */
+        public Builder batchSize(int size) {
+            this.batchSize = size;
+            return this;
+        }
+
+        /** Whether to shuffle each epoch. */
+        public Builder shuffle(boolean enabled) {
+            this.shuffle = enabled;
+            return this;
+        }
+
+        /** The shuffling seed. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** The validated configuration. */
+        public TrainingConfig build() {
+            return new TrainingConfig(loss, lossHyperparameters, optimizer, optimizerHyperparameters, epochs, batchSize,
+                    shuffle, seed);
+        }
+    }
+}
