@@ -148,7 +148,7 @@ public final class PluginRegistry {
                 }
                 found.add(providers.next());
             } catch (ServiceConfigurationError | LinkageError e) {
-                String message = "A " + kind.word() + " provider failed to load and was skipped: " + e.getMessage()
+                String message = "Skipped " + article(kind) + " plugin that failed to load: " + e.getMessage()
                         + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")")
                         + ". Check the class named in META-INF/services/" + type.getName()
                         + ": it must be public with a public no-argument constructor.";
@@ -157,6 +157,10 @@ public final class PluginRegistry {
             }
         }
         return PluginCatalog.collect(kind, found, failures);
+    }
+
+    private static String article(PluginKind kind) {
+        return ("aeiou".indexOf(kind.word().charAt(0)) >= 0 ? "an " : "a ") + kind.word();
     }
 
     /** Holder idiom: discovery runs on first use, once. The one static cache in Backprop. */

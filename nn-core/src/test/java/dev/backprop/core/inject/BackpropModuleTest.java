@@ -1,0 +1,68 @@
+package dev.backprop.core.inject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import com.google.inject.multibindings.Multibinder;
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.UnknownPluginException;
+import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.train.EpochReport;
+import dev.backprop.core.train.Trainer;
+import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.core.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BackpropModuleTest {
+
+    private final TrainingConfig config = TrainingConfig.builder().loss("mse")
+            .optimizer("momentum", Hyperparameters.of("learning_rate", 0.2, "momentum", 0.5)).epochs(3).batchSize(2).build();
+
+    @Test
+    void injector_resolvesOptimizerWithConfiguredHyperparameters() {
+        Optimizer optimizer = Guice.createInjector(new BackpropModule(config)).getInstance(Optimizer.class);
+        assertEquals("momentum", optimizer.id().value());
+        assertEquals(0.2, optimizer.learningRate());
+        assertEquals(0.5, optimizer.hyperparameters().get("momentum", 0));
+    }
+
+    @Test
+    void injector_trainerCallsListenersAddedByOtherModules() {
+        List<EpochReport> seen = new ArrayList<>();
+        TrainingListener recorder = new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochReport report) {
+                seen.add(report);
+            }
+        };
+        Injector injector = Guice.createInjector(new BackpropModule(config), new AbstractModule() {
+            @Override
+            protected void configure() {
+                Multibinder.newSetBinder(binder(), TrainingListener.class).addBinding().toInstance(recorder);
+            }
+        });
+        Trainer trainer = injector.getInstance(Trainer.class);
+        Network network = Network.builder().input(1).dense(1, "identity").build();
+        trainer.fit(network, Dataset.of(new float[][] {{1}, {2}}, new float[][] {{2}, {4}}));
+        assertEquals(3, seen.size());
+        assertEquals(config, trainer.config());
+    }
+
+    @Test
+    void injector_unknownOptimizerId_failsWithTheRegistryMessage() {
+        TrainingConfig bad = TrainingConfig.builder().optimizer("adma").build();
+        ProvisionException e = assertThrows(ProvisionException.class,
+                () -> Guice.createInjector(new BackpropModule(bad)).getInstance(Trainer.class));
+        assertTrue(e.getCause() instanceof UnknownPluginException);
+        assertTrue(e.getCause().getMessage().contains("Did you mean 'adam'?"), e.getCause().getMessage());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.backprop.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.NumericalInstabilityException;
+import dev.backprop.api.ShapeMismatchException;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.network.Parameter;
+import dev.backprop.core.plugin.PluginRegistry;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+class TrainerTest {
+
+    private static final Dataset XOR = Dataset.of(
+            new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
+            new float[][] {{0}, {1}, {1}, {0}});
+
+    @Test
+    void fit_xorWithSeedSetup_learnsTheTruthTable() {
+        Network network = Network.builder().input(2).dense(4, "sigmoid").dense(1, "sigmoid").seed(1).build();
+        TrainingConfig config = TrainingConfig.builder().loss("mse").optimizer("sgd").learningRate(2.0)
+                .epochs(3000).batchSize(4).build();
+        TrainingHistory history = trainer(config).fit(network, XOR);
+        assertTrue(history.finalLoss() < 0.01, "final loss " + history.finalLoss());
+        assertEquals(1.0, Evaluation.accuracy(network, XOR));
+        assertTrue(history.losses()[0] > history.finalLoss());
+    }
+
+    @Test
+    void fit_sameSeed_givesBitIdenticalWeights() {
+        Dataset data = randomClassification(200, 5, 3, 9);
+        float[][] first = trainedWeights(data, 7);
+        float[][] second = trainedWeights(data, 7);
+        for (int i = 0; i < first.length; i++) {
+            assertArrayEquals(first[i], second[i]);
+        }
+        float[][] other = trainedWeights(data, 8);
+        assertFalse(java.util.Arrays.equals(first[0], other[0]), "a different seed shuffles differently");
+    }
+
+    @Test
+    void fit_adamWithSoftmaxCrossEntropy_reducesTheLoss() {
+        Dataset data = randomClassification(300, 4, 3, 3);
+        Network network = Network.builder().input(4).dense(16, "relu").dense(3, "softmax").build();
+        TrainingConfig config = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
+                .learningRate(0.01).epochs(30).batchSize(16).build();
+        TrainingHistory history = trainer(config).fit(network, data);
+        assertTrue(history.finalLoss() < 0.5 * history.losses()[0], java.util.Arrays.toString(history.losses()));
+        assertTrue(Evaluation.accuracy(network, data) > 0.9);
+    }
+
+    @Test
+    void fit_partialLastBatch_countsEveryExampleOnce() {
+        TrainingListener listener = mock(TrainingListener.class);
+        Network network = Network.builder().input(5).dense(3, "sigmoid").build();
+        TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(64).build();
+        new Trainer(config, PluginRegistry.discovered().loss("mse"), PluginRegistry.discovered().optimizer("sgd"),
+                List.of(listener)).fit(network, randomClassification(150, 5, 3, 1));
+        InOrder order = inOrder(listener);
+        order.verify(listener).onTrainingStart(config, 150);
+        order.verify(listener, times(3)).onBatchEnd(any());
+        order.verify(listener).onEpochEnd(argThat(r -> r.epoch() == 1 && r.examples() == 150));
+        verify(listener, times(6)).onBatchEnd(any());
+        verify(listener).onTrainingEnd(any());
+    }
+
+    @Test
+    void fit_divergingLearningRate_stopsWithEpochAndBatchInTheMessage() {
+        Dataset data = Dataset.of(new float[][] {{1e3f, -1e3f}, {2e3f, 5e2f}}, new float[][] {{1e3f}, {-1e3f}});
+        Network network = Network.builder().input(2).dense(8, "identity").dense(1, "identity").build();
+        TrainingConfig config = TrainingConfig.builder().learningRate(10).epochs(50).batchSize(1).build();
+        NumericalInstabilityException e = assertThrows(NumericalInstabilityException.class,
+                () -> trainer(config).fit(network, data));
+        assertTrue(e.getMessage().matches("The mse loss became (NaN|Infinity) at epoch \\d+, batch \\d of 2: training"
+                + " diverged\\. Lower the learning rate \\(now 10\\.0\\) or scale the inputs\\."), e.getMessage());
+    }
+
+    @Test
+    void fit_dataWiderThanNetwork_saysWhichWidthToChange() {
+        Network network = Network.builder().input(3).dense(1, "sigmoid").build();
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> trainer(TrainingConfig.builder().build()).fit(network, XOR));
+        assertEquals("The network expects 3 input features but the data has 2: build the network with input(2) or"
+                + " fix the data.", e.getMessage());
+    }
+
+    private static float[][] trainedWeights(Dataset data, long seed) {
+        Network network = Network.builder().input(5).dense(8, "tanh").dense(3, "softmax").seed(3).build();
+        TrainingConfig config = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("momentum",
+                Hyperparameters.of("learning_rate", 0.05)).epochs(3).batchSize(10).seed(seed).build();
+        trainer(config).fit(network, data);
+        return network.parameters().stream().map(Parameter::values).map(float[]::clone).toArray(float[][]::new);
+    }
+
+    private static Trainer trainer(TrainingConfig config) {
+        return Trainer.fromConfig(config, PluginRegistry.discovered(), List.of());
+    }
+
+    /** Separable data: the class is the index of the largest of the first {@code classes} features. */
+    static Dataset randomClassification(int size, int features, int classes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[size * features];
+        float[] y = new float[size * classes];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < features; j++) {
+                x[i * features + j] = (float) random.nextDouble(-1, 1);
+            }
+            y[i * classes + Evaluation.argMax(x, i * features, classes)] = 1f;
+        }
+        return new Dataset(x, features, y, classes);
+    }
+
+}

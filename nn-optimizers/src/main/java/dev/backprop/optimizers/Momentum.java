@@ -1,0 +1,118 @@
+package dev.backprop.optimizers;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.PluginId;
+import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.api.optimizer.OptimizerState;
+
+/**
+ * Gradient descent with classical (heavy-ball) momentum, id {@code momentum}. A velocity {@code v}
+ * accumulates past steps, decaying by the factor {@code μ} per update:
+ * <pre>v ← μ·v − η·g
+ * w ← w + v</pre>
+ * Settings: {@value Optimizer#LEARNING_RATE} {@code η} (default 0.01, valid range {@code (0, ∞)})
+ * and {@value #MOMENTUM} {@code μ} (default 0.9, valid range {@code [0, 1)}; 0 reduces to plain
+ * gradient descent). With a constant gradient the step approaches {@code η·g / (1 − μ)}.
+ *
+ * <p>State: slot {@value #VELOCITY_SLOT} holds the velocity {@code v}, starting at zero. Immutable
+ * and thread-safe.
+ */
+public final class Momentum implements Optimizer {
+
+    /** The id this optimizer is found by. */
+    public static final PluginId ID = PluginId.of("momentum");
+    /** The name of the decay factor μ of the velocity. */
+    public static final String MOMENTUM = "momentum";
+    /** The state slot holding the velocity v. */
+    public static final int VELOCITY_SLOT = 0;
+    /** The default learning rate η. */
+    public static final double DEFAULT_LEARNING_RATE = 0.01;
+    /** The default momentum μ. */
+    public static final double DEFAULT_MOMENTUM = 0.9;
+
+    private final double learningRate;
+    private final double momentum;
+    private final Hyperparameters settings;
+
+    /** Momentum with η = 0.01 and μ = 0.9. */
+    public Momentum() {
+        this(DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM);
+    }
+
+    /**
+     * Momentum with learning rate {@code η} and momentum {@code μ}.
+     *
+     * @throws dev.backprop.api.InvalidHyperparameterException unless {@code η > 0} is finite and
+     *                                                         {@code 0 ≤ μ < 1}
+     */
+    public Momentum(double learningRate, double momentum) {
+        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
+                DEFAULT_LEARNING_RATE);
+        this.momentum = HyperparameterRanges.requireDecayRate(ID, MOMENTUM, momentum, DEFAULT_MOMENTUM);
+        this.settings = Hyperparameters.of(LEARNING_RATE, learningRate, MOMENTUM, momentum);
+    }
+
+    @Override
+    public PluginId id() {
+        return ID;
+    }
+
+    /** {@value Optimizer#LEARNING_RATE} and {@value #MOMENTUM}. */
+    @Override
+    public Hyperparameters hyperparameters() {
+        return settings;
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** The momentum μ. */
+    public double momentum() {
+        return momentum;
+    }
+
+    @Override
+    public Momentum withHyperparameters(Hyperparameters hyperparameters) {
+        hyperparameters.requireKnownNames(ID, settings.names());
+        Hyperparameters merged = settings.withAll(hyperparameters);
+        return merged.equals(settings) ? this
+                : new Momentum(merged.get(LEARNING_RATE, learningRate), merged.get(MOMENTUM, momentum));
+    }
+
+    /** One: the velocity. */
+    @Override
+    public int stateSlots() {
+        return 1;
+    }
+
+    /** {@code v[i] ← μ·v[i] − η·g[i]}, then {@code w[i] ← w[i] + v[i]}. */
+    @Override
+    public void update(float[] parameter, float[] gradient, OptimizerState state) {
+        UpdateShapes.require(ID, parameter, gradient, state, 1);
+        float[] velocity = state.slot(VELOCITY_SLOT);
+        float eta = (float) learningRate;
+        float mu = (float) momentum;
+        for (int i = 0; i < parameter.length; i++) {
+            float v = mu * velocity[i] - eta * gradient[i];
+            velocity[i] = v;
+            parameter[i] += v;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Momentum other && settings.equals(other.settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return ID.hashCode() * 31 + settings.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return ID + settings.toString();
+    }
+}

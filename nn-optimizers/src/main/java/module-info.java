@@ -1,0 +1,14 @@
+/**
+ * Backprop's built-in optimizers. Exported so that users can pass instances; core itself finds them by id through
+ * {@link java.util.ServiceLoader} as {@link dev.backprop.api.optimizer.Optimizer} services.
+ */
+module dev.backprop.optimizers {
+    requires dev.backprop.api;
+
+    exports dev.backprop.optimizers;
+
+    provides dev.backprop.api.optimizer.Optimizer with
+            dev.backprop.optimizers.Adam,
+            dev.backprop.optimizers.Momentum,
+            dev.backprop.optimizers.Sgd;
+}

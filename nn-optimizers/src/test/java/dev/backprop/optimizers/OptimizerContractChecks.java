@@ -1,0 +1,194 @@
+package dev.backprop.optimizers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidHyperparameterException;
+import dev.backprop.api.PluginId;
+import dev.backprop.api.ShapeMismatchException;
+import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.api.optimizer.OptimizerState;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every built-in optimizer must keep: id, settings, validation, immutability and
+ * shape checks. Each optimizer's test extends this and adds hand-computed update steps.
+ */
+abstract class OptimizerContractChecks {
+
+    /** A setting value that must be rejected, and a fragment of the valid range the message must give. */
+    record OutOfRange(String name, double value, String range) {
+    }
+
+    /** The optimizer with its defaults, as ServiceLoader creates it. */
+    abstract Optimizer defaults();
+
+    /** The id it must report. */
+    abstract String expectedId();
+
+    /** Every setting with its default value. */
+    abstract Map<String, Double> expectedDefaults();
+
+    /** How many state slots the rule needs. */
+    abstract int expectedSlots();
+
+    /** Values out of range for each setting. */
+    abstract List<OutOfRange> outOfRange();
+
+    @Test
+    void id_isTheExpectedBareBuiltInId() {
+        PluginId id = defaults().id();
+        assertEquals(expectedId(), id.value());
+        assertTrue(id.isBuiltInNamespace(), "built-ins use bare ids, found " + id);
+    }
+
+    @Test
+    void hyperparameters_listEverySettingWithItsDefault() {
+        assertEquals(new TreeMap<>(expectedDefaults()), defaults().hyperparameters().asMap());
+        assertEquals(expectedDefaults().get(Optimizer.LEARNING_RATE), defaults().learningRate(), 0.0);
+    }
+
+    @Test
+    void stateSlots_matchTheUpdateRule() {
+        assertEquals(expectedSlots(), defaults().stateSlots());
+    }
+
+    @Test
+    void withHyperparameters_roundTripsEverySetting() {
+        Hyperparameters changed = Hyperparameters.none();
+        for (Map.Entry<String, Double> e : expectedDefaults().entrySet()) {
+            changed = changed.with(e.getKey(), e.getValue() / 2);
+        }
+
+        Optimizer copy = defaults().withHyperparameters(changed);
+
+        assertEquals(changed, copy.hyperparameters());
+        assertEquals(expectedDefaults().get(Optimizer.LEARNING_RATE) / 2, copy.learningRate(), 0.0);
+        assertEquals(expectedId(), copy.id().value());
+    }
+
+    @Test
+    void withHyperparameters_keepsSettingsThatAreNotGiven() {
+        Optimizer copy = defaults().withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, 0.5));
+
+        Map<String, Double> expected = new TreeMap<>(expectedDefaults());
+        expected.put(Optimizer.LEARNING_RATE, 0.5);
+        assertEquals(expected, copy.hyperparameters().asMap());
+    }
+
+    @Test
+    void withHyperparameters_leavesTheOriginalUnchanged() {
+        Optimizer original = defaults();
+        Hyperparameters before = original.hyperparameters();
+
+        Optimizer copy = original.withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, 0.5));
+
+        assertEquals(before, original.hyperparameters());
+        assertEquals(expectedDefaults().get(Optimizer.LEARNING_RATE), original.learningRate(), 0.0);
+        assertNotEquals(original, copy);
+    }
+
+    @Test
+    void withHyperparameters_ofNothingChangesNothing() {
+        assertEquals(defaults(), defaults().withHyperparameters(Hyperparameters.none()));
+        assertEquals(defaults(), defaults().withHyperparameters(defaults().hyperparameters()));
+    }
+
+    @Test
+    void withHyperparameters_rejectsAnUnknownNameAndNamesIt() {
+        InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
+                () -> defaults().withHyperparameters(Hyperparameters.of("learningrate", 0.1)));
+
+        assertTrue(e.getMessage().contains("'learningrate'"), e.getMessage());
+        assertTrue(e.getMessage().contains(expectedId()), e.getMessage());
+        assertTrue(e.getMessage().contains(Optimizer.LEARNING_RATE), "lists the accepted names: " + e.getMessage());
+    }
+
+    @Test
+    void withHyperparameters_rejectsOutOfRangeValuesNamingSettingValueAndRange() {
+        for (OutOfRange bad : outOfRange()) {
+            InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
+                    () -> defaults().withHyperparameters(Hyperparameters.of(bad.name(), bad.value())),
+                    bad.toString());
+            String message = e.getMessage();
+            assertTrue(message.contains("'" + bad.name() + "'"), message);
+            assertTrue(message.contains("'" + expectedId() + "'"), message);
+            assertTrue(message.contains(String.valueOf(bad.value())), message);
+            assertTrue(message.contains(bad.range()), message);
+        }
+    }
+
+    @Test
+    void update_rejectsAGradientOfAnotherLength() {
+        OptimizerState state = new OptimizerState(expectedSlots(), 3);
+        state.advance();
+
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> defaults().update(new float[3], new float[2], state));
+
+        assertEquals(3, e.expected());
+        assertEquals(2, e.actual());
+    }
+
+    @Test
+    void update_rejectsAStateWithTheWrongSlotCount() {
+        OptimizerState state = new OptimizerState(expectedSlots() + 1, 3);
+        state.advance();
+
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> defaults().update(new float[3], new float[3], state));
+
+        assertEquals(expectedSlots(), e.expected());
+        assertEquals(expectedSlots() + 1, e.actual());
+    }
+
+    @Test
+    void update_leavesParametersAloneWhileTheGradientIsZero() {
+        float[] parameter = {1.5f, -2f, 0f};
+        OptimizerState state = new OptimizerState(expectedSlots(), 3);
+        for (int step = 0; step < 3; step++) {
+            state.advance();
+            defaults().update(parameter, new float[3], state);
+        }
+        assertEquals(List.of(1.5f, -2f, 0f), List.of(parameter[0], parameter[1], parameter[2]));
+    }
+
+    /** Minimises ½‖w‖², whose gradient is w itself; every rule must shrink the loss steadily. */
+    @Test
+    void update_descendsAQuadraticBowl() {
+        Optimizer optimizer = defaults().withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, 0.05));
+        float[] w = {3f, -2f, 0.5f};
+        double initialLoss = halfSquaredNorm(w);
+        OptimizerState state = new OptimizerState(optimizer.stateSlots(), w.length);
+        for (int step = 0; step < 200; step++) {
+            state.advance();
+            optimizer.update(w, w.clone(), state);
+        }
+        assertTrue(halfSquaredNorm(w) < initialLoss / 100,
+                "loss went from " + initialLoss + " to " + halfSquaredNorm(w));
+    }
+
+    @Test
+    void equality_followsTheSettings() {
+        assertEquals(defaults(), defaults());
+        assertEquals(defaults().hashCode(), defaults().hashCode());
+        Optimizer faster = defaults().withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, 0.5));
+        assertNotEquals(defaults(), faster);
+        assertTrue(faster.toString().startsWith(expectedId()), faster.toString());
+        assertTrue(faster.toString().contains("learning_rate=0.5"), faster.toString());
+    }
+
+    private static double halfSquaredNorm(float[] w) {
+        double sum = 0;
+        for (float x : w) {
+            sum += 0.5 * x * x;
+        }
+        return sum;
+    }
+}
