@@ -1,0 +1,11 @@
+/** Backprop's runnable example apps and their command line. */
+module dev.backprop.examples {
+    requires dev.backprop.core;
+    requires dev.backprop.io;
+    requires com.google.guice;
+    requires info.picocli;
+    requires org.slf4j;
+
+    opens dev.backprop.examples to info.picocli;
+    opens dev.backprop.examples.xor to info.picocli, com.google.guice;
+}

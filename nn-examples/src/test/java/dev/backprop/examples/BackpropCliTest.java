@@ -1,0 +1,69 @@
+package dev.backprop.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BackpropCliTest {
+
+    private static final Pattern RESULT = Pattern.compile(
+            "^result: example=xor epochs=(\\d+) loss=([0-9.]+) accuracy=([0-9.]+)$", Pattern.MULTILINE);
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void xor_withDefaults_learnsXorAndEndsWithTheSummaryLine(@TempDir Path folder) {
+        Path model = folder.resolve("xor.bpnn");
+        int status = run("xor", "--save", model.toString());
+        assertEquals(0, status, err.toString());
+        String text = out.toString();
+        String[] lines = text.strip().split("\\R");
+        Matcher result = RESULT.matcher(lines[lines.length - 1]);
+        assertTrue(result.matches(), "last line is the summary: " + lines[lines.length - 1]);
+        assertTrue(Double.parseDouble(result.group(2)) < 0.01, "loss " + result.group(2));
+        assertEquals("1.000", result.group(3));
+        assertTrue(text.contains("epoch    1/3000  loss="), text);
+        assertTrue(Files.isRegularFile(model));
+    }
+
+    @Test
+    void help_listsTheExamples() {
+        int status = run("--help");
+        assertEquals(0, status);
+        assertTrue(out.toString().contains("xor "), out.toString());
+        assertTrue(out.toString().contains("Learns XOR with the seed's setup"), out.toString());
+    }
+
+    @Test
+    void unknownOption_exitsWithCode2AndSaysWhy() {
+        int status = run("xor", "--epochz", "5");
+        assertEquals(2, status);
+        assertTrue(err.toString().contains("Unknown options: '--epochz'"), err.toString());
+    }
+
+    @Test
+    void badSetting_givesOneLineErrorAndCode2WithoutStackTrace() {
+        int status = run("xor", "--hidden", "0");
+        assertEquals(2, status);
+        assertTrue(err.toString().startsWith("error: A dense layer needs at least 1 neuron but was given width 0"),
+                err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace without --debug: " + err);
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = BackpropCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}

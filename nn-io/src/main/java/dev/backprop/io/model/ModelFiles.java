@@ -1,0 +1,183 @@
+package dev.backprop.io.model;
+
+import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginRegistry;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves a trained {@link Network} to a file and loads it back: the architecture (widths, activation
+ * ids and settings, initialiser ids) and every weight and bias, bit for bit, so a loaded network
+ * predicts exactly what the saved one did.
+ *
+ * <pre>{@code
+ * ModelFiles.save(network, Path.of("digits.bpnn"));
+ * Network restored = ModelFiles.load(Path.of("digits.bpnn"));            // discovered plugins
+ * Network same = ModelFiles.load(Path.of("digits.bpnn"), registry);      // or a given registry
+ * }</pre>
+ *
+ * <h2>Saving</h2>
+ * {@link #save} writes to a temporary file {@code <name>.<random>.tmp} in the target's directory,
+ * forces it to disk, then moves it over the target in one atomic step (a plain replace where the file
+ * system has no atomic move). Readers therefore see the old file or the new one, never half of one;
+ * if the save fails, the temporary file is deleted and the previous file is left untouched. Do not
+ * save a network while it is being trained: the values are read as they are.
+ *
+ * <h2>Loading</h2>
+ * {@link #load(Path, PluginRegistry)} checks the file, builds the architecture with
+ * {@link Network#create} through the registry (so every activation the model uses, built-in softmax
+ * aside, must be installed, including activations that were given to the builder as instances), and
+ * copies the saved values into {@link Network#parameters()}. Every failure is a
+ * {@link ModelFormatException} that names the file: a missing file, a file that is not a model, one
+ * written by a newer format version, one that ends early, one whose checksum does not match (a
+ * changed byte), an activation that is not installed or rejects its saved settings, and saved
+ * tensors that do not fit the architecture.
+ *
+ * <h2>File format, version {@value #FORMAT_VERSION}</h2>
+ * Big-endian, as written by {@link java.io.DataOutputStream}; {@code utf} is
+ * {@link java.io.DataOutputStream#writeUTF} (a two-byte length, then modified UTF-8).
+ * <pre>
+ * magic              4 bytes   the ASCII text "BPNN"
+ * formatVersion      int       {@value #FORMAT_VERSION}
+ * inputWidth         int       number of input features
+ * layerCount         int
+ * per layer:
+ *   width            int       number of neurons
+ *   activation       utf       activation id ("softmax", "relu", "acme.swish")
+ *   settingCount     int       hyperparameters stored for the activation
+ *   per setting:
+ *     name           utf
+ *     value          double
+ *   initializer      utf       weight initialiser id, or "" for the activation's default
+ * parameterCount     int       two per layer: weights, then biases
+ * per parameter:
+ *   name             utf       "layer1.weights", "layer1.biases", ...
+ *   rows             int       fan-in for weights, 1 for biases
+ *   columns          int       the layer's width
+ *   values           rows × columns floats, row-major (IEEE 754 single precision)
+ * checksum           long      CRC32 of every byte before it, in the low 32 bits
+ * </pre>
+ * A reader accepts versions 1 to {@value #FORMAT_VERSION} and rejects newer ones with a message
+ * asking to upgrade; a format change that older readers could misread must raise the version.
+ *
+ * <p>Stateless and thread-safe; concurrent saves to the same path leave one complete file.
+ */
+public final class ModelFiles {
+
+    /** The four ASCII bytes every model file starts with. */
+    public static final String MAGIC = "BPNN";
+    /** The format version this class writes, and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelFiles.class);
+    private static final int READ_BUFFER_BYTES = 1 << 16;
+
+    private ModelFiles() {
+    }
+
+    /**
+     * Saves {@code network} (architecture and current weights) to {@code file}, replacing any file
+     * there atomically.
+     *
+     * @param network the network to save
+     * @param file    the file to create or replace; its directory must exist
+     * @throws ModelFormatException if the file cannot be written (missing directory, no permission,
+     *                              disk full); any previous file at {@code file} is then unchanged
+     */
+    public static void save(Network network, Path file) {
+        save(network, file, UnaryOperator.identity());
+    }
+
+    /** {@link #save(Network, Path)} with the raw file stream wrapped by {@code streamDecorator}; a test seam. */
+    static void save(Network network, Path file, UnaryOperator<OutputStream> streamDecorator) {
+        Objects.requireNonNull(network, "network");
+        Path target = absolute(file);
+        Path directory = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new ModelFormatException("Cannot save the model to " + target + ": it is a directory, but a file"
+                    + " name was expected. Give a file path such as " + target.resolve("model.bpnn") + ".");
+        }
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new ModelFormatException("Cannot save the model to " + target + ": its directory " + directory
+                    + " does not exist. Create the directory first, or choose a path in an existing one.");
+        }
+        long bytes;
+        try {
+            bytes = AtomicFileWriter.write(target,
+                    out -> ModelEncoder.encode(network.spec(), network.parameters(), out), streamDecorator);
+        } catch (IOException e) {
+            throw new ModelFormatException("Could not save the model to " + target + ": " + e
+                    + ". Any previous file there is unchanged. Check that the directory is writable and that the disk"
+                    + " has space, then save again.", e);
+        }
+        LOG.debug("Saved model to {} ({} bytes, {} layers, {} trainable values)", target, bytes,
+                network.spec().layers().size(), network.spec().parameterCount());
+    }
+
+    /**
+     * Loads the model in {@code file}, resolving its activations through
+     * {@link PluginRegistry#discovered()}.
+     *
+     * @param file a file written by {@link #save}
+     * @return a new network with the saved architecture and values
+     * @throws ModelFormatException if the file is missing, not a model, too new, truncated, corrupted,
+     *                              or needs an activation that is not installed
+     */
+    public static Network load(Path file) {
+        return load(file, PluginRegistry.discovered());
+    }
+
+    /**
+     * Loads the model in {@code file}, resolving its activations through {@code registry}.
+     *
+     * @param file     a file written by {@link #save}
+     * @param registry the plugins that provide the model's activations
+     * @return a new network with the saved architecture and values
+     * @throws ModelFormatException if the file is missing, not a model, too new, truncated, corrupted,
+     *                              or needs an activation that {@code registry} does not have
+     */
+    public static Network load(Path file, PluginRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        Path source = absolute(file);
+        SavedModel model;
+        long bytes;
+        try {
+            if (Files.isDirectory(source)) {
+                throw new ModelFormatException("Cannot load a model from " + source + ": it is a directory, but a"
+                        + " model file was expected. Give the path of a file written by ModelFiles.save.");
+            }
+            bytes = Files.size(source);
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(source), READ_BUFFER_BYTES)) {
+                model = ModelDecoder.decode(in, source, bytes);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException("Model file " + source + " does not exist: expected a file written by"
+                    + " ModelFiles.save there. Check the path (relative paths start at "
+                    + Path.of("").toAbsolutePath() + "), or save a model there first.", e);
+        } catch (AccessDeniedException e) {
+            throw new ModelFormatException("Model file " + source + " cannot be read: permission denied. Give this"
+                    + " user read access to it, or copy it somewhere readable.", e);
+        } catch (IOException e) {
+            throw new ModelFormatException("Could not read model file " + source + ": " + e
+                    + ". Check that the file is readable and not being replaced, then load again.", e);
+        }
+        Network network = NetworkRestorer.restore(model, registry, source);
+        LOG.debug("Loaded model from {} ({} bytes, {} layers, {} trainable values)", source, bytes,
+                network.spec().layers().size(), network.spec().parameterCount());
+        return network;
+    }
+
+    private static Path absolute(Path file) {
+        return Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+    }
+}
