@@ -6,6 +6,8 @@ module dev.backprop.core {
     requires transitive dev.backprop.api;
     requires org.slf4j;
     requires com.google.guice;
+    // Optional: the fast kernels load only when the JVM runs with --add-modules=jdk.incubator.vector.
+    requires static jdk.incubator.vector;
 
     exports dev.backprop.core.plugin;
     exports dev.backprop.core.network;

@@ -114,8 +114,8 @@ public final class Adam implements Optimizer {
      *                               advanced before the update
      */
     @Override
-    public void update(float[] parameter, float[] gradient, OptimizerState state) {
-        UpdateShapes.require(ID, parameter, gradient, state, 2);
+    public void update(float[] parameter, float[] gradient, OptimizerState state, int from, int to) {
+        UpdateShapes.require(ID, parameter, gradient, state, 2, from, to);
         long t = state.step();
         if (t < 1) {
             throw new IllegalStateException("Optimizer '" + ID + "' needs the 1-based step t >= 1 for its bias"
@@ -133,7 +133,7 @@ public final class Adam implements Optimizer {
 
         float[] m = state.slot(FIRST_MOMENT_SLOT);
         float[] v = state.slot(SECOND_MOMENT_SLOT);
-        for (int i = 0; i < parameter.length; i++) {
+        for (int i = from; i < to; i++) {
             float g = gradient[i];
             float mi = b1 * m[i] + oneMinusB1 * g;
             float vi = b2 * v[i] + oneMinusB2 * (g * g);

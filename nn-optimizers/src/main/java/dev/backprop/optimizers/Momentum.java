@@ -89,12 +89,12 @@ public final class Momentum implements Optimizer {
 
     /** {@code v[i] ← μ·v[i] − η·g[i]}, then {@code w[i] ← w[i] + v[i]}. */
     @Override
-    public void update(float[] parameter, float[] gradient, OptimizerState state) {
-        UpdateShapes.require(ID, parameter, gradient, state, 1);
+    public void update(float[] parameter, float[] gradient, OptimizerState state, int from, int to) {
+        UpdateShapes.require(ID, parameter, gradient, state, 1, from, to);
         float[] velocity = state.slot(VELOCITY_SLOT);
         float eta = (float) learningRate;
         float mu = (float) momentum;
-        for (int i = 0; i < parameter.length; i++) {
+        for (int i = from; i < to; i++) {
             float v = mu * velocity[i] - eta * gradient[i];
             velocity[i] = v;
             parameter[i] += v;

@@ -70,10 +70,10 @@ public final class Sgd implements Optimizer {
 
     /** {@code w[i] ← w[i] − η·g[i]}. */
     @Override
-    public void update(float[] parameter, float[] gradient, OptimizerState state) {
-        UpdateShapes.require(ID, parameter, gradient, state, 0);
+    public void update(float[] parameter, float[] gradient, OptimizerState state, int from, int to) {
+        UpdateShapes.require(ID, parameter, gradient, state, 0, from, to);
         float eta = (float) learningRate;
-        for (int i = 0; i < parameter.length; i++) {
+        for (int i = from; i < to; i++) {
             parameter[i] -= eta * gradient[i];
         }
     }

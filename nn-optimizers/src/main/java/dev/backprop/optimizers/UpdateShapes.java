@@ -14,8 +14,14 @@ final class UpdateShapes {
     private UpdateShapes() {
     }
 
-    /** @throws ShapeMismatchException naming the optimizer, what was expected and what was found */
-    static void require(PluginId optimizer, float[] parameter, float[] gradient, OptimizerState state, int slots) {
+    /** @throws ShapeMismatchException naming (also for a range outside the parameter) the optimizer, what was expected and what was found */
+    static void require(PluginId optimizer, float[] parameter, float[] gradient, OptimizerState state, int slots,
+                        int from, int to) {
+        if (from < 0 || to > parameter.length || from > to) {
+            throw new ShapeMismatchException("Optimizer '" + optimizer + "' was asked to update elements [" + from + ", "
+                    + to + ") of a parameter with " + parameter.length + " values: the range must lie within [0, "
+                    + parameter.length + "].", parameter.length, to);
+        }
         if (gradient.length != parameter.length) {
             throw new ShapeMismatchException("Optimizer '" + optimizer + "' needs a gradient as long as its parameter ("
                     + parameter.length + " values) but got " + gradient.length

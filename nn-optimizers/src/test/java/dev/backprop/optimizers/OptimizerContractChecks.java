@@ -184,6 +184,33 @@ abstract class OptimizerContractChecks {
         assertTrue(faster.toString().contains("learning_rate=0.5"), faster.toString());
     }
 
+    /** Core splits a tensor across threads: updating two ranges must equal updating the whole. */
+    @Test
+    void update_inTwoRanges_equalsOneWholeUpdate() {
+        float[] whole = {0.5f, -1f, 2f, 0.25f, -0.75f};
+        float[] split = whole.clone();
+        float[] gradient = {0.1f, -0.3f, 0.7f, 0.2f, -0.05f};
+        OptimizerState wholeState = new OptimizerState(expectedSlots(), whole.length);
+        OptimizerState splitState = new OptimizerState(expectedSlots(), whole.length);
+        for (int step = 0; step < 3; step++) {
+            wholeState.advance();
+            defaults().update(whole, gradient, wholeState);
+            splitState.advance();
+            defaults().update(split, gradient, splitState, 0, 2);
+            defaults().update(split, gradient, splitState, 2, 5);
+        }
+        assertEquals(java.util.Arrays.toString(whole), java.util.Arrays.toString(split));
+    }
+
+    @Test
+    void update_rangeOutsideTheParameter_isRefusedWithTheBounds() {
+        OptimizerState state = new OptimizerState(expectedSlots(), 3);
+        state.advance();
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> defaults().update(new float[3], new float[3], state, 1, 4));
+        assertTrue(e.getMessage().contains("elements [1, 4) of a parameter with 3 values"), e.getMessage());
+    }
+
     private static double halfSquaredNorm(float[] w) {
         double sum = 0;
         for (float x : w) {

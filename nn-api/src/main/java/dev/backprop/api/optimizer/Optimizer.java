@@ -16,7 +16,11 @@ import dev.backprop.api.Plugin;
  * same length; {@code parameter} and the slots are updated in place, {@code gradient} is read only.
  * Nothing is retained. The gradient is the mean-reduced gradient of the batch loss.
  *
- * <p><b>Thread-safety.</b> Implementations are immutable; core never updates one parameter from two
+ * <p><b>Element-wise.</b> An update of element {@code i} reads and writes element {@code i} of the
+ * parameter, the gradient and each slot only. Core relies on this to split one tensor into ranges
+ * and update them on several threads at once (after advancing the shared step once).
+ *
+ * <p><b>Thread-safety.</b> Implementations are immutable; core never updates one element from two
  * threads at once.
  */
 public interface Optimizer extends Plugin {
@@ -28,10 +32,15 @@ public interface Optimizer extends Plugin {
     int stateSlots();
 
     /**
-     * Updates {@code parameter} in place from {@code gradient}. {@code state.step()} has already
-     * been advanced, so it is 1 during the first update.
+     * Updates elements {@code [from, to)} of {@code parameter} in place from {@code gradient}.
+     * {@code state.step()} has already been advanced, so it is 1 during the first update.
      */
-    void update(float[] parameter, float[] gradient, OptimizerState state);
+    void update(float[] parameter, float[] gradient, OptimizerState state, int from, int to);
+
+    /** Updates the whole of {@code parameter}: {@code update(parameter, gradient, state, 0, parameter.length)}. */
+    default void update(float[] parameter, float[] gradient, OptimizerState state) {
+        update(parameter, gradient, state, 0, parameter.length);
+    }
 
     /** The current learning rate. */
     default double learningRate() {

@@ -3,6 +3,7 @@ package dev.backprop.core.internal;
 /**
  * Plain-loop kernels. Every innermost loop walks contiguous memory in both operands so that the JIT
  * can vectorise it; the transposes are folded into the loop order instead of being materialised.
+ * Parts split the output's rows.
  */
 final class LoopKernels implements MatrixKernels {
 
@@ -12,8 +13,14 @@ final class LoopKernels implements MatrixKernels {
     }
 
     @Override
-    public void multiplyAddBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n) {
-        for (int row = 0; row < m; row++) {
+    public String name() {
+        return "loops";
+    }
+
+    @Override
+    public void multiplyAddBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n, int part, int parts) {
+        int rowEnd = MatrixKernels.shareStart(m, part + 1, parts);
+        for (int row = MatrixKernels.shareStart(m, part, parts); row < rowEnd; row++) {
             int cRow = row * n;
             System.arraycopy(bias, 0, c, cRow, n);
             int aRow = row * k;
@@ -31,11 +38,13 @@ final class LoopKernels implements MatrixKernels {
     }
 
     @Override
-    public void accumulateTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n) {
+    public void accumulateTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n, int part, int parts) {
+        int pFrom = MatrixKernels.shareStart(k, part, parts);
+        int pTo = MatrixKernels.shareStart(k, part + 1, parts);
         for (int row = 0; row < m; row++) {
             int aRow = row * k;
             int dRow = row * n;
-            for (int p = 0; p < k; p++) {
+            for (int p = pFrom; p < pTo; p++) {
                 float aValue = a[aRow + p];
                 if (aValue == 0f) {
                     continue;
@@ -49,8 +58,9 @@ final class LoopKernels implements MatrixKernels {
     }
 
     @Override
-    public void multiplyTransposedRight(float[] d, float[] b, float[] c, int m, int k, int n) {
-        for (int row = 0; row < m; row++) {
+    public void multiplyTransposedRight(float[] d, float[] b, float[] c, int m, int k, int n, int part, int parts) {
+        int rowEnd = MatrixKernels.shareStart(m, part + 1, parts);
+        for (int row = MatrixKernels.shareStart(m, part, parts); row < rowEnd; row++) {
             int dRow = row * n;
             int cRow = row * k;
             for (int p = 0; p < k; p++) {

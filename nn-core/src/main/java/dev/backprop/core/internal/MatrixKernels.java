@@ -8,22 +8,37 @@ package dev.backprop.core.internal;
  *   <li>weight gradient {@code dW[In×Out] += Xᵀ · dZ} ({@link #accumulateTransposedLeft}),</li>
  *   <li>input gradient {@code dX[B×In] = dZ · Wᵀ} ({@link #multiplyTransposedRight}).</li>
  * </ul>
- * Arrays belong to the caller; outputs never alias inputs. Implementations are stateless and
- * thread-safe.
+ *
+ * <p><b>Parts.</b> Each product can be computed by several threads at once: thread {@code part} of
+ * {@code parts} computes a disjoint share of the output and the shares together cover it (the
+ * implementation chooses the split, rows or columns). Calling every part from 0 to {@code parts − 1}
+ * gives the same result, bit for bit, for any {@code parts}: each output element is summed in the same
+ * order however the work is split.
+ *
+ * <p>Arrays belong to the caller; outputs never alias inputs. Implementations are thread-safe and
+ * allocate nothing in steady state (per-thread scratch space is reused).
  */
 public interface MatrixKernels {
 
-    /** {@code c[m×n] = a[m×k] · b[k×n] + bias[n]} (bias broadcast over rows). */
-    void multiplyAddBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n);
+    /** {@code c[m×n] = a[m×k] · b[k×n] + bias[n]} (bias broadcast over rows), share {@code part} of {@code parts}. */
+    void multiplyAddBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n, int part, int parts);
 
-    /** {@code c[k×n] += aᵀ · d}, where {@code a} is {@code m×k} and {@code d} is {@code m×n}. */
-    void accumulateTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n);
+    /** {@code c[k×n] += aᵀ · d}, where {@code a} is {@code m×k} and {@code d} is {@code m×n}; share {@code part} of {@code parts}. */
+    void accumulateTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n, int part, int parts);
 
-    /** {@code c[m×k] = d[m×n] · bᵀ}, where {@code b} is {@code k×n}. */
-    void multiplyTransposedRight(float[] d, float[] b, float[] c, int m, int k, int n);
+    /** {@code c[m×k] = d[m×n] · bᵀ}, where {@code b} is {@code k×n}; share {@code part} of {@code parts}. */
+    void multiplyTransposedRight(float[] d, float[] b, float[] c, int m, int k, int n, int part, int parts);
+
+    /** A short name for logs and benchmark output ({@code "loops"}, {@code "vector-512"}). */
+    String name();
 
     /** The portable kernels: plain loops ordered so that the innermost loop runs along contiguous rows. */
     static MatrixKernels loops() {
         return LoopKernels.INSTANCE;
+    }
+
+    /** The first index of share {@code part} when {@code total} items are split into {@code parts} near-equal shares. */
+    static int shareStart(int total, int part, int parts) {
+        return (int) ((long) total * part / parts);
     }
 }

@@ -45,7 +45,7 @@ final class DenseLayer {
 
     /** {@code z = input·W + b}, {@code a = f(z)} for {@code rows} examples. */
     void forward(MatrixKernels kernels, float[] input, int rows, float[] z, float[] a) {
-        kernels.multiplyAddBias(input, weights.values(), biases.values(), z, rows, fanIn, fanOut);
+        kernels.multiplyAddBias(input, weights.values(), biases.values(), z, rows, fanIn, fanOut, 0, 1);
         activation.forward(z, a, rows, fanOut);
     }
 
@@ -60,7 +60,7 @@ final class DenseLayer {
         if (!deltaIsPreActivation) {
             activation.backward(z, a, delta, delta, rows, fanOut);
         }
-        kernels.accumulateTransposedLeft(input, delta, weightGradient, rows, fanIn, fanOut);
+        kernels.accumulateTransposedLeft(input, delta, weightGradient, rows, fanIn, fanOut, 0, 1);
         for (int row = 0; row < rows; row++) {
             int offset = row * fanOut;
             for (int col = 0; col < fanOut; col++) {
@@ -68,7 +68,7 @@ final class DenseLayer {
             }
         }
         if (inputGradient != null) {
-            kernels.multiplyTransposedRight(delta, weights.values(), inputGradient, rows, fanIn, fanOut);
+            kernels.multiplyTransposedRight(delta, weights.values(), inputGradient, rows, fanIn, fanOut, 0, 1);
         }
     }
 }

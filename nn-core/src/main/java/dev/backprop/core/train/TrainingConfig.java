@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param batchSize                examples per gradient step, at least 1
  * @param shuffle                  whether each epoch visits the examples in a fresh random order
  * @param seed                     the seed of that order (same seed, same run)
+ * @param threads                  threads that compute each step, at least 1 (default: the available
+ *                                 processors); results are deterministic for a given seed and thread count
  */
 public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters, PluginId optimizer,
                              Hyperparameters optimizerHyperparameters, int epochs, int batchSize, boolean shuffle,
-                             long seed) {
+                             long seed, int threads) {
 
     /** Validates the counts and requires the ids. */
     public TrainingConfig {
@@ -35,9 +37,16 @@ public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters,
         if (batchSize < 1) {
             throw new InvalidConfigurationException("batchSize must be at least 1 but was " + batchSize + ".");
         }
+        if (threads < 1) {
+            throw new InvalidConfigurationException("threads must be at least 1 but was " + threads
+                    + ": use 1 for single-threaded training or the number of cores.");
+        }
     }
 
-    /** A builder starting from {@code mse}, {@code sgd}, 10 epochs, batches of 32, shuffled, seed 42. */
+    /**
+     * A builder starting from {@code mse}, {@code sgd}, 10 epochs, batches of 32, shuffled, seed 42,
+     * as many threads as available processors.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -52,6 +61,7 @@ public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters,
         private int batchSize = 32;
         private boolean shuffle = true;
         private long seed = 42;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
         }
@@ -110,10 +120,16 @@ public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters,
             return this;
         }
 
+        /** Threads per training step. */
+        public Builder threads(int count) {
+            this.threads = count;
+            return this;
+        }
+
         /** The validated configuration. */
         public TrainingConfig build() {
             return new TrainingConfig(loss, lossHyperparameters, optimizer, optimizerHyperparameters, epochs, batchSize,
-                    shuffle, seed);
+                    shuffle, seed, threads);
         }
     }
 }

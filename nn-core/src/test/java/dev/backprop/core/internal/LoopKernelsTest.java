@@ -21,7 +21,7 @@ class LoopKernelsTest {
         float[] d = random(m * n, random);
 
         float[] c = new float[m * n];
-        kernels.multiplyAddBias(a, b, bias, c, m, k, n);
+        kernels.multiplyAddBias(a, b, bias, c, m, k, n, 0, 1);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double expected = bias[j];
@@ -34,7 +34,7 @@ class LoopKernelsTest {
 
         float[] weightGradient = random(k * n, random);
         float[] before = weightGradient.clone();
-        kernels.accumulateTransposedLeft(a, d, weightGradient, m, k, n);
+        kernels.accumulateTransposedLeft(a, d, weightGradient, m, k, n, 0, 1);
         for (int p = 0; p < k; p++) {
             for (int j = 0; j < n; j++) {
                 double expected = before[p * n + j];
@@ -46,7 +46,7 @@ class LoopKernelsTest {
         }
 
         float[] inputGradient = new float[m * k];
-        kernels.multiplyTransposedRight(d, b, inputGradient, m, k, n);
+        kernels.multiplyTransposedRight(d, b, inputGradient, m, k, n, 0, 1);
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < k; p++) {
                 double expected = 0;
