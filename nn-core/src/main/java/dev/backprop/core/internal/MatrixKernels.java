@@ -1,5 +1,7 @@
 package dev.backprop.core.internal;
 
+import java.util.Optional;
+
 /**
  * The three matrix products of a dense layer, on row-major float32 arrays. A layer with batch
  * {@code B}, fan-in {@code In} and fan-out {@code Out} needs:
@@ -17,6 +19,12 @@ package dev.backprop.core.internal;
  *
  * <p>Arrays belong to the caller; outputs never alias inputs. Implementations are thread-safe and
  * allocate nothing in steady state (per-thread scratch space is reused).
+ *
+ * <p><b>Which kernels.</b> {@link #best()} is the one to use: the Vector API kernels
+ * ({@code "vector-512"} on AVX-512, {@code "vector-256"} on AVX2) when the JVM runs with
+ * {@code --add-modules=jdk.incubator.vector}, otherwise {@link #loops()}. The vector kernels pack
+ * operands into per-thread panels for batches of 4 rows or more and read the weights in place for
+ * smaller batches (inference), skipping inputs that are exactly zero.
  */
 public interface MatrixKernels {
 
@@ -31,6 +39,20 @@ public interface MatrixKernels {
 
     /** A short name for logs and benchmark output ({@code "loops"}, {@code "vector-512"}). */
     String name();
+
+    /**
+     * The fastest kernels this JVM can run, chosen once: the Vector API kernels when the module
+     * {@code jdk.incubator.vector} is loaded, otherwise {@link #loops()} (after one warning in the log
+     * saying how to enable the fast ones).
+     */
+    static MatrixKernels best() {
+        return KernelSelection.BEST;
+    }
+
+    /** The Vector API kernels, or empty when this JVM runs without {@code --add-modules=jdk.incubator.vector}. */
+    static Optional<MatrixKernels> vector() {
+        return KernelSelection.VECTOR;
+    }
 
     /** The portable kernels: plain loops ordered so that the innermost loop runs along contiguous rows. */
     static MatrixKernels loops() {

@@ -6,6 +6,10 @@ import dev.backprop.core.internal.MatrixKernels;
  * A fully connected layer: {@code Z = X·W + b}, {@code A = f(Z)} over a batch, and its backward
  * pass. {@code W} is {@code fanIn × fanOut} row-major, so row {@code i} holds the weights leaving
  * input {@code i}. The weights and biases are the live arrays of its two {@link Parameter}s.
+ *
+ * <p>Every operation takes {@code part} of {@code parts}: the share of the work one thread of a
+ * compute team does. Forward and backward sit side by side; the forward pass leaves in the workspace
+ * exactly what backward reads ({@code Z}, {@code A}).
  */
 final class DenseLayer {
 
@@ -43,32 +47,40 @@ final class DenseLayer {
         return biases;
     }
 
-    /** {@code z = input·W + b}, {@code a = f(z)} for {@code rows} examples. */
-    void forward(MatrixKernels kernels, float[] input, int rows, float[] z, float[] a) {
-        kernels.multiplyAddBias(input, weights.values(), biases.values(), z, rows, fanIn, fanOut, 0, 1);
-        activation.forward(z, a, rows, fanOut);
+    /** Forward, first half: {@code z = input·W + b}. */
+    void multiply(MatrixKernels kernels, float[] input, int rows, float[] z, int part, int parts) {
+        kernels.multiplyAddBias(input, weights.values(), biases.values(), z, rows, fanIn, fanOut, part, parts);
+    }
+
+    /** Forward, second half: {@code a = f(z)}, split by rows. */
+    void activate(float[] z, float[] a, int rows, int part, int parts) {
+        activation.forward(z, a, MatrixKernels.shareStart(rows, part, parts),
+                MatrixKernels.shareStart(rows, part + 1, parts), fanOut);
+    }
+
+    /** Backward through the activation, in place: {@code δ ← (∂a/∂z)ᵀ·δ}, turning ∂E/∂a into ∂E/∂z. */
+    void activationBackward(float[] z, float[] a, float[] delta, int rows, int part, int parts) {
+        activation.backward(z, a, delta, delta, MatrixKernels.shareStart(rows, part, parts),
+                MatrixKernels.shareStart(rows, part + 1, parts), fanOut);
     }
 
     /**
-     * Backward through the activation and the product. On entry {@code delta} holds {@code ∂E/∂a}
-     * (or {@code ∂E/∂z} when {@code deltaIsPreActivation}); on exit it holds {@code ∂E/∂z}.
-     * Accumulates {@code ∂E/∂W += inputᵀ·δ} and {@code ∂E/∂b += Σ_rows δ}, and writes
-     * {@code ∂E/∂input = δ·Wᵀ} into {@code inputGradient} unless it is null (first layer).
+     * Backward through the product, given {@code δ = ∂E/∂z}: accumulates {@code ∂E/∂W += inputᵀ·δ} and
+     * {@code ∂E/∂b += Σ_rows δ}, and writes {@code ∂E/∂input = δ·Wᵀ} unless {@code inputGradient} is
+     * null (the first layer, whose input needs no gradient).
      */
-    void backward(MatrixKernels kernels, float[] input, int rows, float[] z, float[] a, float[] delta,
-                  boolean deltaIsPreActivation, float[] weightGradient, float[] biasGradient, float[] inputGradient) {
-        if (!deltaIsPreActivation) {
-            activation.backward(z, a, delta, delta, rows, fanOut);
-        }
-        kernels.accumulateTransposedLeft(input, delta, weightGradient, rows, fanIn, fanOut, 0, 1);
+    void productBackward(MatrixKernels kernels, float[] input, int rows, float[] delta, float[] weightGradient,
+                         float[] biasGradient, float[] inputGradient, int part, int parts) {
+        kernels.accumulateTransposedLeft(input, delta, weightGradient, rows, fanIn, fanOut, part, parts);
+        int colEnd = MatrixKernels.shareStart(fanOut, part + 1, parts);
         for (int row = 0; row < rows; row++) {
             int offset = row * fanOut;
-            for (int col = 0; col < fanOut; col++) {
+            for (int col = MatrixKernels.shareStart(fanOut, part, parts); col < colEnd; col++) {
                 biasGradient[col] += delta[offset + col];
             }
         }
         if (inputGradient != null) {
-            kernels.multiplyTransposedRight(delta, weights.values(), inputGradient, rows, fanIn, fanOut, 0, 1);
+            kernels.multiplyTransposedRight(delta, weights.values(), inputGradient, rows, fanIn, fanOut, part, parts);
         }
     }
 }

@@ -29,12 +29,12 @@ final class ElementwiseActivation implements LayerActivation {
     }
 
     @Override
-    public void forward(float[] z, float[] a, int rows, int width) {
-        plugin.forward(z, a, 0, rows * width);
+    public void forward(float[] z, float[] a, int rowFrom, int rowTo, int width) {
+        plugin.forward(z, a, rowFrom * width, rowTo * width);
     }
 
     @Override
-    public void backward(float[] z, float[] a, float[] gradA, float[] gradZ, int rows, int width) {
-        plugin.backward(z, a, gradA, gradZ, 0, rows * width);
+    public void backward(float[] z, float[] a, float[] gradA, float[] gradZ, int rowFrom, int rowTo, int width) {
+        plugin.backward(z, a, gradA, gradZ, rowFrom * width, rowTo * width);
     }
 }

@@ -17,9 +17,9 @@ interface LayerActivation {
     /** The initialiser used when the layer names none. */
     PluginId defaultInitializer();
 
-    /** {@code a = f(z)} for the first {@code rows} rows. */
-    void forward(float[] z, float[] a, int rows, int width);
+    /** {@code a = f(z)} for rows {@code [rowFrom, rowTo)}. */
+    void forward(float[] z, float[] a, int rowFrom, int rowTo, int width);
 
-    /** {@code gradZ = (∂a/∂z)ᵀ · gradA} for the first {@code rows} rows. */
-    void backward(float[] z, float[] a, float[] gradA, float[] gradZ, int rows, int width);
+    /** {@code gradZ = (∂a/∂z)ᵀ · gradA} for rows {@code [rowFrom, rowTo)}. */
+    void backward(float[] z, float[] a, float[] gradA, float[] gradZ, int rowFrom, int rowTo, int width);
 }

@@ -2,6 +2,8 @@ package dev.backprop.core.network;
 
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.loss.Loss;
+import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.api.optimizer.OptimizerState;
 import dev.backprop.core.internal.MatrixKernels;
 import dev.backprop.core.loss.CategoricalCrossEntropy;
 import dev.backprop.core.plugin.PluginRegistry;
@@ -23,7 +25,10 @@ public final class Network {
     private final NetworkSpec spec;
     private final List<DenseLayer> layers;
     private final List<Parameter> parameters;
+    private static final int PREDICTION_CHUNK = 64;
+
     private final MatrixKernels kernels = MatrixKernels.loops();
+    private final ThreadLocal<Workspace> inferenceWorkspaces = ThreadLocal.withInitial(this::newInferenceWorkspace);
 
     Network(NetworkSpec spec, List<LayerActivation> activations) {
         this.spec = spec;
@@ -89,13 +94,19 @@ public final class Network {
         return parameters;
     }
 
-    /** Buffers for batches of up to {@code capacity} examples; one per thread. */
+    /** Training buffers for batches of up to {@code capacity} examples, computed by the calling thread alone. */
     public Workspace newWorkspace(int capacity) {
-        if (capacity < 1) {
-            throw new ShapeMismatchException("A workspace must hold at least 1 example, was asked for " + capacity
-                    + ": pass the batch size.", 1, capacity);
-        }
-        return new Workspace(layers, capacity);
+        return newWorkspace(capacity, 1);
+    }
+
+    /**
+     * Training buffers for batches of up to {@code capacity} examples, each step shared by
+     * {@code threads} threads (the caller and {@code threads − 1} workers, started now). Results do
+     * not depend on the thread count. Close the workspace to stop its workers.
+     */
+    public Workspace newWorkspace(int capacity, int threads) {
+        checkCapacity(capacity);
+        return new Workspace(this, layers, capacity, threads, true);
     }
 
     /**
@@ -105,12 +116,7 @@ public final class Network {
      */
     public float[] forward(Workspace workspace, float[] inputs, int rows) {
         checkBatch(workspace, inputs, rows);
-        float[] layerInput = inputs;
-        for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).forward(kernels, layerInput, rows, workspace.preActivations[i], workspace.activations[i]);
-            layerInput = workspace.activations[i];
-        }
-        return layerInput;
+        return workspace.step.forward(inputs, rows, false);
     }
 
     /**
@@ -122,40 +128,98 @@ public final class Network {
      * @return the batch loss {@code E}
      */
     public double computeGradients(Workspace workspace, float[] inputs, float[] targets, int rows, Loss loss) {
-        float[] outputs = forward(workspace, inputs, rows);
-        int last = layers.size() - 1;
+        checkBatch(workspace, inputs, rows);
+        if (!workspace.isForTraining()) {
+            throw new IllegalStateException("This workspace was made for inference; use newWorkspace(...) to train.");
+        }
         int width = outputWidth();
         if (targets.length < rows * width) {
             throw new ShapeMismatchException("Expected " + rows + " target rows of width " + width + " ("
                     + rows * width + " values) but found " + targets.length + " values: give one target row per"
                     + " example, as wide as the output layer.", rows * width, targets.length);
         }
+        float[] outputs = workspace.step.forward(inputs, rows, true);
+        int last = layers.size() - 1;
         float[] outputDelta = workspace.deltas[last];
         boolean fused = layers.get(last).activation() instanceof Softmax && loss instanceof CategoricalCrossEntropy;
         double value = fused
                 ? ((CategoricalCrossEntropy) loss).evaluateAfterSoftmax(outputs, targets, rows, width, outputDelta)
                 : loss.evaluate(outputs, targets, rows, width, outputDelta);
-        workspace.zeroGradients();
-        for (int i = last; i >= 0; i--) {
-            float[] layerInput = i == 0 ? inputs : workspace.activations[i - 1];
-            float[] inputGradient = i == 0 ? null : workspace.deltas[i - 1];
-            layers.get(i).backward(kernels, layerInput, rows, workspace.preActivations[i], workspace.activations[i],
-                    workspace.deltas[i], fused && i == last, workspace.gradient(2 * i), workspace.gradient(2 * i + 1),
-                    inputGradient);
-        }
+        workspace.step.backward(inputs, rows, fused);
         return value;
+    }
+
+    /**
+     * Applies {@code optimizer} to every parameter with the gradients in {@code workspace}, on the
+     * workspace's threads. Advances each state's step first.
+     *
+     * @param states one state per parameter, in the order of {@link #parameters()}
+     */
+    public void applyGradients(Workspace workspace, Optimizer optimizer, List<OptimizerState> states) {
+        if (states.size() != parameters.size()) {
+            throw new ShapeMismatchException("Expected one optimizer state per parameter (" + parameters.size()
+                    + ") but found " + states.size() + ": create them from parameters().", parameters.size(),
+                    states.size());
+        }
+        for (OptimizerState state : states) {
+            state.advance();
+        }
+        workspace.step.update(optimizer, states);
     }
 
     /** The outputs for one example. Safe to call from many threads at once. */
     public float[] predict(float[] input) {
-        return predict(input, 1);
+        float[] output = new float[outputWidth()];
+        predict(input, 1, output);
+        return output;
     }
 
     /** The outputs ({@code rows × outputWidth}, row-major) for {@code rows} examples. Thread-safe. */
     public float[] predict(float[] inputs, int rows) {
-        Workspace workspace = newWorkspace(Math.max(rows, 1));
-        float[] outputs = forward(workspace, inputs, rows);
-        return java.util.Arrays.copyOf(outputs, rows * outputWidth());
+        float[] outputs = new float[rows * outputWidth()];
+        predict(inputs, rows, outputs);
+        return outputs;
+    }
+
+    /**
+     * Writes the outputs for {@code rows} examples into {@code outputs} without allocating (after the
+     * calling thread's first call). Safe to call from many threads at once while nobody trains the network.
+     */
+    public void predict(float[] inputs, int rows, float[] outputs) {
+        if (outputs.length < rows * outputWidth()) {
+            throw new ShapeMismatchException("The output array holds " + outputs.length + " values but " + rows
+                    + " examples give " + rows * outputWidth() + ": allocate rows × outputWidth values.",
+                    rows * outputWidth(), outputs.length);
+        }
+        Workspace workspace = inferenceWorkspaces.get();
+        int width = outputWidth();
+        for (int from = 0; from < rows; from += PREDICTION_CHUNK) {
+            int chunk = Math.min(PREDICTION_CHUNK, rows - from);
+            float[] chunkInputs = inputs;
+            if (from > 0) {
+                chunkInputs = workspace.chunkInput(inputs, from * inputWidth(), chunk * inputWidth());
+            }
+            checkBatch(workspace, chunkInputs, chunk);
+            float[] result = workspace.step.forward(chunkInputs, chunk, false);
+            System.arraycopy(result, 0, outputs, from * width, chunk * width);
+        }
+    }
+
+    /** A calling thread's own small workspace for {@link #predict}: no gradients, no extra threads. */
+    private Workspace newInferenceWorkspace() {
+        return new Workspace(this, layers, PREDICTION_CHUNK, 1, false);
+    }
+
+    /** The matrix kernels this network computes with. */
+    MatrixKernels kernels() {
+        return kernels;
+    }
+
+    private static void checkCapacity(int capacity) {
+        if (capacity < 1) {
+            throw new ShapeMismatchException("A workspace must hold at least 1 example, was asked for " + capacity
+                    + ": pass the batch size.", 1, capacity);
+        }
     }
 
     private void checkBatch(Workspace workspace, float[] inputs, int rows) {

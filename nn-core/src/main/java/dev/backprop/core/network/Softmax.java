@@ -32,8 +32,8 @@ final class Softmax implements LayerActivation {
     }
 
     @Override
-    public void forward(float[] z, float[] a, int rows, int width) {
-        for (int row = 0; row < rows; row++) {
+    public void forward(float[] z, float[] a, int rowFrom, int rowTo, int width) {
+        for (int row = rowFrom; row < rowTo; row++) {
             int start = row * width;
             int end = start + width;
             float max = Float.NEGATIVE_INFINITY;
@@ -54,8 +54,8 @@ final class Softmax implements LayerActivation {
     }
 
     @Override
-    public void backward(float[] z, float[] a, float[] gradA, float[] gradZ, int rows, int width) {
-        for (int row = 0; row < rows; row++) {
+    public void backward(float[] z, float[] a, float[] gradA, float[] gradZ, int rowFrom, int rowTo, int width) {
+        for (int row = rowFrom; row < rowTo; row++) {
             int start = row * width;
             int end = start + width;
             float dot = 0f;

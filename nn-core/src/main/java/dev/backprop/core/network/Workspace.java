@@ -1,41 +1,58 @@
 package dev.backprop.core.network;
 
+import dev.backprop.core.internal.ComputeTeam;
+import dev.backprop.core.internal.MatrixKernels;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The buffers one thread needs to run a network forward and backward on up to {@link #capacity()}
- * examples at once: per layer the pre-activations {@code z}, the activations {@code a} and the
- * error {@code δ}, plus one gradient array per {@link Parameter}. Allocated once and reused for every
- * batch, so training allocates nothing per batch. Not thread-safe: one workspace per thread.
+ * The buffers and threads that run a network forward and backward on up to {@link #capacity()}
+ * examples at once: per layer the pre-activations {@code z}, the activations {@code a} and the error
+ * {@code δ}, one gradient array per {@link Parameter}, and a team of {@link #threads()} threads that
+ * share every step. Allocated once and reused for every batch, so training allocates nothing per
+ * batch. Close it to stop its threads. Not thread-safe: one caller at a time.
  */
-public final class Workspace {
+public final class Workspace implements AutoCloseable {
 
     private final int capacity;
     final float[][] preActivations;
     final float[][] activations;
     final float[][] deltas;
     private final float[][] gradients;
+    final ComputeTeam team;
+    final StepTask step;
+    private final float[] inputChunk;
 
-    Workspace(List<DenseLayer> layers, int capacity) {
+    Workspace(Network network, List<DenseLayer> layers, int capacity, int threads, boolean training) {
         this.capacity = capacity;
         int count = layers.size();
         preActivations = new float[count][];
         activations = new float[count][];
         deltas = new float[count][];
-        gradients = new float[2 * count][];
+        gradients = new float[training ? 2 * count : 0][];
         for (int i = 0; i < count; i++) {
             DenseLayer layer = layers.get(i);
             preActivations[i] = new float[capacity * layer.fanOut()];
             activations[i] = new float[capacity * layer.fanOut()];
-            deltas[i] = new float[capacity * layer.fanOut()];
-            gradients[2 * i] = new float[layer.weights().size()];
-            gradients[2 * i + 1] = new float[layer.biases().size()];
+            if (training) {
+                deltas[i] = new float[capacity * layer.fanOut()];
+                gradients[2 * i] = new float[layer.weights().size()];
+                gradients[2 * i + 1] = new float[layer.biases().size()];
+            }
         }
+        this.inputChunk = training ? new float[0] : new float[capacity * network.inputWidth()];
+        this.team = new ComputeTeam(threads);
+        this.step = new StepTask(network, layers, this);
     }
 
     /** The largest batch this workspace holds. */
     public int capacity() {
         return capacity;
+    }
+
+    /** The threads that compute each step, the caller included. */
+    public int threads() {
+        return team.size();
     }
 
     /**
@@ -46,14 +63,32 @@ public final class Workspace {
         return gradients[index];
     }
 
-    /** The number of gradient arrays (equal to the number of parameters). */
+    /** The number of gradient arrays (equal to the number of parameters; 0 for inference workspaces). */
     public int gradientCount() {
         return gradients.length;
     }
 
-    void zeroGradients() {
+    boolean isForTraining() {
+        return gradients.length > 0;
+    }
+
+    /** Zeroes share {@code part} of every gradient array. */
+    void zeroGradients(int part, int parts) {
         for (float[] gradient : gradients) {
-            java.util.Arrays.fill(gradient, 0f);
+            Arrays.fill(gradient, MatrixKernels.shareStart(gradient.length, part, parts),
+                    MatrixKernels.shareStart(gradient.length, part + 1, parts), 0f);
         }
+    }
+
+    /** Copies {@code length} input values from {@code offset} into this workspace's input buffer (inference). */
+    float[] chunkInput(float[] inputs, int offset, int length) {
+        System.arraycopy(inputs, offset, inputChunk, 0, length);
+        return inputChunk;
+    }
+
+    /** Stops the workspace's compute threads. */
+    @Override
+    public void close() {
+        team.close();
     }
 }

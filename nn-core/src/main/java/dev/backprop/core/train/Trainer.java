@@ -21,8 +21,10 @@ import java.util.SplittableRandom;
  * weights give bit-identical weights.
  *
  * <p>The trainer owns the optimizer state (one {@link OptimizerState} per parameter) and the
- * buffers (one {@link Workspace} sized for the batch), allocated once per {@link #fit} call; a step
- * allocates nothing. A trainer may be reused for several fits, one at a time.
+ * buffers and threads (one {@link Workspace} sized for the batch, with {@code config.threads()}
+ * threads that share every step), made once per {@link #fit} call; a step allocates nothing. The
+ * result does not depend on the number of threads. A trainer may be reused for several fits, one at a
+ * time.
  */
 public final class Trainer {
 
@@ -67,45 +69,44 @@ public final class Trainer {
     public TrainingHistory fit(Network network, Dataset data) {
         checkWidths(network, data);
         int batchSize = Math.min(config.batchSize(), data.size());
-        Workspace workspace = network.newWorkspace(batchSize);
         float[] featureBatch = new float[batchSize * data.featureWidth()];
         float[] targetBatch = new float[batchSize * data.targetWidth()];
-        List<Parameter> parameters = network.parameters();
         List<OptimizerState> states = new ArrayList<>();
-        for (Parameter parameter : parameters) {
+        for (Parameter parameter : network.parameters()) {
             states.add(new OptimizerState(optimizer.stateSlots(), parameter.size()));
         }
         int[] order = new int[data.size()];
         int batches = (data.size() + batchSize - 1) / batchSize;
         List<EpochReport> reports = new ArrayList<>();
         listeners.forEach(l -> l.onTrainingStart(config, data.size()));
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            long start = System.nanoTime();
-            arrangeOrder(order, epoch);
-            double lossSum = 0;
-            for (int batch = 0; batch < batches; batch++) {
-                int from = batch * batchSize;
-                int rows = Math.min(batchSize, data.size() - from);
-                data.gather(order, from, rows, featureBatch, targetBatch);
-                double batchLoss = network.computeGradients(workspace, featureBatch, targetBatch, rows, loss);
-                if (!Double.isFinite(batchLoss)) {
-                    throw new NumericalInstabilityException("The " + loss.id() + " loss became " + batchLoss
-                            + " at epoch " + epoch + ", batch " + (batch + 1) + " of " + batches + ": training diverged."
-                            + " Lower the learning rate (now " + optimizer.learningRate() + ") or scale the inputs.");
+        try (Workspace workspace = network.newWorkspace(batchSize, config.threads())) {
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                long start = System.nanoTime();
+                arrangeOrder(order, epoch);
+                double lossSum = 0;
+                for (int batch = 0; batch < batches; batch++) {
+                    int from = batch * batchSize;
+                    int rows = Math.min(batchSize, data.size() - from);
+                    data.gather(order, from, rows, featureBatch, targetBatch);
+                    double batchLoss = network.computeGradients(workspace, featureBatch, targetBatch, rows, loss);
+                    if (!Double.isFinite(batchLoss)) {
+                        throw new NumericalInstabilityException("The " + loss.id() + " loss became " + batchLoss
+                                + " at epoch " + epoch + ", batch " + (batch + 1) + " of " + batches
+                                + ": training diverged. Lower the learning rate (now " + optimizer.learningRate()
+                                + ") or scale the inputs.");
+                    }
+                    network.applyGradients(workspace, optimizer, states);
+                    lossSum += batchLoss * rows;
+                    if (!listeners.isEmpty()) {
+                        BatchReport batchReport = new BatchReport(epoch, batch + 1, batches, rows, batchLoss);
+                        listeners.forEach(l -> l.onBatchEnd(batchReport));
+                    }
                 }
-                for (int p = 0; p < parameters.size(); p++) {
-                    OptimizerState state = states.get(p);
-                    state.advance();
-                    optimizer.update(parameters.get(p).values(), workspace.gradient(p), state);
-                }
-                lossSum += batchLoss * rows;
-                BatchReport batchReport = new BatchReport(epoch, batch + 1, batches, rows, batchLoss);
-                listeners.forEach(l -> l.onBatchEnd(batchReport));
+                EpochReport report = new EpochReport(epoch, config.epochs(), lossSum / data.size(), data.size(),
+                        (System.nanoTime() - start) / 1e9);
+                reports.add(report);
+                listeners.forEach(l -> l.onEpochEnd(report));
             }
-            EpochReport report = new EpochReport(epoch, config.epochs(), lossSum / data.size(), data.size(),
-                    (System.nanoTime() - start) / 1e9);
-            reports.add(report);
-            listeners.forEach(l -> l.onEpochEnd(report));
         }
         TrainingHistory history = new TrainingHistory(reports);
         listeners.forEach(l -> l.onTrainingEnd(history));

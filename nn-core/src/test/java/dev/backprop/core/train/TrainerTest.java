@@ -54,6 +54,18 @@ class TrainerTest {
     }
 
     @Test
+    void fit_twoOrThreeThreads_giveTheSameWeightsAsOne() {
+        Dataset data = randomClassification(257, 5, 3, 4);
+        float[][] single = trainedWeights(data, 7, 1);
+        for (int threads : new int[] {2, 3}) {
+            float[][] parallel = trainedWeights(data, 7, threads);
+            for (int i = 0; i < single.length; i++) {
+                assertArrayEquals(single[i], parallel[i], "parameter " + i + " with " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void fit_adamWithSoftmaxCrossEntropy_reducesTheLoss() {
         Dataset data = randomClassification(300, 4, 3, 3);
         Network network = Network.builder().input(4).dense(16, "relu").dense(3, "softmax").build();
@@ -100,9 +112,13 @@ class TrainerTest {
     }
 
     private static float[][] trainedWeights(Dataset data, long seed) {
+        return trainedWeights(data, seed, 1);
+    }
+
+    private static float[][] trainedWeights(Dataset data, long seed, int threads) {
         Network network = Network.builder().input(5).dense(8, "tanh").dense(3, "softmax").seed(3).build();
         TrainingConfig config = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("momentum",
-                Hyperparameters.of("learning_rate", 0.05)).epochs(3).batchSize(10).seed(seed).build();
+                Hyperparameters.of("learning_rate", 0.05)).epochs(3).batchSize(10).seed(seed).threads(threads).build();
         trainer(config).fit(network, data);
         return network.parameters().stream().map(Parameter::values).map(float[]::clone).toArray(float[][]::new);
     }

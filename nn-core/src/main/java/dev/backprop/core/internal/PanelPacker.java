@@ -1,0 +1,98 @@
+package dev.backprop.core.internal;
+
+import static dev.backprop.core.internal.TileGeometry.TILE_COLUMNS;
+import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
+
+import java.util.Arrays;
+
+/**
+ * Copies a block of a strided matrix into the panel layout {@link TileMultiplier} reads, so that the
+ * micro-kernel walks memory strictly forwards whatever the operand's orientation. A matrix is given as
+ * an array and two strides: element {@code (r, q)} is {@code values[r·rowStride + q·stepStride]}, which
+ * lets one packer read {@code X}, {@code Xᵀ}, {@code W} or {@code Wᵀ} in place (the transposes are folded
+ * into the copy). Rows or columns missing from the last panel are filled with zeros.
+ */
+final class PanelPacker {
+
+    private PanelPacker() {
+    }
+
+    /**
+     * Packs the left operand: rows {@code [rowFrom, rowTo)} by steps {@code [stepFrom, stepFrom + depth)}
+     * into panels of {@link TileGeometry#TILE_ROWS} rows. Panel {@code t} starts at
+     * {@code t · TILE_ROWS · depth}; within it, step {@code q} holds its {@code TILE_ROWS} row values
+     * side by side.
+     */
+    static void packLeft(float[] values, int rowStride, int stepStride, int rowFrom, int rowTo,
+                         int stepFrom, int depth, float[] panels) {
+        int panelSize = TILE_ROWS * depth;
+        for (int panelRow = rowFrom, panelAt = 0; panelRow < rowTo; panelRow += TILE_ROWS, panelAt += panelSize) {
+            int rows = Math.min(TILE_ROWS, rowTo - panelRow);
+            if (rowStride == 1) {
+                packStepsOfAdjacentRows(values, stepStride, panelRow + stepFrom * stepStride, rows, depth, panels, panelAt);
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    int from = (panelRow + r) * rowStride + stepFrom * stepStride;
+                    for (int q = 0; q < depth; q++) {
+                        panels[panelAt + q * TILE_ROWS + r] = values[from + q * stepStride];
+                    }
+                }
+                for (int r = rows; r < TILE_ROWS; r++) {
+                    for (int q = 0; q < depth; q++) {
+                        panels[panelAt + q * TILE_ROWS + r] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void packStepsOfAdjacentRows(float[] values, int stepStride, int from, int rows, int depth,
+                                                float[] panels, int panelAt) {
+        for (int q = 0; q < depth; q++) {
+            int source = from + q * stepStride;
+            int target = panelAt + q * TILE_ROWS;
+            for (int r = 0; r < rows; r++) {
+                panels[target + r] = values[source + r];
+            }
+            for (int r = rows; r < TILE_ROWS; r++) {
+                panels[target + r] = 0f;
+            }
+        }
+    }
+
+    /**
+     * Packs the right operand: steps {@code [stepFrom, stepFrom + depth)} by columns
+     * {@code [columnFrom, columnTo)} of the matrix whose element {@code (q, j)} is
+     * {@code values[q·stepStride + j·columnStride]}, into panels of {@link TileGeometry#TILE_COLUMNS}
+     * columns. Panel {@code u} starts at {@code u · TILE_COLUMNS · depth}; within it, step {@code q}
+     * holds its {@code TILE_COLUMNS} column values side by side.
+     */
+    static void packRight(float[] values, int stepStride, int columnStride, int stepFrom, int depth,
+                          int columnFrom, int columnTo, float[] panels) {
+        int panelSize = TILE_COLUMNS * depth;
+        for (int panelColumn = columnFrom, panelAt = 0; panelColumn < columnTo;
+             panelColumn += TILE_COLUMNS, panelAt += panelSize) {
+            int columns = Math.min(TILE_COLUMNS, columnTo - panelColumn);
+            if (columnStride == 1) {
+                for (int q = 0; q < depth; q++) {
+                    int target = panelAt + q * TILE_COLUMNS;
+                    System.arraycopy(values, (stepFrom + q) * stepStride + panelColumn, panels, target, columns);
+                    if (columns < TILE_COLUMNS) {
+                        Arrays.fill(panels, target + columns, target + TILE_COLUMNS, 0f);
+                    }
+                }
+            } else {
+                for (int j = 0; j < columns; j++) {
+                    int from = (panelColumn + j) * columnStride + stepFrom * stepStride;
+                    for (int q = 0; q < depth; q++) {
+                        panels[panelAt + q * TILE_COLUMNS + j] = values[from + q * stepStride];
+                    }
+                }
+                for (int q = 0; q < depth && columns < TILE_COLUMNS; q++) {
+                    int target = panelAt + q * TILE_COLUMNS;
+                    Arrays.fill(panels, target + columns, target + TILE_COLUMNS, 0f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.backprop.core.internal;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The sizes the vector kernels are built around. A register tile is {@link #TILE_ROWS} output rows
+ * by {@link #TILE_COLUMNS} output columns (two vectors of the preferred species: 32 floats with
+ * AVX-512, 16 with AVX2), held in 16 vector accumulators. Products are cut into blocks of at most
+ * {@link #DEPTH_BLOCK} steps along the summed dimension, {@link #ROW_BLOCK} rows and
+ * {@link #COLUMN_BLOCK} columns, so that one packed right-hand panel stays in L1 and one packed
+ * left-hand block in L2 while they are reused.
+ */
+final class TileGeometry {
+
+    /** The widest float vector the CPU runs natively. */
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    /** Floats per vector. */
+    static final int LANES = SPECIES.length();
+
+    /** Output rows of one register tile. */
+    static final int TILE_ROWS = 8;
+
+    /** Output columns of one register tile: two vectors. */
+    static final int TILE_COLUMNS = 2 * LANES;
+
+    /** Steps along the summed dimension packed and multiplied at a time. */
+    static final int DEPTH_BLOCK = 256;
+
+    /** Rows of the left operand packed at a time (a multiple of {@link #TILE_ROWS}). */
+    static final int ROW_BLOCK = 256;
+
+    /** Columns of the right operand packed at a time (a multiple of {@link #TILE_COLUMNS}). */
+    static final int COLUMN_BLOCK = 1024;
+
+    /**
+     * Batches smaller than this skip packing: each row is multiplied directly (a matrix-vector product),
+     * which reads the weights once per row instead of copying them.
+     */
+    static final int SMALL_BATCH = 4;
+
+    private TileGeometry() {
+    }
+
+    /** {@code ⌈total / size⌉}. */
+    static int tilesIn(int total, int size) {
+        return (total + size - 1) / size;
+    }
+}

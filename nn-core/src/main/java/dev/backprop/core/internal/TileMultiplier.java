@@ -1,0 +1,94 @@
+package dev.backprop.core.internal;
+
+import static dev.backprop.core.internal.TileGeometry.LANES;
+import static dev.backprop.core.internal.TileGeometry.SPECIES;
+import static dev.backprop.core.internal.TileGeometry.TILE_COLUMNS;
+import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The register-tiled micro-kernel: one {@code 8 × 2·LANES} block of the output from a packed left
+ * panel and a packed right panel (see {@link PanelPacker}). Each step broadcasts the 8 left values of
+ * that step and multiplies them into the two right vectors with fused multiply-adds, 16 independent
+ * accumulators in all, so every output element is {@code fma(left[q], right[q], sum)} chained over the
+ * steps {@code q} in order.
+ */
+final class TileMultiplier {
+
+    private TileMultiplier() {
+    }
+
+    /**
+     * {@code out[8 × 2·LANES] (+)= leftPanel · rightPanel} over {@code depth} steps, where step {@code q}
+     * of the left panel is {@code left[leftAt + 8q ..+8]} (one value per output row) and of the right
+     * panel {@code right[rightAt + 2·LANES·q ..+2·LANES]}. The sums start from the tile at
+     * {@code start[startAt]}, rows {@code startStride} apart (the output tile itself to accumulate, a row
+     * repeated with stride 0 for a bias), and end in the tile at {@code out[outAt]}, rows
+     * {@code outStride} apart. Both tiles must lie inside their arrays.
+     */
+    static void multiply(float[] left, int leftAt, float[] right, int rightAt, int depth,
+                         float[] start, int startAt, int startStride, float[] out, int outAt, int outStride) {
+        FloatVector c00 = FloatVector.fromArray(SPECIES, start, startAt);
+        FloatVector c01 = FloatVector.fromArray(SPECIES, start, startAt + LANES);
+        FloatVector c10 = FloatVector.fromArray(SPECIES, start, startAt + 1 * startStride);
+        FloatVector c11 = FloatVector.fromArray(SPECIES, start, startAt + 1 * startStride + LANES);
+        FloatVector c20 = FloatVector.fromArray(SPECIES, start, startAt + 2 * startStride);
+        FloatVector c21 = FloatVector.fromArray(SPECIES, start, startAt + 2 * startStride + LANES);
+        FloatVector c30 = FloatVector.fromArray(SPECIES, start, startAt + 3 * startStride);
+        FloatVector c31 = FloatVector.fromArray(SPECIES, start, startAt + 3 * startStride + LANES);
+        FloatVector c40 = FloatVector.fromArray(SPECIES, start, startAt + 4 * startStride);
+        FloatVector c41 = FloatVector.fromArray(SPECIES, start, startAt + 4 * startStride + LANES);
+        FloatVector c50 = FloatVector.fromArray(SPECIES, start, startAt + 5 * startStride);
+        FloatVector c51 = FloatVector.fromArray(SPECIES, start, startAt + 5 * startStride + LANES);
+        FloatVector c60 = FloatVector.fromArray(SPECIES, start, startAt + 6 * startStride);
+        FloatVector c61 = FloatVector.fromArray(SPECIES, start, startAt + 6 * startStride + LANES);
+        FloatVector c70 = FloatVector.fromArray(SPECIES, start, startAt + 7 * startStride);
+        FloatVector c71 = FloatVector.fromArray(SPECIES, start, startAt + 7 * startStride + LANES);
+        int leftEnd = leftAt + depth * TILE_ROWS;
+        for (; leftAt < leftEnd; leftAt += TILE_ROWS, rightAt += TILE_COLUMNS) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, right, rightAt);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, right, rightAt + LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, left[leftAt]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, left[leftAt + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, left[leftAt + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, left[leftAt + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, left[leftAt + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(SPECIES, left[leftAt + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(SPECIES, left[leftAt + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(SPECIES, left[leftAt + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+        }
+        c00.intoArray(out, outAt);
+        c01.intoArray(out, outAt + LANES);
+        c10.intoArray(out, outAt + 1 * outStride);
+        c11.intoArray(out, outAt + 1 * outStride + LANES);
+        c20.intoArray(out, outAt + 2 * outStride);
+        c21.intoArray(out, outAt + 2 * outStride + LANES);
+        c30.intoArray(out, outAt + 3 * outStride);
+        c31.intoArray(out, outAt + 3 * outStride + LANES);
+        c40.intoArray(out, outAt + 4 * outStride);
+        c41.intoArray(out, outAt + 4 * outStride + LANES);
+        c50.intoArray(out, outAt + 5 * outStride);
+        c51.intoArray(out, outAt + 5 * outStride + LANES);
+        c60.intoArray(out, outAt + 6 * outStride);
+        c61.intoArray(out, outAt + 6 * outStride + LANES);
+        c70.intoArray(out, outAt + 7 * outStride);
+        c71.intoArray(out, outAt + 7 * outStride + LANES);
+    }
+}

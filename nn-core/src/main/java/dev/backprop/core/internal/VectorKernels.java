@@ -1,0 +1,97 @@
+package dev.backprop.core.internal;
+
+import static dev.backprop.core.internal.TileGeometry.LANES;
+import static dev.backprop.core.internal.TileGeometry.SMALL_BATCH;
+import static dev.backprop.core.internal.TileGeometry.SPECIES;
+import static dev.backprop.core.internal.TileGeometry.TILE_COLUMNS;
+import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
+
+/**
+ * Kernels on the incubating Vector API ({@code jdk.incubator.vector}), sized to the CPU's widest float
+ * vector. Batches of {@link TileGeometry#SMALL_BATCH} rows or more go through {@link BlockedProduct}
+ * (packed panels, an {@code 8 × 2}-vector register tile); smaller batches use the unpacked row kernels
+ * {@link RowTimesMatrix} and {@link RowDotRows}.
+ *
+ * <p><b>How parts split the work.</b> The output is cut along whole register tiles, on the side that
+ * lets each part pack only its own share of the larger operand: a part that computes some columns of
+ * {@code C = L·R} packs only those columns of {@code R} (plus all of the smaller {@code L}), a part that
+ * computes some rows packs only those rows of {@code L}. So the forward product and the input gradient
+ * split the weights' side when the batch is the smaller operand, and the weight gradient splits its rows
+ * (the fan-in). Every output element is one fixed chain of fused multiply-adds whichever part computes
+ * it, so results are identical for any number of parts.
+ *
+ * <p>Only loaded when the JVM runs with {@code --add-modules=jdk.incubator.vector}; see
+ * {@link MatrixKernels#best()}.
+ */
+final class VectorKernels implements MatrixKernels {
+
+    static final VectorKernels INSTANCE = new VectorKernels();
+
+    private VectorKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + SPECIES.vectorBitSize();
+    }
+
+    @Override
+    public void multiplyAddBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n, int part, int parts) {
+        if (m < SMALL_BATCH) {
+            int columnFrom = TileSplit.boundary(n, LANES, part, parts);
+            int columnTo = TileSplit.boundary(n, LANES, part + 1, parts);
+            NonZeroSteps inputs = KernelWorkspace.current().nonZeroSteps();
+            for (int row = 0; row < m; row++) {
+                RowTimesMatrix.multiply(inputs.collect(a, row * k, 1, k), b, n, bias, 0, c, row * n, columnFrom, columnTo);
+            }
+            return;
+        }
+        multiplyShare(a, k, 1, b, n, 1, bias, 0, c, m, n, k, part, parts);
+    }
+
+    @Override
+    public void accumulateTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n, int part, int parts) {
+        if (m < SMALL_BATCH) {
+            int rowTo = MatrixKernels.shareStart(k, part + 1, parts);
+            NonZeroSteps inputs = KernelWorkspace.current().nonZeroSteps();
+            for (int row = MatrixKernels.shareStart(k, part, parts); row < rowTo; row++) {
+                if (inputs.collect(a, row, k, m).count() > 0) {
+                    RowTimesMatrix.multiply(inputs, d, n, c, row * n, c, row * n, 0, n);
+                }
+            }
+            return;
+        }
+        multiplyShare(a, 1, k, d, n, 1, c, n, c, k, n, m, part, parts);
+    }
+
+    @Override
+    public void multiplyTransposedRight(float[] d, float[] b, float[] c, int m, int k, int n, int part, int parts) {
+        if (m < SMALL_BATCH) {
+            int columnFrom = MatrixKernels.shareStart(k, part, parts);
+            int columnTo = MatrixKernels.shareStart(k, part + 1, parts);
+            float[] lanes = KernelWorkspace.current().lanes();
+            for (int row = 0; row < m; row++) {
+                RowDotRows.multiply(d, row * n, n, b, n, c, row * k, columnFrom, columnTo, lanes);
+            }
+            return;
+        }
+        multiplyShare(d, n, 1, b, 1, n, null, 0, c, m, k, n, part, parts);
+    }
+
+    /**
+     * Share {@code part} of {@code C[rows × columns] = S + L·R} through {@link BlockedProduct}, where
+     * {@code S(i, j) = start[i·startRowStride + j]}, or zero when {@code start} is null.
+     */
+    private static void multiplyShare(float[] left, int leftRowStride, int leftStepStride,
+                                      float[] right, int rightStepStride, int rightColumnStride,
+                                      float[] start, int startRowStride, float[] out, int rows, int columns, int depth,
+                                      int part, int parts) {
+        boolean byColumns = TileSplit.byColumns(rows, columns, parts);
+        BlockedProduct.multiply(left, leftRowStride, leftStepStride, right, rightStepStride, rightColumnStride,
+                start, startRowStride, out, columns, depth,
+                byColumns ? 0 : TileSplit.boundary(rows, TILE_ROWS, part, parts),
+                byColumns ? rows : TileSplit.boundary(rows, TILE_ROWS, part + 1, parts),
+                byColumns ? TileSplit.boundary(columns, TILE_COLUMNS, part, parts) : 0,
+                byColumns ? TileSplit.boundary(columns, TILE_COLUMNS, part + 1, parts) : columns);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.backprop.core.network;
+
+import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.api.optimizer.OptimizerState;
+import dev.backprop.core.internal.MatrixKernels;
+import dev.backprop.core.internal.PartTask;
+import java.util.List;
+
+/**
+ * The phases of one forward/backward/update step, each run by every thread of a workspace's team on
+ * its share. One preallocated object per workspace: the step's arguments are set in fields before each
+ * phase, so a training step allocates nothing. Between phases the team's {@code run} is the barrier.
+ */
+final class StepTask implements PartTask {
+
+    private enum Phase { MULTIPLY, ACTIVATE, ACTIVATION_BACKWARD, PRODUCT_BACKWARD, UPDATE }
+
+    private final Network network;
+    private final List<DenseLayer> layers;
+    private final Workspace workspace;
+
+    private Phase phase;
+    private int layer;
+    private int rows;
+    private float[] layerInput;
+    private boolean zeroGradients;
+    private Optimizer optimizer;
+    private List<OptimizerState> states;
+
+    StepTask(Network network, List<DenseLayer> layers, Workspace workspace) {
+        this.network = network;
+        this.layers = layers;
+        this.workspace = workspace;
+    }
+
+    /** Runs {@code rows} examples forward; zeroes the gradients on the way when asked to. */
+    float[] forward(float[] inputs, int batchRows, boolean zeroing) {
+        rows = batchRows;
+        float[] input = inputs;
+        for (int i = 0; i < layers.size(); i++) {
+            layer = i;
+            layerInput = input;
+            zeroGradients = zeroing && i == 0;
+            runPhase(Phase.MULTIPLY);
+            runPhase(Phase.ACTIVATE);
+            input = workspace.activations[i];
+        }
+        return input;
+    }
+
+    /**
+     * Backward from the last layer's δ (∂E/∂a, or ∂E/∂z when {@code outputDeltaIsPreActivation}),
+     * accumulating every parameter's gradient.
+     */
+    void backward(float[] inputs, int batchRows, boolean outputDeltaIsPreActivation) {
+        rows = batchRows;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            layer = i;
+            layerInput = i == 0 ? inputs : workspace.activations[i - 1];
+            if (!(outputDeltaIsPreActivation && i == layers.size() - 1)) {
+                runPhase(Phase.ACTIVATION_BACKWARD);
+            }
+            runPhase(Phase.PRODUCT_BACKWARD);
+        }
+    }
+
+    /** Lets {@code rule} update every parameter from its gradient; the states' steps are already advanced. */
+    void update(Optimizer rule, List<OptimizerState> parameterStates) {
+        optimizer = rule;
+        states = parameterStates;
+        runPhase(Phase.UPDATE);
+        optimizer = null;
+        states = null;
+    }
+
+    private void runPhase(Phase next) {
+        phase = next;
+        workspace.team.run(this);
+    }
+
+    @Override
+    public void run(int part, int parts) {
+        DenseLayer current = layers.get(layer);
+        switch (phase) {
+            case MULTIPLY:
+                if (zeroGradients) {
+                    workspace.zeroGradients(part, parts);
+                }
+                current.multiply(network.kernels(), layerInput, rows, workspace.preActivations[layer], part, parts);
+                break;
+            case ACTIVATE:
+                current.activate(workspace.preActivations[layer], workspace.activations[layer], rows, part, parts);
+                break;
+            case ACTIVATION_BACKWARD:
+                current.activationBackward(workspace.preActivations[layer], workspace.activations[layer],
+                        workspace.deltas[layer], rows, part, parts);
+                break;
+            case PRODUCT_BACKWARD:
+                current.productBackward(network.kernels(), layerInput, rows, workspace.deltas[layer],
+                        workspace.gradient(2 * layer), workspace.gradient(2 * layer + 1),
+                        layer == 0 ? null : workspace.deltas[layer - 1], part, parts);
+                break;
+            default:
+                updateShare(part, parts);
+        }
+    }
+
+    private void updateShare(int part, int parts) {
+        List<Parameter> parameters = network.parameters();
+        for (int p = 0; p < parameters.size(); p++) {
+            float[] values = parameters.get(p).values();
+            optimizer.update(values, workspace.gradient(p), states.get(p),
+                    MatrixKernels.shareStart(values.length, part, parts),
+                    MatrixKernels.shareStart(values.length, part + 1, parts));
+        }
+    }
+}
