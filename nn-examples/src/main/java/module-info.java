@@ -5,7 +5,9 @@ module dev.backprop.examples {
     requires com.google.guice;
     requires info.picocli;
     requires org.slf4j;
+    requires java.management;
 
     opens dev.backprop.examples to info.picocli;
     opens dev.backprop.examples.xor to info.picocli, com.google.guice;
+    opens dev.backprop.examples.bench to info.picocli;
 }

@@ -7,4 +7,5 @@ module dev.backprop.io {
     requires org.slf4j;
 
     exports dev.backprop.io.model;
+    exports dev.backprop.io.data;
 }

@@ -1,5 +1,6 @@
 package dev.backprop.examples;
 
+import dev.backprop.examples.bench.BenchCommand;
 import dev.backprop.examples.xor.XorExample;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "backprop", mixinStandardHelpOptions = true, versionProvider = BackpropCli.Version.class,
         description = "Backprop: multi-layer perceptrons trained by backpropagation, in pure Java.%n"
                 + "Runs one of the example apps below; each takes --help.",
-        subcommands = {XorExample.class, CommandLine.HelpCommand.class},
+        subcommands = {XorExample.class, BenchCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nExamples:%n")
 public final class BackpropCli implements Runnable {
 

@@ -1,0 +1,110 @@
+package dev.backprop.examples.bench;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.network.NetworkBuilder;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Everything a benchmark run trains with, resolved from {@code --config} and the explicit options.
+ * Validated: at least an input and an output layer, a batch of at least 1, at least 2 epochs (the first is an untimed warm-up)
+ * and the accuracy epoch within them.
+ *
+ * @param name          the {@code config} column: C1, C2, C3 or custom
+ * @param layers        the widths from input to output
+ * @param activation    the hidden layers' activation id
+ * @param loss          the loss id
+ * @param optimizer     the optimizer id
+ * @param learningRate  the optimizer's {@code learning_rate}
+ * @param momentum      the {@code momentum} setting, used only by the {@code momentum} optimizer
+ * @param batch         examples per step
+ * @param epochs        passes over the training data, the first untimed
+ * @param accuracyAfter the epoch after which the test accuracy is measured
+ * @param seed          the seed of the initial weights and the shuffling
+ */
+record BenchSettings(String name, List<Integer> layers, String activation, String loss, String optimizer,
+                     double learningRate, double momentum, int batch, int epochs, int accuracyAfter, long seed) {
+
+    /** The loss after which the output layer is a softmax. */
+    static final String CROSS_ENTROPY = "categorical_cross_entropy";
+    /** The optimizer that takes {@link #MOMENTUM}. */
+    static final String MOMENTUM_OPTIMIZER = "momentum";
+    /** The momentum optimizer's hyperparameter. */
+    static final String MOMENTUM = "momentum";
+
+    BenchSettings {
+        layers = List.copyOf(layers);
+        if (layers.size() < 2) {
+            throw new InvalidConfigurationException("--layers needs at least an input and an output width, such as"
+                    + " 784,128,10, but was given " + layers + ".");
+        }
+        if (batch < 1) {
+            throw new InvalidConfigurationException("--batch must be at least 1 but was " + batch + ".");
+        }
+        if (epochs < 2) {
+            throw new InvalidConfigurationException("--epochs must be at least 2 but was " + epochs + ": epoch 1 is an"
+                    + " untimed warm-up and sec_per_epoch is the median of the epochs after it.");
+        }
+        if (accuracyAfter < 1 || accuracyAfter > epochs) {
+            throw new InvalidConfigurationException("--acc-after must be an epoch from 1 to " + epochs
+                    + " (the --epochs) but was " + accuracyAfter + ".");
+        }
+    }
+
+    /** Softmax after categorical cross-entropy, else the hidden activation. */
+    String outputActivation() {
+        return CROSS_ENTROPY.equals(loss) ? "softmax" : activation;
+    }
+
+    /** {@code learning_rate}, and {@code momentum} for the momentum optimizer. */
+    Hyperparameters optimizerHyperparameters() {
+        Hyperparameters settings = Hyperparameters.of(Optimizer.LEARNING_RATE, learningRate);
+        return MOMENTUM_OPTIMIZER.equals(optimizer) ? settings.with(MOMENTUM, momentum) : settings;
+    }
+
+    /** The number of weights, biases not counted: the peers' convention for GFLOP/s. */
+    long weightCount() {
+        long weights = 0;
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            weights += (long) layers.get(i) * layers.get(i + 1);
+        }
+        return weights;
+    }
+
+    /** A fresh network with these layers and activations, its weights drawn with the seed. */
+    Network buildNetwork() {
+        NetworkBuilder builder = Network.builder().input(layers.get(0)).seed(seed);
+        for (int i = 1; i < layers.size() - 1; i++) {
+            builder.dense(layers.get(i), activation);
+        }
+        return builder.dense(layers.get(layers.size() - 1), outputActivation()).build();
+    }
+
+    /** Checks that the input and output widths match the data before any training starts. */
+    void requireFits(Dataset data) {
+        int input = layers.get(0);
+        int output = layers.get(layers.size() - 1);
+        if (input != data.featureWidth() || output != data.targetWidth()) {
+            throw new InvalidConfigurationException("--layers " + layersText() + " does not fit the data: it has "
+                    + data.featureWidth() + " features and " + data.targetWidth() + " classes per example, so the"
+                    + " layers must start with " + data.featureWidth() + " and end with " + data.targetWidth()
+                    + ", such as --layers " + data.featureWidth() + ",128," + data.targetWidth() + ".");
+        }
+    }
+
+    /** One line for the progress output. */
+    String describe() {
+        return String.format(Locale.ROOT, "%s: %s %s->%s, %s, %s %s, batch %d, %d epochs (1 warm-up), accuracy after"
+                        + " epoch %d, seed %d", name, layersText(), activation, outputActivation(), loss, optimizer,
+                optimizerHyperparameters(), batch, epochs, accuracyAfter, seed);
+    }
+
+    private String layersText() {
+        return layers.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}
