@@ -2,6 +2,7 @@ package dev.backprop.core.internal;
 
 import static dev.backprop.core.internal.TileGeometry.COLUMN_BLOCK;
 import static dev.backprop.core.internal.TileGeometry.DEPTH_BLOCK;
+import static dev.backprop.core.internal.TileGeometry.LANES;
 import static dev.backprop.core.internal.TileGeometry.ROW_BLOCK;
 import static dev.backprop.core.internal.TileGeometry.TILE_COLUMNS;
 import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
@@ -11,13 +12,14 @@ import java.util.Arrays;
 
 /**
  * A general matrix product {@code C = S + L·R} on strided operands, computed block by block over a
- * rectangle of {@code C}: the classic Goto/BLIS loop nest. For each block of columns and each block of
- * summed steps it packs the right operand's block into column panels (kept in L2, one panel in L1 while
- * in use), then for each block of rows packs the left operand's block into row panels and sweeps the
- * register tile over the pair. Packing touches only the rows and columns of the requested rectangle,
- * so a thread computing half of {@code C} packs half of the operand it was given half of.
+ * rectangle of {@code C}: the Goto/BLIS loop nest. For each block of columns and each block of summed
+ * steps it packs the right operand's block into column panels (kept in L2, one panel in L1 while in
+ * use), then for each block of rows packs the left operand's block into row panels and sweeps the
+ * register tile over every row tile against every panel. Packing touches only the rows and columns of
+ * the requested rectangle, so a thread computing half of {@code C} packs half of the operand it was given
+ * half of.
  *
- * <p>The sums start from {@code S}, given like the operands by an array and two strides: {@code C}
+ * <p>The sums start from {@code S}, given like the operands by an array and a row stride: {@code C}
  * itself to accumulate, a bias row with row stride 0, or {@code null} for zero. Every element of
  * {@code C} is then the same chain of fused multiply-adds over the summed index in increasing order,
  * whatever rectangle it is computed in: results do not depend on how {@code C} is split.
@@ -56,6 +58,11 @@ final class BlockedProduct {
                 longestBlock * TILE_COLUMNS * tilesIn(Math.min(COLUMN_BLOCK, columnTo - columnFrom), TILE_COLUMNS));
         float[] leftPanels = workspace.leftPanels(
                 longestBlock * TILE_ROWS * tilesIn(Math.min(ROW_BLOCK, rowTo - rowFrom), TILE_ROWS));
+        Sweep sweep = workspace.sweep();
+        sweep.out = out;
+        sweep.outStride = outStride;
+        sweep.rightPanels = rightPanels;
+        sweep.leftPanels = leftPanels;
         for (int columnBlock = columnFrom; columnBlock < columnTo; columnBlock += COLUMN_BLOCK) {
             int columnBlockEnd = Math.min(columnTo, columnBlock + COLUMN_BLOCK);
             for (int block = 0; block < depthBlocks; block++) {
@@ -63,49 +70,93 @@ final class BlockedProduct {
                 int steps = MatrixKernels.shareStart(depth, block + 1, depthBlocks) - stepFrom;
                 PanelPacker.packRight(right, rightStepStride, rightColumnStride, stepFrom, steps,
                         columnBlock, columnBlockEnd, rightPanels);
+                sweep.steps = steps;
                 boolean first = block == 0;
+                sweep.start = first ? firstStart : out;
+                sweep.startRowStride = first ? firstStartRowStride : outStride;
+                sweep.startColumnStride = first ? firstStartColumnStride : 1;
                 for (int rowBlock = rowFrom; rowBlock < rowTo; rowBlock += ROW_BLOCK) {
                     int rowBlockEnd = Math.min(rowTo, rowBlock + ROW_BLOCK);
                     PanelPacker.packLeft(left, leftRowStride, leftStepStride, rowBlock, rowBlockEnd,
                             stepFrom, steps, leftPanels);
-                    sweepTiles(leftPanels, rightPanels, steps,
-                            first ? firstStart : out, first ? firstStartRowStride : outStride,
-                            first ? firstStartColumnStride : 1, out, outStride,
-                            rowBlock, rowBlockEnd, columnBlock, columnBlockEnd, workspace.edgeTile());
+                    sweep.run(rowBlock, rowBlockEnd, columnBlock, columnBlockEnd);
                 }
             }
         }
+        sweep.release();
     }
 
-    /** Every register tile of one packed row block against one packed column block. */
-    private static void sweepTiles(float[] leftPanels, float[] rightPanels, int steps,
-                                   float[] start, int startRowStride, int startColumnStride, float[] out, int outStride,
-                                   int rowFrom, int rowTo, int columnFrom, int columnTo, float[] edgeTile) {
-        int rightPanelSize = TILE_COLUMNS * steps;
-        int leftPanelSize = TILE_ROWS * steps;
-        for (int column = columnFrom, rightAt = 0; column < columnTo; column += TILE_COLUMNS, rightAt += rightPanelSize) {
-            int columns = Math.min(TILE_COLUMNS, columnTo - column);
-            for (int row = rowFrom, leftAt = 0; row < rowTo; row += TILE_ROWS, leftAt += leftPanelSize) {
-                int rows = Math.min(TILE_ROWS, rowTo - row);
-                if (rows == TILE_ROWS && columns == TILE_COLUMNS) {
-                    TileMultiplier.multiply(leftPanels, leftAt, rightPanels, rightAt, steps,
-                            start, row * startRowStride + column * startColumnStride, startRowStride,
-                            out, row * outStride + column, outStride);
-                } else {
-                    Arrays.fill(edgeTile, 0f);
-                    copyStart(start, startRowStride, startColumnStride, row, row + rows, column, column + columns,
-                            edgeTile, TILE_COLUMNS, row, column);
-                    TileMultiplier.multiply(leftPanels, leftAt, rightPanels, rightAt, steps,
-                            edgeTile, 0, TILE_COLUMNS, edgeTile, 0, TILE_COLUMNS);
-                    for (int r = 0; r < rows; r++) {
-                        System.arraycopy(edgeTile, r * TILE_COLUMNS, out, (row + r) * outStride + column, columns);
+    /**
+     * Every register tile of one packed row block against one packed column block, for one block of
+     * steps. A per-thread, reused holder of the loop's invariants (so the tile loop needs no long
+     * parameter lists and allocates nothing); {@link #release()} drops its references to the caller's
+     * arrays.
+     */
+    static final class Sweep {
+
+        private final float[] edgeTile = new float[TILE_ROWS * TILE_COLUMNS];
+        private float[] leftPanels;
+        private float[] rightPanels;
+        private int steps;
+        private float[] start;
+        private int startRowStride;
+        private int startColumnStride;
+        private float[] out;
+        private int outStride;
+
+        private void run(int rowFrom, int rowTo, int columnFrom, int columnTo) {
+            int rightPanelSize = TILE_COLUMNS * steps;
+            int leftPanelSize = TILE_ROWS * steps;
+            for (int column = columnFrom, rightAt = 0; column < columnTo;
+                 column += TILE_COLUMNS, rightAt += rightPanelSize) {
+                int columns = Math.min(TILE_COLUMNS, columnTo - column);
+                for (int row = rowFrom, leftAt = 0; row < rowTo; row += TILE_ROWS, leftAt += leftPanelSize) {
+                    int rows = Math.min(TILE_ROWS, rowTo - row);
+                    if (rows == TILE_ROWS && columns == TILE_COLUMNS) {
+                        fullTile(row, column, leftAt, rightAt);
+                    } else {
+                        edgeTile(row, rows, column, columns, leftAt, rightAt);
                     }
                 }
             }
         }
+
+        private void fullTile(int row, int column, int leftAt, int rightAt) {
+            TileMultiplier.multiply(leftPanels, leftAt, rightPanels, rightAt, steps,
+                    start, row * startRowStride + column * startColumnStride, startRowStride,
+                    out, row * outStride + column, outStride);
+        }
+
+        /** A tile cut short by the edge of {@code C}: computed whole in scratch space, the valid part copied out. */
+        private void edgeTile(int row, int rows, int column, int columns, int leftAt, int rightAt) {
+            float[] tile = edgeTile;
+            Arrays.fill(tile, 0f);
+            copyStart(start, startRowStride, startColumnStride, row, row + rows, column, column + columns,
+                    tile, TILE_COLUMNS, row, column);
+            if (columns <= LANES) {
+                TileMultiplier.multiplyNarrow(leftPanels, leftAt, rightPanels, rightAt, steps,
+                        tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
+            } else {
+                TileMultiplier.multiply(leftPanels, leftAt, rightPanels, rightAt, steps,
+                        tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
+            }
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(tile, r * TILE_COLUMNS, out, (row + r) * outStride + column, columns);
+            }
+        }
+
+        private void release() {
+            leftPanels = null;
+            rightPanels = null;
+            start = null;
+            out = null;
+        }
     }
 
-    /** Copies {@code S} over rows {@code [rowFrom, rowTo)} by columns {@code [columnFrom, columnTo)} into {@code out}, whose origin is at {@code (rowOrigin, columnOrigin)}. */
+    /**
+     * Copies {@code S} over rows {@code [rowFrom, rowTo)} by columns {@code [columnFrom, columnTo)} into
+     * {@code out}, whose element {@code (0, 0)} stands for {@code (rowOrigin, columnOrigin)}.
+     */
     private static void copyStart(float[] start, int startRowStride, int startColumnStride,
                                   int rowFrom, int rowTo, int columnFrom, int columnTo,
                                   float[] out, int outStride, int rowOrigin, int columnOrigin) {

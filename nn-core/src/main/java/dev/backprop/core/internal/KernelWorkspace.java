@@ -2,11 +2,10 @@ package dev.backprop.core.internal;
 
 import static dev.backprop.core.internal.TileGeometry.LANES;
 import static dev.backprop.core.internal.TileGeometry.TILE_COLUMNS;
-import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
 
 /**
- * One thread's scratch space for the vector kernels: the packed left and right panels, a spare output
- * tile for the ragged edges of a product, room for one vector's lanes and a list of non-zero inputs. Arrays grow to the largest
+ * One thread's scratch space for the vector kernels: the packed left and right panels, the state of a
+ * tile sweep, room for one vector's lanes and a list of non-zero inputs. Arrays grow to the largest
  * block seen and are then reused, so the kernels allocate nothing in steady state.
  */
 final class KernelWorkspace {
@@ -15,7 +14,7 @@ final class KernelWorkspace {
 
     private float[] leftPanels = new float[0];
     private float[] rightPanels = new float[0];
-    private final float[] edgeTile = new float[TILE_ROWS * TILE_COLUMNS];
+    private final BlockedProduct.Sweep sweep = new BlockedProduct.Sweep();
     private final float[] lanes = new float[LANES];
     private final float[] zeroRow = new float[TILE_COLUMNS];
     private final NonZeroSteps nonZeroSteps = new NonZeroSteps();
@@ -44,9 +43,9 @@ final class KernelWorkspace {
         return rightPanels;
     }
 
-    /** A full register tile, {@code TILE_ROWS × TILE_COLUMNS}, for output tiles cut short by the matrix edge. */
-    float[] edgeTile() {
-        return edgeTile;
+    /** The tile sweep of {@link BlockedProduct}, with its row table and spare edge tile. */
+    BlockedProduct.Sweep sweep() {
+        return sweep;
     }
 
     /** A reusable list of the non-zero entries of a vector. */

@@ -3,6 +3,7 @@ package dev.backprop.core.internal;
 import static dev.backprop.core.internal.TileGeometry.LANES;
 import static dev.backprop.core.internal.TileGeometry.SPECIES;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -26,10 +27,10 @@ final class RowTimesMatrix {
      * Columns {@code [columnFrom, columnTo)} of {@code out = start + x·M}, where {@code x} is given by its
      * non-zero {@code steps}, {@code M[q, j] = matrix[q·matrixStride + j]}, and column {@code j} of
      * {@code start} and {@code out} is at {@code startAt + j} and {@code outAt + j}. {@code start} and
-     * {@code out} may be the same array at the same offset.
+     * {@code out} may be the same array at the same offset. {@code lanes} is scratch space for one vector.
      */
     static void multiply(NonZeroSteps steps, float[] matrix, int matrixStride, float[] start, int startAt,
-                         float[] out, int outAt, int columnFrom, int columnTo) {
+                         float[] out, int outAt, int columnFrom, int columnTo, float[] lanes) {
         int j = columnFrom;
         for (; j + 8 * LANES <= columnTo; j += 8 * LANES) {
             columns8(steps, matrix, j, matrixStride, start, startAt + j, out, outAt + j);
@@ -47,7 +48,7 @@ final class RowTimesMatrix {
             j += LANES;
         }
         if (j < columnTo) {
-            scalarColumns(steps, matrix, j, matrixStride, start, startAt + j, out, outAt + j, columnTo - j);
+            narrowColumns(steps, matrix, j, matrixStride, start, startAt + j, out, outAt + j, columnTo - j, lanes);
         }
     }
 
@@ -140,18 +141,36 @@ final class RowTimesMatrix {
         s0.intoArray(out, outAt);
     }
 
-    private static void scalarColumns(NonZeroSteps steps, float[] matrix, int matrixAt, int matrixStride,
-                                      float[] start, int startAt, float[] out, int outAt, int columns) {
-        if (start != out || startAt != outAt) {
-            System.arraycopy(start, startAt, out, outAt, columns);
-        }
+    /**
+     * Fewer columns than a vector holds: one vector of sums whose extra lanes are ignored. While a whole
+     * vector can be read from the matrix row (the extra lanes read whatever follows the row), the row is
+     * fused in as a vector; the last steps, whose rows end too close to the end of the array, are done
+     * lane by lane with the same fused multiply-add.
+     */
+    private static void narrowColumns(NonZeroSteps steps, float[] matrix, int matrixAt, int matrixStride,
+                                      float[] start, int startAt, float[] out, int outAt, int columns,
+                                      float[] lanes) {
         int[] index = steps.index();
         float[] value = steps.value();
-        for (int t = 0, count = steps.count(); t < count; t++) {
+        int count = steps.count();
+        int wholeRows = count;
+        while (wholeRows > 0 && matrixAt + index[wholeRows - 1] * matrixStride + LANES > matrix.length) {
+            wholeRows--;
+        }
+        Arrays.fill(lanes, 0f);
+        System.arraycopy(start, startAt, lanes, 0, columns);
+        FloatVector sum = FloatVector.fromArray(SPECIES, lanes, 0);
+        for (int t = 0; t < wholeRows; t++) {
+            sum = FloatVector.broadcast(SPECIES, value[t])
+                    .fma(FloatVector.fromArray(SPECIES, matrix, matrixAt + index[t] * matrixStride), sum);
+        }
+        sum.intoArray(lanes, 0);
+        for (int t = wholeRows; t < count; t++) {
             int row = matrixAt + index[t] * matrixStride;
             for (int j = 0; j < columns; j++) {
-                out[outAt + j] = Math.fma(value[t], matrix[row + j], out[outAt + j]);
+                lanes[j] = Math.fma(value[t], matrix[row + j], lanes[j]);
             }
         }
+        System.arraycopy(lanes, 0, out, outAt, columns);
     }
 }

@@ -8,11 +8,12 @@ import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The register-tiled micro-kernel: one {@code 8 × 2·LANES} block of the output from a packed left
- * panel and a packed right panel (see {@link PanelPacker}). Each step broadcasts the 8 left values of
- * that step and multiplies them into the two right vectors with fused multiply-adds, 16 independent
- * accumulators in all, so every output element is {@code fma(left[q], right[q], sum)} chained over the
- * steps {@code q} in order.
+ * The register-tiled micro-kernels: one {@code 8 × 2·LANES} block of the output from a packed left panel
+ * and a packed right panel (see {@link PanelPacker}). Each step broadcasts
+ * the 8 left values of that step and multiplies them into the two right vectors with fused multiply-adds,
+ * 16 independent accumulators in all, so every output element is {@code fma(left[q], right[q], sum)}
+ * chained over the steps {@code q} in order. No vector value crosses a branch, so JDK 17's compiler keeps
+ * them all in registers.
  */
 final class TileMultiplier {
 
@@ -90,5 +91,42 @@ final class TileMultiplier {
         c61.intoArray(out, outAt + 6 * outStride + LANES);
         c70.intoArray(out, outAt + 7 * outStride);
         c71.intoArray(out, outAt + 7 * outStride + LANES);
+    }
+
+    /**
+     * As {@link #multiply}, for a tile whose columns fit in one vector (a layer narrower than a vector,
+     * or the last columns of a wider one): only the first vector of each right-panel step is used, so
+     * 8 accumulators do half the work of the full tile.
+     */
+    static void multiplyNarrow(float[] left, int leftAt, float[] right, int rightAt, int depth,
+                         float[] start, int startAt, int startStride, float[] out, int outAt, int outStride) {
+        FloatVector c0 = FloatVector.fromArray(SPECIES, start, startAt);
+        FloatVector c1 = FloatVector.fromArray(SPECIES, start, startAt + 1 * startStride);
+        FloatVector c2 = FloatVector.fromArray(SPECIES, start, startAt + 2 * startStride);
+        FloatVector c3 = FloatVector.fromArray(SPECIES, start, startAt + 3 * startStride);
+        FloatVector c4 = FloatVector.fromArray(SPECIES, start, startAt + 4 * startStride);
+        FloatVector c5 = FloatVector.fromArray(SPECIES, start, startAt + 5 * startStride);
+        FloatVector c6 = FloatVector.fromArray(SPECIES, start, startAt + 6 * startStride);
+        FloatVector c7 = FloatVector.fromArray(SPECIES, start, startAt + 7 * startStride);
+        int leftEnd = leftAt + depth * TILE_ROWS;
+        for (; leftAt < leftEnd; leftAt += TILE_ROWS, rightAt += TILE_COLUMNS) {
+            FloatVector b = FloatVector.fromArray(SPECIES, right, rightAt);
+            c0 = FloatVector.broadcast(SPECIES, left[leftAt]).fma(b, c0);
+            c1 = FloatVector.broadcast(SPECIES, left[leftAt + 1]).fma(b, c1);
+            c2 = FloatVector.broadcast(SPECIES, left[leftAt + 2]).fma(b, c2);
+            c3 = FloatVector.broadcast(SPECIES, left[leftAt + 3]).fma(b, c3);
+            c4 = FloatVector.broadcast(SPECIES, left[leftAt + 4]).fma(b, c4);
+            c5 = FloatVector.broadcast(SPECIES, left[leftAt + 5]).fma(b, c5);
+            c6 = FloatVector.broadcast(SPECIES, left[leftAt + 6]).fma(b, c6);
+            c7 = FloatVector.broadcast(SPECIES, left[leftAt + 7]).fma(b, c7);
+        }
+        c0.intoArray(out, outAt);
+        c1.intoArray(out, outAt + 1 * outStride);
+        c2.intoArray(out, outAt + 2 * outStride);
+        c3.intoArray(out, outAt + 3 * outStride);
+        c4.intoArray(out, outAt + 4 * outStride);
+        c5.intoArray(out, outAt + 5 * outStride);
+        c6.intoArray(out, outAt + 6 * outStride);
+        c7.intoArray(out, outAt + 7 * outStride);
     }
 }

@@ -14,13 +14,18 @@ final class TileSplit {
     }
 
     /**
-     * Whether a {@code rows × columns} output of {@code C = L·R} is split by columns. Splitting by
-     * columns makes each part pack only its columns of {@code R} and all of {@code L}; by rows, its rows
-     * of {@code L} and all of {@code R}. As both share the summed dimension, the wider side is the one
-     * to split, provided it has a tile for every part.
+     * Whether a {@code rows × columns} output of {@code C = L·R} is best split by columns. Splitting by
+     * columns makes every part pack all of {@code L} ({@code rows × depth}) and its share of {@code R};
+     * splitting by rows, all of {@code R} ({@code depth × columns}) and its share of {@code L}. The split
+     * chosen is the one whose duplicated packing is cheaper, weighing each operand by its cost to pack per
+     * element ({@code leftPackCost}, {@code rightPackCost}: an operand read across its rows costs several
+     * times one copied along them), provided there is a tile for every part.
      */
-    static boolean byColumns(int rows, int columns, int parts) {
-        return tilesIn(columns, TILE_COLUMNS) >= parts && (rows <= columns || tilesIn(rows, TILE_ROWS) < parts);
+    static boolean byColumns(int rows, int columns, int parts, int leftPackCost, int rightPackCost) {
+        boolean enoughColumnTiles = tilesIn(columns, TILE_COLUMNS) >= parts;
+        boolean enoughRowTiles = tilesIn(rows, TILE_ROWS) >= parts;
+        boolean columnsCheaper = (long) leftPackCost * rows <= (long) rightPackCost * columns;
+        return enoughColumnTiles && (columnsCheaper || !enoughRowTiles);
     }
 
     /**

@@ -12,13 +12,19 @@ import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
  * (packed panels, an {@code 8 × 2}-vector register tile); smaller batches use the unpacked row kernels
  * {@link RowTimesMatrix} and {@link RowDotRows}.
  *
- * <p><b>How parts split the work.</b> The output is cut along whole register tiles, on the side that
- * lets each part pack only its own share of the larger operand: a part that computes some columns of
- * {@code C = L·R} packs only those columns of {@code R} (plus all of the smaller {@code L}), a part that
- * computes some rows packs only those rows of {@code L}. So the forward product and the input gradient
- * split the weights' side when the batch is the smaller operand, and the weight gradient splits its rows
- * (the fan-in). Every output element is one fixed chain of fused multiply-adds whichever part computes
- * it, so results are identical for any number of parts.
+ * <p><b>How parts split the work.</b> The output is cut along whole register tiles. A part that computes
+ * some columns of {@code C = L·R} packs only those columns of {@code R} but all of {@code L}; a part that
+ * computes some rows packs only those rows of {@code L} but all of {@code R}. The side split is the one
+ * whose duplicated packing costs less ({@link TileSplit#byColumns}): the forward product of a batch
+ * narrower than the layer's width splits the batch rows (copying the weights along their rows is cheap),
+ * the input gradient splits the fan-in, the weight gradient the longer of fan-in and fan-out. Batches
+ * under {@link TileGeometry#SMALL_BATCH} split the output columns.
+ * Every output element is one fixed chain of fused multiply-adds whichever part computes it, so results
+ * are identical for any number of parts.
+ *
+ * <p>Vector values are never merged across branches inside a loop: on JDK 17 that makes the compiler
+ * box every vector (hundreds of times slower), which is why zero inputs are skipped by listing the
+ * non-zero ones first ({@link NonZeroSteps}) rather than by a test in the loop.
  *
  * <p>Only loaded when the JVM runs with {@code --add-modules=jdk.incubator.vector}; see
  * {@link MatrixKernels#best()}.
@@ -40,9 +46,11 @@ final class VectorKernels implements MatrixKernels {
         if (m < SMALL_BATCH) {
             int columnFrom = TileSplit.boundary(n, LANES, part, parts);
             int columnTo = TileSplit.boundary(n, LANES, part + 1, parts);
-            NonZeroSteps inputs = KernelWorkspace.current().nonZeroSteps();
+            KernelWorkspace workspace = KernelWorkspace.current();
+            NonZeroSteps inputs = workspace.nonZeroSteps();
             for (int row = 0; row < m; row++) {
-                RowTimesMatrix.multiply(inputs.collect(a, row * k, 1, k), b, n, bias, 0, c, row * n, columnFrom, columnTo);
+                RowTimesMatrix.multiply(inputs.collect(a, row * k, 1, k), b, n, bias, 0, c, row * n,
+                        columnFrom, columnTo, workspace.lanes());
             }
             return;
         }
@@ -53,10 +61,11 @@ final class VectorKernels implements MatrixKernels {
     public void accumulateTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n, int part, int parts) {
         if (m < SMALL_BATCH) {
             int rowTo = MatrixKernels.shareStart(k, part + 1, parts);
-            NonZeroSteps inputs = KernelWorkspace.current().nonZeroSteps();
+            KernelWorkspace workspace = KernelWorkspace.current();
+            NonZeroSteps inputs = workspace.nonZeroSteps();
             for (int row = MatrixKernels.shareStart(k, part, parts); row < rowTo; row++) {
                 if (inputs.collect(a, row, k, m).count() > 0) {
-                    RowTimesMatrix.multiply(inputs, d, n, c, row * n, c, row * n, 0, n);
+                    RowTimesMatrix.multiply(inputs, d, n, c, row * n, c, row * n, 0, n, workspace.lanes());
                 }
             }
             return;
@@ -86,12 +95,21 @@ final class VectorKernels implements MatrixKernels {
                                       float[] right, int rightStepStride, int rightColumnStride,
                                       float[] start, int startRowStride, float[] out, int rows, int columns, int depth,
                                       int part, int parts) {
-        boolean byColumns = TileSplit.byColumns(rows, columns, parts);
+        boolean byColumns = TileSplit.byColumns(rows, columns, parts,
+                packCost(leftRowStride == 1), packCost(rightColumnStride == 1));
         BlockedProduct.multiply(left, leftRowStride, leftStepStride, right, rightStepStride, rightColumnStride,
                 start, startRowStride, out, columns, depth,
                 byColumns ? 0 : TileSplit.boundary(rows, TILE_ROWS, part, parts),
                 byColumns ? rows : TileSplit.boundary(rows, TILE_ROWS, part + 1, parts),
                 byColumns ? TileSplit.boundary(columns, TILE_COLUMNS, part, parts) : 0,
                 byColumns ? TileSplit.boundary(columns, TILE_COLUMNS, part + 1, parts) : columns);
+    }
+
+    /**
+     * The relative cost of packing one element of an operand: copying along its memory order (panel
+     * entries adjacent in memory) is about four times cheaper than gathering across rows.
+     */
+    private static int packCost(boolean alongMemory) {
+        return alongMemory ? 1 : 4;
     }
 }

@@ -27,7 +27,7 @@ public final class Network {
     private final List<Parameter> parameters;
     private static final int PREDICTION_CHUNK = 64;
 
-    private final MatrixKernels kernels = MatrixKernels.loops();
+    private final MatrixKernels kernels = MatrixKernels.best();
     private final ThreadLocal<Workspace> inferenceWorkspaces = ThreadLocal.withInitial(this::newInferenceWorkspace);
 
     Network(NetworkSpec spec, List<LayerActivation> activations) {
@@ -203,6 +203,14 @@ public final class Network {
             float[] result = workspace.step.forward(chunkInputs, chunk, false);
             System.arraycopy(result, 0, outputs, from * width, chunk * width);
         }
+    }
+
+    /**
+     * Which matrix kernels this network computes with: {@code "loops"} (portable) or the Vector API
+     * kernels (named with their vector width), for logs and benchmark reports.
+     */
+    public String kernelsName() {
+        return kernels.name();
     }
 
     /** A calling thread's own small workspace for {@link #predict}: no gradients, no extra threads. */

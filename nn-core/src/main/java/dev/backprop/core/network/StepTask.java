@@ -15,6 +15,9 @@ final class StepTask implements PartTask {
 
     private enum Phase { MULTIPLY, ACTIVATE, ACTIVATION_BACKWARD, PRODUCT_BACKWARD, UPDATE }
 
+    private static final long MIN_SHARED_MULTIPLY_ADDS = 1L << 20;
+    private static final long MIN_SHARED_ELEMENTS = 2048;
+
     private final Network network;
     private final List<DenseLayer> layers;
     private final Workspace workspace;
@@ -75,7 +78,32 @@ final class StepTask implements PartTask {
 
     private void runPhase(Phase next) {
         phase = next;
-        workspace.team.run(this);
+        if (worthSharing()) {
+            workspace.team.run(this);
+        } else {
+            run(0, 1);
+        }
+    }
+
+    /**
+     * Whether the phase is big enough to pay for handing shares to the other threads (about a
+     * microsecond even with spinning workers): products of at least {@value #MIN_SHARED_MULTIPLY_ADDS}
+     * multiply-adds, element-wise passes of at least {@value #MIN_SHARED_ELEMENTS} values. Results are the
+     * same either way: kernels give bit-identical results for any number of parts.
+     */
+    private boolean worthSharing() {
+        if (workspace.team.size() == 1) {
+            return false;
+        }
+        if (phase == Phase.UPDATE) {
+            return true;
+        }
+        DenseLayer current = layers.get(layer);
+        long outputs = (long) rows * current.fanOut();
+        if (phase == Phase.ACTIVATE || phase == Phase.ACTIVATION_BACKWARD) {
+            return outputs >= MIN_SHARED_ELEMENTS;
+        }
+        return outputs * current.fanIn() >= MIN_SHARED_MULTIPLY_ADDS;
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every kernel (loops and Vector API) on every path (row kernels for batches under 4, packed panels
  * above) against a double-precision reference, on shapes that leave ragged tiles: batch not a multiple
- * of the 8-row tile, widths below one vector, the 10-wide output layer. Each product is computed whole
+ * of the 8-row tile, widths below one vector, the 10-wide output layer, and shapes that span several
+ * row, column and depth blocks. Each product is computed whole
  * and in 2 and 3 parts, which must agree bit for bit and write disjoint shares.
  */
 class KernelProductsTest {
@@ -23,7 +24,7 @@ class KernelProductsTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 784, 256}, {1, 256, 128}, {1, 128, 10}, {1, 33, 47}, {2, 70, 47}, {3, 5, 7},
         {4, 9, 3}, {5, 100, 10}, {17, 33, 9}, {33, 70, 47}, {32, 100, 10}, {9, 17, 130}, {64, 300, 70},
-        {128, 784, 256}, {40, 600, 1100},
+        {128, 784, 256}, {40, 600, 1100}, {300, 20, 40}, {260, 3, 5},
     };
 
     static Stream<Arguments> kernelsAndShapes() {

@@ -50,8 +50,8 @@ final class BenchRun {
         AccuracyProbe probe = new AccuracyProbe(network, test, settings.accuracyAfter());
         Trainer trainer = Trainer.fromConfig(config, PluginRegistry.discovered(),
                 List.of(clock, probe, new BenchProgress(err)));
-        err.printf(Locale.ROOT, "run %s, threads=%d (TrainingConfig.threads), %d training examples per epoch%n",
-                settings.name(), config.threads(), train.size());
+        err.printf(Locale.ROOT, "run %s, threads=%d (TrainingConfig.threads), kernels=%s, %d training examples per"
+                + " epoch%n", settings.name(), config.threads(), network.kernelsName(), train.size());
         err.flush();
 
         trainer.fit(network, train);
