@@ -6,8 +6,8 @@ import dev.backprop.api.ShapeMismatchException;
 /**
  * Examples for supervised training: features ({@code size × featureWidth}) and targets
  * ({@code size × targetWidth}), each stored as one contiguous row-major float array so that batches
- * are gathered by copying rows, without per-example objects. Immutable: the arrays are copied in and
- * never handed out.
+ * are gathered by copying rows, without per-example objects. Immutable: the arrays are copied in (or,
+ * with {@link #adopt}, handed over) and never handed out.
  */
 public final class Dataset {
 
@@ -24,6 +24,20 @@ public final class Dataset {
      * @param targetWidth  the number of target values per example, at least 1
      */
     public Dataset(float[] features, int featureWidth, float[] targets, int targetWidth) {
+        this(featureWidth, targetWidth, features.clone(), targets.clone());
+    }
+
+    /**
+     * A dataset that takes ownership of {@code features} and {@code targets} instead of copying them,
+     * for readers that build large arrays just for the dataset (Fashion-MNIST's features are 188 MB).
+     * The caller must not keep, read or modify the arrays afterwards. Validated like the constructor.
+     */
+    public static Dataset adopt(float[] features, int featureWidth, float[] targets, int targetWidth) {
+        return new Dataset(featureWidth, targetWidth, features, targets);
+    }
+
+    /** Validates and keeps the given arrays (already private to this dataset). */
+    private Dataset(int featureWidth, int targetWidth, float[] features, float[] targets) {
         if (featureWidth < 1 || targetWidth < 1) {
             throw new InvalidConfigurationException("A dataset needs at least 1 feature and 1 target per example,"
                     + " found featureWidth=" + featureWidth + " and targetWidth=" + targetWidth + ".");
@@ -45,8 +59,8 @@ public final class Dataset {
         }
         requireFinite(features, featureWidth, "feature");
         requireFinite(targets, targetWidth, "target");
-        this.features = features.clone();
-        this.targets = targets.clone();
+        this.features = features;
+        this.targets = targets;
         this.featureWidth = featureWidth;
         this.targetWidth = targetWidth;
     }
@@ -60,7 +74,7 @@ public final class Dataset {
         if (features.length == 0) {
             throw new InvalidConfigurationException("The dataset is empty: expected at least 1 example, found 0.");
         }
-        return new Dataset(flatten(features, "feature"), features[0].length, flatten(targets, "target"), targets[0].length);
+        return adopt(flatten(features, "feature"), features[0].length, flatten(targets, "target"), targets[0].length);
     }
 
     /** The number of examples. */

@@ -43,7 +43,7 @@ public final class IdxDatasets {
                     + " train-labels, t10k-images with t10k-labels) and that neither is from another data set.");
         }
         float[] targets = labels.oneHot(classes, limit);
-        return new Dataset(images.features(limit), images.pixelsPerImage(), targets, classes);
+        return Dataset.adopt(images.features(limit), images.pixelsPerImage(), targets, classes);
     }
 
     /** The number of examples a {@code limit} selects out of {@code count}. */
