@@ -1,0 +1,62 @@
+package dev.backprop.core.network;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.backprop.api.loss.Loss;
+import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.api.optimizer.OptimizerState;
+import dev.backprop.core.plugin.PluginRegistry;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A training step (forward, backward, update) on a 2-thread workspace allocates nothing once the JIT
+ * has compiled it. Before compilation the Vector API's interpreted paths allocate vector objects, so
+ * the test looks for steady state: it measures the calling thread's allocated bytes over windows of
+ * steps and requires that a window of 50 steps allocates 0 bytes within the first 40 windows. Code that
+ * allocated per batch would allocate in every window.
+ */
+class AllocationFreeStepTest {
+
+    private static final int ROWS = 16;
+
+    @Test
+    void trainingStep_inSteadyState_allocatesNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Network network = Network.builder().input(64).dense(48, "relu").dense(32, "tanh").dense(10, "softmax").build();
+        PluginRegistry registry = PluginRegistry.discovered();
+        Loss loss = registry.loss("categorical_cross_entropy");
+        Optimizer adam = registry.optimizer("adam");
+        List<OptimizerState> states = new ArrayList<>();
+        for (Parameter parameter : network.parameters()) {
+            states.add(new OptimizerState(adam.stateSlots(), parameter.size()));
+        }
+        SplittableRandom random = new SplittableRandom(1);
+        float[] inputs = new float[ROWS * 64];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (float) random.nextDouble(-1, 1);
+        }
+        float[] targets = new float[ROWS * 10];
+        for (int row = 0; row < ROWS; row++) {
+            targets[row * 10 + random.nextInt(10)] = 1f;
+        }
+        long[] allocatedPerWindow = new long[40];
+        try (Workspace workspace = network.newWorkspace(ROWS, 2)) {
+            for (int window = 0; window < allocatedPerWindow.length; window++) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int step = 0; step < 50; step++) {
+                    network.computeGradients(workspace, inputs, targets, ROWS, loss);
+                    network.applyGradients(workspace, adam, states);
+                }
+                allocatedPerWindow[window] = threads.getCurrentThreadAllocatedBytes() - before;
+                if (allocatedPerWindow[window] == 0) {
+                    return;
+                }
+            }
+        }
+        fail("every window of 50 steps allocated: " + java.util.Arrays.toString(allocatedPerWindow));
+    }
+}
