@@ -161,8 +161,8 @@ public final class Network {
                     + ") but found " + states.size() + ": create them from parameters().", parameters.size(),
                     states.size());
         }
-        for (OptimizerState state : states) {
-            state.advance();
+        for (int i = 0; i < states.size(); i++) {
+            states.get(i).advance();
         }
         workspace.step.update(optimizer, states);
     }

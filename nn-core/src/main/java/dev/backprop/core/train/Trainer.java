@@ -13,6 +13,7 @@ import dev.backprop.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Trains a {@link Network} by mini-batch gradient descent: for each epoch, (optionally) shuffle the
@@ -34,6 +35,7 @@ public final class Trainer {
     private final Loss loss;
     private final Optimizer optimizer;
     private final List<TrainingListener> listeners;
+    private final List<TrainingListener> batchListeners;
 
     /**
      * @param config    the epochs, batch size and seed (its loss and optimizer ids are descriptive here)
@@ -46,6 +48,17 @@ public final class Trainer {
         this.loss = loss;
         this.optimizer = optimizer;
         this.listeners = List.copyOf(listeners);
+        this.batchListeners = this.listeners.stream().filter(Trainer::observesBatches).collect(Collectors.toList());
+    }
+
+    /** Whether {@code listener} overrides {@code onBatchEnd}: only those get a report (an object) per batch. */
+    private static boolean observesBatches(TrainingListener listener) {
+        try {
+            return listener.getClass().getMethod("onBatchEnd", BatchReport.class).getDeclaringClass()
+                    != TrainingListener.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
     }
 
     /** A trainer whose loss and optimizer are resolved from {@code config} through {@code registry}. */
@@ -97,9 +110,11 @@ public final class Trainer {
                     }
                     network.applyGradients(workspace, optimizer, states);
                     lossSum += batchLoss * rows;
-                    if (!listeners.isEmpty()) {
+                    if (!batchListeners.isEmpty()) {
                         BatchReport batchReport = new BatchReport(epoch, batch + 1, batches, rows, batchLoss);
-                        listeners.forEach(l -> l.onBatchEnd(batchReport));
+                        for (int l = 0; l < batchListeners.size(); l++) {
+                            batchListeners.get(l).onBatchEnd(batchReport);
+                        }
                     }
                 }
                 EpochReport report = new EpochReport(epoch, config.epochs(), lossSum / data.size(), data.size(),
