@@ -13,7 +13,6 @@ import dev.backprop.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
 
 /**
  * Trains a {@link Network} by mini-batch gradient descent: for each epoch, (optionally) shuffle the
@@ -23,7 +22,8 @@ import java.util.stream.Collectors;
  *
  * <p>The trainer owns the optimizer state (one {@link OptimizerState} per parameter) and the
  * buffers and threads (one {@link Workspace} sized for the batch, with {@code config.threads()}
- * threads that share every step), made once per {@link #fit} call; a step allocates nothing. The
+ * threads that share every step), made once per {@link #fit} call; a step allocates nothing but the
+ * small {@link BatchReport} handed to listeners, when there are any. The
  * result does not depend on the number of threads. A trainer may be reused for several fits, one at a
  * time.
  */
@@ -35,7 +35,6 @@ public final class Trainer {
     private final Loss loss;
     private final Optimizer optimizer;
     private final List<TrainingListener> listeners;
-    private final List<TrainingListener> batchListeners;
 
     /**
      * @param config    the epochs, batch size and seed (its loss and optimizer ids are descriptive here)
@@ -48,17 +47,6 @@ public final class Trainer {
         this.loss = loss;
         this.optimizer = optimizer;
         this.listeners = List.copyOf(listeners);
-        this.batchListeners = this.listeners.stream().filter(Trainer::observesBatches).collect(Collectors.toList());
-    }
-
-    /** Whether {@code listener} overrides {@code onBatchEnd}: only those get a report (an object) per batch. */
-    private static boolean observesBatches(TrainingListener listener) {
-        try {
-            return listener.getClass().getMethod("onBatchEnd", BatchReport.class).getDeclaringClass()
-                    != TrainingListener.class;
-        } catch (NoSuchMethodException e) {
-            return true;
-        }
     }
 
     /** A trainer whose loss and optimizer are resolved from {@code config} through {@code registry}. */
@@ -110,10 +98,10 @@ public final class Trainer {
                     }
                     network.applyGradients(workspace, optimizer, states);
                     lossSum += batchLoss * rows;
-                    if (!batchListeners.isEmpty()) {
+                    if (!listeners.isEmpty()) {
                         BatchReport batchReport = new BatchReport(epoch, batch + 1, batches, rows, batchLoss);
-                        for (int l = 0; l < batchListeners.size(); l++) {
-                            batchListeners.get(l).onBatchEnd(batchReport);
+                        for (int l = 0; l < listeners.size(); l++) {
+                            listeners.get(l).onBatchEnd(batchReport);
                         }
                     }
                 }
