@@ -41,7 +41,8 @@ class PluginRegistryTest {
     void registry_unknownId_listsAvailableIdsAndSuggestsClosest() {
         UnknownPluginException e = assertThrows(UnknownPluginException.class,
                 () -> PluginRegistry.discovered().activation("rleu"));
-        assertTrue(e.getMessage().startsWith("No activation with id 'rleu'. Available: identity, relu, sigmoid, tanh."),
+        assertTrue(e.getMessage().startsWith("No activation with id 'rleu'. Available: "), e.getMessage());
+        assertTrue(availableIds(e.getMessage()).containsAll(List.of("identity", "relu", "sigmoid", "tanh")),
                 e.getMessage());
         assertTrue(e.getMessage().contains("Did you mean 'relu'?"), e.getMessage());
         assertTrue(e.getMessage().contains("META-INF/services/dev.backprop.api.activation.Activation"), e.getMessage());
@@ -52,14 +53,14 @@ class PluginRegistryTest {
         UnknownPluginException e = assertThrows(UnknownPluginException.class,
                 () -> PluginRegistry.discovered().optimizer("levenberg_marquardt"));
         assertFalse(e.getMessage().contains("Did you mean"), e.getMessage());
-        assertTrue(e.getMessage().contains("Available: adam, momentum, sgd."), e.getMessage());
+        assertTrue(availableIds(e.getMessage()).containsAll(List.of("adam", "momentum", "sgd")), e.getMessage());
     }
 
     @Test
     void networkBuilder_unknownActivation_offersCoreSoftmaxToo() {
         UnknownPluginException e = assertThrows(UnknownPluginException.class,
                 () -> Network.builder().input(3).dense(2, "sofmax").build());
-        assertTrue(e.getMessage().contains("Available: identity, relu, sigmoid, softmax, tanh."), e.getMessage());
+        assertTrue(availableIds(e.getMessage()).containsAll(List.of("relu", "sigmoid", "softmax")), e.getMessage());
         assertTrue(e.getMessage().contains("Did you mean 'softmax'?"), e.getMessage());
     }
 
@@ -126,6 +127,12 @@ class PluginRegistryTest {
         Files.writeString(services.resolve(Activation.class.getName()), lines);
         URLClassLoader loader = new URLClassLoader(new URL[] {pluginFolder.toUri().toURL()}, getClass().getClassLoader());
         return PluginRegistry.discover(loader);
+    }
+
+    /** The ids listed after "Available: " up to the first period. */
+    private static List<String> availableIds(String message) {
+        int start = message.indexOf("Available: ") + "Available: ".length();
+        return List.of(message.substring(start, message.indexOf('.', start)).split(", "));
     }
 
     private static List<PluginId> ids(String... values) {
