@@ -1,5 +1,7 @@
 package dev.backprop.core.train;
 
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.NumericalInstabilityException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.loss.Loss;
@@ -81,8 +83,12 @@ public final class Trainer {
         List<EpochReport> reports = new ArrayList<>();
         listeners.forEach(l -> l.onTrainingStart(config, data.size()));
         try (Workspace workspace = network.newWorkspace(batchSize, config.threads())) {
+            double initialRate = optimizer.learningRate();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long start = System.nanoTime();
+                double rate = scheduledRate(epoch, initialRate);
+                Optimizer epochOptimizer = rate == initialRate ? optimizer
+                        : optimizer.withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, rate));
                 arrangeOrder(order, epoch);
                 double lossSum = 0;
                 for (int batch = 0; batch < batches; batch++) {
@@ -93,10 +99,13 @@ public final class Trainer {
                     if (!Double.isFinite(batchLoss)) {
                         throw new NumericalInstabilityException("The " + loss.id() + " loss became " + batchLoss
                                 + " at epoch " + epoch + ", batch " + (batch + 1) + " of " + batches
-                                + ": training diverged. Lower the learning rate (now " + optimizer.learningRate()
+                                + ": training diverged. Lower the learning rate (now " + rate
                                 + ") or scale the inputs.");
                     }
-                    network.applyGradients(workspace, optimizer, states);
+                    if (config.clipping().mode() != GradientClipping.Mode.NONE) {
+                        config.clipping().apply(workspace);
+                    }
+                    network.applyGradients(workspace, epochOptimizer, states);
                     lossSum += batchLoss * rows;
                     if (!listeners.isEmpty()) {
                         BatchReport batchReport = new BatchReport(epoch, batch + 1, batches, rows, batchLoss);
@@ -106,7 +115,7 @@ public final class Trainer {
                     }
                 }
                 EpochReport report = new EpochReport(epoch, config.epochs(), lossSum / data.size(), data.size(),
-                        (System.nanoTime() - start) / 1e9);
+                        (System.nanoTime() - start) / 1e9, rate);
                 reports.add(report);
                 listeners.forEach(l -> l.onEpochEnd(report));
             }
@@ -114,6 +123,19 @@ public final class Trainer {
         TrainingHistory history = new TrainingHistory(reports);
         listeners.forEach(l -> l.onTrainingEnd(history));
         return history;
+    }
+
+    /** The schedule's rate for {@code epoch}; the constant schedule leaves any optimizer untouched. */
+    private double scheduledRate(int epoch, double initialRate) {
+        if (config.schedule() instanceof LearningRateSchedule.Constant) {
+            return initialRate;
+        }
+        if (!Double.isFinite(initialRate)) {
+            throw new InvalidConfigurationException("The learning-rate schedule " + config.schedule() + " needs an"
+                    + " optimizer with a '" + Optimizer.LEARNING_RATE + "' setting, but '" + optimizer.id()
+                    + "' has none: use the constant schedule or another optimizer.");
+        }
+        return config.schedule().rate(epoch, config.epochs(), initialRate);
     }
 
     /** Identity order, then (if shuffling) a Fisher–Yates shuffle seeded by the run's seed and the epoch. */

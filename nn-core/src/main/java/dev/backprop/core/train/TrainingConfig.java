@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param seed                     the seed of that order (same seed, same run)
  * @param threads                  threads that compute each step, at least 1 (default: the available
  *                                 processors); results are deterministic for a given seed and thread count
+ * @param schedule                 the learning rate of each epoch (default constant)
+ * @param clipping                 how gradients are limited before each update (default none)
  */
 public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters, PluginId optimizer,
                              Hyperparameters optimizerHyperparameters, int epochs, int batchSize, boolean shuffle,
-                             long seed, int threads) {
+                             long seed, int threads, LearningRateSchedule schedule, GradientClipping clipping) {
 
     /** Validates the counts and requires the ids. */
     public TrainingConfig {
@@ -31,6 +33,8 @@ public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters,
         Objects.requireNonNull(lossHyperparameters, "loss hyperparameters");
         Objects.requireNonNull(optimizer, "optimizer id");
         Objects.requireNonNull(optimizerHyperparameters, "optimizer hyperparameters");
+        Objects.requireNonNull(schedule, "learning-rate schedule");
+        Objects.requireNonNull(clipping, "gradient clipping");
         if (epochs < 1) {
             throw new InvalidConfigurationException("epochs must be at least 1 but was " + epochs + ".");
         }
@@ -62,6 +66,8 @@ public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters,
         private boolean shuffle = true;
         private long seed = 42;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private LearningRateSchedule schedule = LearningRateSchedule.constant();
+        private GradientClipping clipping = GradientClipping.none();
 
         private Builder() {
         }
@@ -126,10 +132,22 @@ public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters,
             return this;
         }
 
+        /** The learning rate per epoch, for example {@code LearningRateSchedule.cosine(0.0)}. */
+        public Builder schedule(LearningRateSchedule learningRateSchedule) {
+            this.schedule = Objects.requireNonNull(learningRateSchedule, "schedule");
+            return this;
+        }
+
+        /** Gradient clipping, for example {@code GradientClipping.byNorm(1.0)}. */
+        public Builder clipping(GradientClipping gradientClipping) {
+            this.clipping = Objects.requireNonNull(gradientClipping, "clipping");
+            return this;
+        }
+
         /** The validated configuration. */
         public TrainingConfig build() {
             return new TrainingConfig(loss, lossHyperparameters, optimizer, optimizerHyperparameters, epochs, batchSize,
-                    shuffle, seed, threads);
+                    shuffle, seed, threads, schedule, clipping);
         }
     }
 }
