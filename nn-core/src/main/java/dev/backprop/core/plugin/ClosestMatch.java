@@ -3,7 +3,11 @@ package dev.backprop.core.plugin;
 import java.util.Collection;
 import java.util.Optional;
 
-/** Finds the candidate nearest to a misspelt word by edit (Levenshtein) distance. */
+/**
+ * Finds the candidate nearest to a misspelt word by edit distance, counting a swap of two neighbouring
+ * letters as one edit (optimal string alignment), so that {@code rleu} is one edit from {@code relu}.
+ * Ties go to the candidate whose length is closest to the word's.
+ */
 final class ClosestMatch {
 
     private ClosestMatch() {
@@ -15,7 +19,9 @@ final class ClosestMatch {
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
             int d = editDistance(word, candidate);
-            if (d < bestDistance) {
+            boolean tieButCloserLength = d == bestDistance && best != null
+                    && Math.abs(candidate.length() - word.length()) < Math.abs(best.length() - word.length());
+            if (d < bestDistance || tieButCloserLength) {
                 best = candidate;
                 bestDistance = d;
             }
@@ -24,23 +30,24 @@ final class ClosestMatch {
         return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
     }
 
-    /** Insertions, deletions and substitutions needed to turn {@code a} into {@code b}. */
+    /** Insertions, deletions, substitutions and swaps of neighbouring letters needed to turn {@code a} into {@code b}. */
     static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -118,6 +118,9 @@ public final class Trainer {
                         (System.nanoTime() - start) / 1e9, rate);
                 reports.add(report);
                 listeners.forEach(l -> l.onEpochEnd(report));
+                if (listeners.stream().anyMatch(TrainingListener::stopRequested)) {
+                    break;
+                }
             }
         }
         TrainingHistory history = new TrainingHistory(reports);

@@ -19,7 +19,15 @@ public interface TrainingListener {
     default void onEpochEnd(EpochReport report) {
     }
 
-    /** After the last epoch. */
+    /** After the last epoch (also after an early stop). */
     default void onTrainingEnd(TrainingHistory history) {
+    }
+
+    /**
+     * Asked after each epoch's {@link #onEpochEnd}: true ends training after this epoch (early
+     * stopping). The default never stops.
+     */
+    default boolean stopRequested() {
+        return false;
     }
 }
