@@ -24,5 +24,11 @@ module dev.backprop.core {
 
     provides dev.backprop.api.loss.Loss with
             dev.backprop.core.loss.MeanSquaredError,
-            dev.backprop.core.loss.CategoricalCrossEntropy;
+            dev.backprop.core.loss.CategoricalCrossEntropy,
+            dev.backprop.core.loss.MeanAbsoluteError,
+            dev.backprop.core.loss.Huber,
+            dev.backprop.core.loss.BinaryCrossEntropy,
+            dev.backprop.core.loss.BinaryCrossEntropyFromLogits,
+            dev.backprop.core.loss.Hinge,
+            dev.backprop.core.loss.KullbackLeiblerDivergence;
 }
