@@ -45,7 +45,10 @@ class ModuleDescriptorTest {
         assertEquals("dev.backprop.activations", descriptor.name());
         assertTrue(descriptor.requires().stream().anyMatch(r -> r.name().equals("dev.backprop.api")));
         assertEquals(fromServicesFile, fromModuleInfo);
-        assertEquals(Set.of(Identity.class.getName(), Relu.class.getName(), Sigmoid.class.getName(),
-                Tanh.class.getName()), fromModuleInfo);
+        assertEquals(Set.of(Elu.class.getName(), Gelu.class.getName(), HardSigmoid.class.getName(),
+                HardTanh.class.getName(), Identity.class.getName(), LeakyRelu.class.getName(),
+                Mish.class.getName(), Relu.class.getName(), Relu6.class.getName(), Selu.class.getName(),
+                Sigmoid.class.getName(), Silu.class.getName(), Softplus.class.getName(),
+                Softsign.class.getName(), Tanh.class.getName()), fromModuleInfo);
     }
 }

@@ -48,6 +48,19 @@ abstract class ScalarActivationChecks {
     /** Pairs {@code {x, f(x)}} known exactly or to double precision. */
     abstract double[][] knownValues();
 
+    /**
+     * The points where the function has a kink and no derivative. The central-difference check
+     * below asserts that none of its sample points lies near one; smooth functions have none.
+     */
+    double[] kinks() {
+        return new double[0];
+    }
+
+    /** The settings {@link #activation()} must report; none unless the activation has some. */
+    Hyperparameters expectedHyperparameters() {
+        return Hyperparameters.none();
+    }
+
     @Test
     void id_isTheExpectedBareBuiltInId() {
         PluginId id = activation().id();
@@ -72,14 +85,20 @@ abstract class ScalarActivationChecks {
      * difference {@code (f(x+h) − f(x−h)) / 2h}. With {@code h = 1e-5} the truncation error is about
      * {@code h²·|f'''|/6 < 1e-10} and the rounding error about {@code ε·|f|/h < 1e-10} for these
      * smooth functions on [-6, 6], so 1e-6 leaves a wide margin while still catching any wrong
-     * formula. The grid is offset so that no point lies within {@code h} of 0, where relu has a kink
-     * and no derivative.
+     * formula. The grid is offset by 0.01 from the multiples of 1/8, so every sample point lies at
+     * least 0.01 = 1000h away from each integer, where all the piecewise built-ins have their kinks
+     * (0 for the ReLU family, ±1 for hard_tanh, ±3 for hard_sigmoid, 6 for relu6); {@link #kinks()}
+     * declares them and the test asserts the distance, so a difference never straddles a kink.
      */
     @Test
     void derivative_matchesCentralDifferenceOfValue() {
         ScalarActivation f = activation();
         for (int k = 0; k <= 96; k++) {
             double x = -6.0 + 0.125 * k + 0.01;
+            for (double kink : kinks()) {
+                assertTrue(Math.abs(x - kink) > 100 * H,
+                        "sample point " + x + " is too close to the kink at " + kink + " for a central difference");
+            }
             double numeric = (f.value(x + H) - f.value(x - H)) / (2 * H);
             double analytic = f.derivative(x, f.value(x));
             double error = Math.abs(analytic - numeric) / Math.max(1.0, Math.abs(numeric));
@@ -164,25 +183,44 @@ abstract class ScalarActivationChecks {
         assertArrayEquals(filled(UNTOUCHED), out);
     }
 
+    /**
+     * Every activation reports its settings and accepts a change that changes nothing (no settings,
+     * or its current ones) by returning itself. An unknown name is refused with a message naming the
+     * name and the activation; "alpha" is the likely mistake on an activation without settings, and
+     * PyTorch's "negative_slope" on one that calls its setting alpha.
+     */
     @Test
-    void hyperparameters_areNoneAndOnlyAnEmptyChangeIsAccepted() {
+    void hyperparameters_areTheExpectedOnesAndAnUnchangingRequestReturnsTheSameInstance() {
         ScalarActivation f = activation();
-        assertTrue(f.hyperparameters().isEmpty());
+        assertEquals(expectedHyperparameters(), f.hyperparameters());
         assertSame(f, f.withHyperparameters(Hyperparameters.none()));
+        assertSame(f, f.withHyperparameters(f.hyperparameters()));
 
+        String unknown = f.hyperparameters().contains("alpha") ? "negative_slope" : "alpha";
         InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
-                () -> f.withHyperparameters(Hyperparameters.of("alpha", 0.1)));
-        assertTrue(e.getMessage().contains("alpha"), e.getMessage());
+                () -> f.withHyperparameters(Hyperparameters.of(unknown, 0.1)));
+        assertTrue(e.getMessage().contains(unknown), e.getMessage());
         assertTrue(e.getMessage().contains(expectedId()), e.getMessage());
     }
 
     @Test
-    void equality_dependsOnlyOnTheFunction() {
+    void equality_dependsOnlyOnTheFunctionAndItsSettings() {
         Activation f = activation();
         assertEquals(f, activation());
         assertEquals(f.hashCode(), activation().hashCode());
-        assertEquals(expectedId(), f.toString());
+        String settings = expectedHyperparameters().isEmpty() ? "" : expectedHyperparameters().toString();
+        assertEquals(expectedId() + settings, f.toString());
         assertNotEquals(f, new Object());
+    }
+
+    /** NaN must survive the forward pass, scalar and bulk, so that core can detect a diverging network. */
+    @Test
+    void forward_propagatesNan() {
+        assertTrue(Double.isNaN(activation().value(Double.NaN)), "f(NaN)");
+        float[] out = {0f, 0f, 0f};
+        activation().forward(new float[] {1f, Float.NaN, -1f}, out, 0, 3);
+        assertTrue(Float.isNaN(out[1]), "bulk f(NaN) was " + out[1]);
+        assertTrue(!Float.isNaN(out[0]) && !Float.isNaN(out[2]), "NaN must not leak into neighbours");
     }
 
     /** Uniform values in [-8, 8] plus saturating extremes and zero, placed inside [FROM, TO). */

@@ -1,0 +1,121 @@
+package dev.backprop.activations;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.PluginId;
+import dev.backprop.api.activation.ScalarActivation;
+
+/**
+ * The exponential linear unit (Clevert, Unterthiner &amp; Hochreiter, 2016), id {@code elu}:
+ * <pre>f(x) = x if x &gt; 0, else α·(e^x − 1),
+ * f'(x) = 1 if x &gt; 0, else α·e^x = y + α.</pre>
+ * Negative inputs saturate smoothly at {@code −α}, which pushes mean activations towards zero.
+ *
+ * <p>Setting: {@value #ALPHA} {@code α} (default 1.0, valid range {@code (0, 3.4028235E38]}, that is
+ * any positive float). With the default α = 1 the function and its derivative are continuous at 0;
+ * for other α the derivative jumps there and the value α (the left limit) is used at {@code x = 0}.
+ *
+ * <p><b>Precision.</b> {@code e^x − 1} is evaluated with {@link Math#expm1}, which keeps full
+ * relative precision for small {@code |x|} where {@code exp(x) − 1} would cancel. The derivative
+ * for {@code x ≤ 0} reuses the forward output as {@code y + α}; its absolute error is about one
+ * float ulp of α, negligible next to a gradient of size up to α. Both bulk loops work in double and
+ * round once to float. NaN in gives NaN out in both passes.
+ *
+ * <p>Immutable and thread-safe. Its default initialiser is Glorot uniform.
+ */
+public final class Elu implements ScalarActivation {
+
+    /** The id this activation is found by. */
+    public static final PluginId ID = PluginId.of("elu");
+    /** The name of α, the magnitude of the negative saturation value. */
+    public static final String ALPHA = "alpha";
+    /** The default α. */
+    public static final double DEFAULT_ALPHA = 1.0;
+
+    private final double alpha;
+    private final Hyperparameters settings;
+
+    /** ELU with α = 1. */
+    public Elu() {
+        this(DEFAULT_ALPHA);
+    }
+
+    /**
+     * ELU saturating at {@code −α} for large negative inputs.
+     *
+     * @throws dev.backprop.api.InvalidHyperparameterException unless {@code 0 < α ≤ Float.MAX_VALUE}
+     */
+    public Elu(double alpha) {
+        this.alpha = HyperparameterRanges.requirePositive(ID, ALPHA, alpha, DEFAULT_ALPHA);
+        this.settings = Hyperparameters.of(ALPHA, alpha);
+    }
+
+    @Override
+    public PluginId id() {
+        return ID;
+    }
+
+    /** {@value #ALPHA}. */
+    @Override
+    public Hyperparameters hyperparameters() {
+        return settings;
+    }
+
+    /** The saturation magnitude α. */
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override
+    public Elu withHyperparameters(Hyperparameters hyperparameters) {
+        hyperparameters.requireKnownNames(ID, settings.names());
+        Hyperparameters merged = settings.withAll(hyperparameters);
+        return merged.equals(settings) ? this : new Elu(merged.get(ALPHA, alpha));
+    }
+
+    /** {@code x} for {@code x > 0}, else {@code α·expm1(x)}. */
+    @Override
+    public double value(double x) {
+        return x > 0 ? x : alpha * Math.expm1(x);
+    }
+
+    /** 1 for {@code x > 0}, else {@code y + α} (which equals {@code α·e^x}). */
+    @Override
+    public double derivative(double x, double y) {
+        return x > 0 ? 1.0 : y + alpha;
+    }
+
+    /** {@code out[i] = z[i]} where {@code z[i] > 0}, else {@code α·expm1(z[i])}. */
+    @Override
+    public void forward(float[] z, float[] out, int from, int to) {
+        double a = alpha;
+        for (int i = from; i < to; i++) {
+            float x = z[i];
+            out[i] = x > 0f ? x : (float) (a * Math.expm1(x));
+        }
+    }
+
+    /** {@code gradIn[i] = gradOut[i]} where {@code z[i] > 0}, else {@code gradOut[i]·(a[i] + α)}. */
+    @Override
+    public void backward(float[] z, float[] a, float[] gradOut, float[] gradIn, int from, int to) {
+        double saturation = alpha;
+        for (int i = from; i < to; i++) {
+            float g = gradOut[i];
+            gradIn[i] = z[i] > 0f ? g : (float) (g * (a[i] + saturation));
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Elu other && settings.equals(other.settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return ID.hashCode() * 31 + settings.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return ID + settings.toString();
+    }
+}
