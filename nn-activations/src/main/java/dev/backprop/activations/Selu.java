@@ -29,8 +29,6 @@ public final class Selu implements ScalarActivation {
     /** The negative saturation α (before scaling by λ). */
     public static final double ALPHA = 1.6732632423543772;
 
-    /** The id of the LeCun normal initialiser; nn-api names only Glorot and He, core knows this one too. */
-    private static final PluginId LECUN_NORMAL = PluginId.of("lecun_normal");
     /** λ·α, the magnitude of the negative saturation value and the derivative at 0⁻. */
     private static final double LAMBDA_ALPHA = LAMBDA * ALPHA;
 

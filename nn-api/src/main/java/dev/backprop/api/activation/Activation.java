@@ -27,6 +27,8 @@ public interface Activation extends Plugin {
     PluginId GLOROT_UNIFORM = PluginId.of("glorot_uniform");
     /** Id of the He/Kaiming normal initialiser, suited to the ReLU family. */
     PluginId HE_NORMAL = PluginId.of("he_normal");
+    /** Id of the LeCun normal initialiser, suited to SELU (self-normalising networks). */
+    PluginId LECUN_NORMAL = PluginId.of("lecun_normal");
 
     /** {@code out[i] = f(z[i])} for {@code from <= i < to}. */
     void forward(float[] z, float[] out, int from, int to);
