@@ -167,6 +167,34 @@ public final class Network {
         workspace.step.update(optimizer, states);
     }
 
+    /**
+     * After a forward pass that produced NaN or infinity, names the first layer whose pre-activations
+     * or activations (over the first {@code rows} examples) are not finite, with its activation id:
+     * {@code "layer 2 ('acme.bad')"}. Empty when every value is finite. Only for error reports: it scans
+     * the whole workspace.
+     */
+    public java.util.Optional<String> firstNonFiniteLayer(Workspace workspace, int rows) {
+        for (int i = 0; i < layers.size(); i++) {
+            int count = rows * layers.get(i).fanOut();
+            if (!allFinite(workspace.preActivations[i], count) || !allFinite(workspace.activations[i], count)) {
+                String where = allFinite(workspace.preActivations[i], count)
+                        ? "its activation's output" : "its weighted sums (weights or inputs)";
+                return java.util.Optional.of("layer " + (i + 1) + " ('" + layers.get(i).activation().id() + "', "
+                        + where + ")");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean allFinite(float[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!Float.isFinite(values[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The outputs for one example. Safe to call from many threads at once. */
     public float[] predict(float[] input) {
         float[] output = new float[outputWidth()];

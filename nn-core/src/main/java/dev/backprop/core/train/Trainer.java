@@ -97,10 +97,7 @@ public final class Trainer {
                     data.gather(order, from, rows, featureBatch, targetBatch);
                     double batchLoss = network.computeGradients(workspace, featureBatch, targetBatch, rows, loss);
                     if (!Double.isFinite(batchLoss)) {
-                        throw new NumericalInstabilityException("The " + loss.id() + " loss became " + batchLoss
-                                + " at epoch " + epoch + ", batch " + (batch + 1) + " of " + batches
-                                + ": training diverged. Lower the learning rate (now " + rate
-                                + ") or scale the inputs.");
+                        throw diverged(network, workspace, rows, batchLoss, epoch, batch + 1, batches, rate);
                     }
                     if (config.clipping().mode() != GradientClipping.Mode.NONE) {
                         config.clipping().apply(workspace);
@@ -126,6 +123,18 @@ public final class Trainer {
         TrainingHistory history = new TrainingHistory(reports);
         listeners.forEach(l -> l.onTrainingEnd(history));
         return history;
+    }
+
+    /** The error for a batch whose loss is not finite, naming the first layer that produced NaN or infinity. */
+    private NumericalInstabilityException diverged(Network network, Workspace workspace, int rows, double batchLoss,
+                                                   int epoch, int batch, int batches, double rate) {
+        String where = network.firstNonFiniteLayer(workspace, rows)
+                .map(layer -> " in " + layer)
+                .orElse(" in the " + loss.id() + " loss itself");
+        return new NumericalInstabilityException("Training stopped at epoch " + epoch + ", batch " + batch + " of "
+                + batches + ": the " + loss.id() + " loss became " + batchLoss + "; the first NaN or infinity appeared"
+                + where + ". The weights were not updated with this batch. Lower the learning rate (now " + rate
+                + "), scale the inputs, or check that plugin.");
     }
 
     /** The schedule's rate for {@code epoch}; the constant schedule leaves any optimizer untouched. */

@@ -14,7 +14,9 @@ import static org.mockito.Mockito.verify;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.NumericalInstabilityException;
+import dev.backprop.api.PluginId;
 import dev.backprop.api.ShapeMismatchException;
+import dev.backprop.api.activation.ScalarActivation;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.Parameter;
@@ -98,8 +100,41 @@ class TrainerTest {
         TrainingConfig config = TrainingConfig.builder().learningRate(10).epochs(50).batchSize(1).build();
         NumericalInstabilityException e = assertThrows(NumericalInstabilityException.class,
                 () -> trainer(config).fit(network, data));
-        assertTrue(e.getMessage().matches("The mse loss became (NaN|Infinity) at epoch \\d+, batch \\d of 2: training"
-                + " diverged\\. Lower the learning rate \\(now 10\\.0\\) or scale the inputs\\."), e.getMessage());
+        assertTrue(e.getMessage().matches("Training stopped at epoch \\d+, batch \\d of 2: the mse loss became"
+                + " (NaN|Infinity); the first NaN or infinity appeared in layer \\d \\('identity', .*\\)\\. The weights"
+                + " were not updated with this batch\\. Lower the learning rate \\(now 10\\.0\\), scale the inputs,"
+                + " or check that plugin\\."), e.getMessage());
+    }
+
+    @Test
+    void fit_pluginProducingNaN_namesTheLayerAndPluginAndLeavesWeightsAlone() {
+        ScalarActivation broken = new ScalarActivation() {
+            @Override
+            public PluginId id() {
+                return PluginId.of("acme.broken");
+            }
+
+            @Override
+            public double value(double x) {
+                return x > 0.5 ? Double.NaN : x;
+            }
+
+            @Override
+            public double derivative(double x, double y) {
+                return 1;
+            }
+        };
+        Network network = Network.builder().input(2).dense(3, "tanh").dense(4, broken).dense(1, "sigmoid").build();
+        Dataset data = Dataset.of(new float[][] {{3, 3}, {-3, 3}}, new float[][] {{1}, {0}});
+        float[][] before = network.parameters().stream().map(Parameter::values).map(float[]::clone)
+                .toArray(float[][]::new);
+        NumericalInstabilityException e = assertThrows(NumericalInstabilityException.class,
+                () -> trainer(TrainingConfig.builder().epochs(1).batchSize(2).build()).fit(network, data));
+        assertTrue(e.getMessage().startsWith("Training stopped at epoch 1, batch 1 of 1: the mse loss became NaN; the"
+                + " first NaN or infinity appeared in layer 2 ('acme.broken', its activation's output)."), e.getMessage());
+        for (int p = 0; p < before.length; p++) {
+            assertArrayEquals(before[p], network.parameters().get(p).values());
+        }
     }
 
     @Test
