@@ -17,12 +17,22 @@ import java.util.Map;
  * The corrections undo the bias of {@code m} and {@code v} towards their zero start, so the first
  * step moves every weight by almost exactly {@code η·sign(g)}.
  *
+ * <p>With {@value #AMSGRAD} set to 1 (Reddi, Kale &amp; Kumar, 2018, "On the Convergence of Adam and
+ * Beyond") the denominator uses the largest second moment seen so far instead of the current one,
+ * so the effective step size never grows when gradients shrink. The maximum is taken over the raw
+ * {@code v} and bias-corrected at the current step, as in PyTorch's {@code Adam(amsgrad=True)}:
+ * <pre>v̂max ← max(v̂max, v)
+ * w ← w − η·m̂ / (√(v̂max / (1 − β₂ᵗ)) + ε)</pre>
+ *
  * <p>Settings: {@value Optimizer#LEARNING_RATE} {@code η} (default 0.001, range {@code (0, ∞)}),
  * {@value #BETA1} {@code β₁} (default 0.9) and {@value #BETA2} {@code β₂} (default 0.999), both in
- * {@code [0, 1)}, and {@value #EPSILON} {@code ε} (default 1e-8, range {@code (0, ∞)}).
+ * {@code [0, 1)}, {@value #EPSILON} {@code ε} (default 1e-8, range {@code (0, ∞)}) and
+ * {@value #AMSGRAD} (0 = off, the default, or 1 = on; no other value is accepted).
  *
  * <p>State: slot {@value #FIRST_MOMENT_SLOT} holds {@code m}, slot {@value #SECOND_MOMENT_SLOT}
- * holds {@code v}; {@code t} is {@link OptimizerState#step()}. The corrections are computed once per
+ * holds {@code v} and, only with {@value #AMSGRAD} on, slot {@value #MAX_SECOND_MOMENT_SLOT} holds
+ * {@code v̂max}; {@link #stateSlots()} is therefore 2, or 3 with AMSGrad. {@code t} is
+ * {@link OptimizerState#step()}. The corrections are computed once per
  * call in double; the loop over elements runs in float. Immutable and thread-safe.
  */
 public final class Adam implements Optimizer {
@@ -35,10 +45,14 @@ public final class Adam implements Optimizer {
     public static final String BETA2 = "beta2";
     /** The name of ε, the constant that keeps the denominator away from zero. */
     public static final String EPSILON = "epsilon";
+    /** The name of the AMSGrad switch: 0 (off) or 1 (on). */
+    public static final String AMSGRAD = "amsgrad";
     /** The state slot holding the first moment m. */
     public static final int FIRST_MOMENT_SLOT = 0;
     /** The state slot holding the second moment v. */
     public static final int SECOND_MOMENT_SLOT = 1;
+    /** The state slot holding v̂max, the largest second moment so far; present only with AMSGrad on. */
+    public static final int MAX_SECOND_MOMENT_SLOT = 2;
     /** The default learning rate η. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
     /** The default β₁. */
@@ -52,27 +66,39 @@ public final class Adam implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final boolean amsgrad;
     private final Hyperparameters settings;
 
-    /** Adam with the paper's defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
+    /** Adam with the paper's defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, without AMSGrad. */
     public Adam() {
         this(DEFAULT_LEARNING_RATE, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
     }
 
     /**
-     * Adam with explicit settings.
+     * Adam with explicit settings, without AMSGrad.
      *
      * @throws dev.backprop.api.InvalidHyperparameterException unless {@code η > 0} and {@code ε > 0}
      *                                                         are finite and {@code 0 ≤ β₁, β₂ < 1}
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        this(learningRate, beta1, beta2, epsilon, false);
+    }
+
+    /**
+     * Adam with explicit settings; {@code amsgrad} turns the AMSGrad variant on.
+     *
+     * @throws dev.backprop.api.InvalidHyperparameterException unless {@code η > 0} and {@code ε > 0}
+     *                                                         are finite and {@code 0 ≤ β₁, β₂ < 1}
+     */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad) {
         this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
                 DEFAULT_LEARNING_RATE);
         this.beta1 = HyperparameterRanges.requireDecayRate(ID, BETA1, beta1, DEFAULT_BETA1);
         this.beta2 = HyperparameterRanges.requireDecayRate(ID, BETA2, beta2, DEFAULT_BETA2);
         this.epsilon = HyperparameterRanges.requirePositive(ID, EPSILON, epsilon, DEFAULT_EPSILON);
+        this.amsgrad = amsgrad;
         this.settings = Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, BETA1, beta1, BETA2, beta2,
-                EPSILON, epsilon));
+                EPSILON, epsilon, AMSGRAD, amsgrad ? 1.0 : 0.0));
     }
 
     @Override
@@ -80,7 +106,10 @@ public final class Adam implements Optimizer {
         return ID;
     }
 
-    /** {@value #BETA1}, {@value #BETA2}, {@value #EPSILON} and {@value Optimizer#LEARNING_RATE}. */
+    /**
+     * {@value #AMSGRAD}, {@value #BETA1}, {@value #BETA2}, {@value #EPSILON} and
+     * {@value Optimizer#LEARNING_RATE}.
+     */
     @Override
     public Hyperparameters hyperparameters() {
         return settings;
@@ -91,31 +120,38 @@ public final class Adam implements Optimizer {
         return learningRate;
     }
 
+    /** True when the AMSGrad variant is on. */
+    public boolean amsgrad() {
+        return amsgrad;
+    }
+
     @Override
     public Adam withHyperparameters(Hyperparameters hyperparameters) {
         hyperparameters.requireKnownNames(ID, settings.names());
         Hyperparameters merged = settings.withAll(hyperparameters);
         return merged.equals(settings) ? this
                 : new Adam(merged.get(LEARNING_RATE, learningRate), merged.get(BETA1, beta1),
-                        merged.get(BETA2, beta2), merged.get(EPSILON, epsilon));
+                        merged.get(BETA2, beta2), merged.get(EPSILON, epsilon),
+                        HyperparameterRanges.requireFlag(ID, AMSGRAD, merged.get(AMSGRAD, 0)));
     }
 
-    /** Two: the first moment m and the second moment v. */
+    /** Two (the first moment m and the second moment v), or three with AMSGrad (plus v̂max). */
     @Override
     public int stateSlots() {
-        return 2;
+        return amsgrad ? 3 : 2;
     }
 
     /**
      * One Adam step at {@code t = state.step()}. Since {@code √v̂ = √v / √(1 − β₂ᵗ)}, the loop computes
-     * {@code w ← w − (η / (1 − β₁ᵗ))·m / (√v · (1 / √(1 − β₂ᵗ)) + ε)}, with both factors precomputed.
+     * {@code w ← w − (η / (1 − β₁ᵗ))·m / (√v · (1 / √(1 − β₂ᵗ)) + ε)}, with both factors precomputed;
+     * with AMSGrad, {@code v̂max} takes the place of {@code v} under the root.
      *
      * @throws IllegalStateException if {@code state.step()} is below 1, that is if the state was not
      *                               advanced before the update
      */
     @Override
     public void update(float[] parameter, float[] gradient, OptimizerState state, int from, int to) {
-        UpdateShapes.require(ID, parameter, gradient, state, 2, from, to);
+        UpdateShapes.require(ID, parameter, gradient, state, stateSlots(), from, to);
         long t = state.step();
         if (t < 1) {
             throw new IllegalStateException("Optimizer '" + ID + "' needs the 1-based step t >= 1 for its bias"
@@ -133,13 +169,27 @@ public final class Adam implements Optimizer {
 
         float[] m = state.slot(FIRST_MOMENT_SLOT);
         float[] v = state.slot(SECOND_MOMENT_SLOT);
-        for (int i = from; i < to; i++) {
-            float g = gradient[i];
-            float mi = b1 * m[i] + oneMinusB1 * g;
-            float vi = b2 * v[i] + oneMinusB2 * (g * g);
-            m[i] = mi;
-            v[i] = vi;
-            parameter[i] -= stepSize * mi / ((float) Math.sqrt(vi) * rootSecondCorrectionInverse + eps);
+        if (amsgrad) {
+            float[] vMax = state.slot(MAX_SECOND_MOMENT_SLOT);
+            for (int i = from; i < to; i++) {
+                float g = gradient[i];
+                float mi = b1 * m[i] + oneMinusB1 * g;
+                float vi = b2 * v[i] + oneMinusB2 * (g * g);
+                float vMaxI = Math.max(vMax[i], vi);
+                m[i] = mi;
+                v[i] = vi;
+                vMax[i] = vMaxI;
+                parameter[i] -= stepSize * mi / ((float) Math.sqrt(vMaxI) * rootSecondCorrectionInverse + eps);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                float g = gradient[i];
+                float mi = b1 * m[i] + oneMinusB1 * g;
+                float vi = b2 * v[i] + oneMinusB2 * (g * g);
+                m[i] = mi;
+                v[i] = vi;
+                parameter[i] -= stepSize * mi / ((float) Math.sqrt(vi) * rootSecondCorrectionInverse + eps);
+            }
         }
     }
 

@@ -43,4 +43,34 @@ final class HyperparameterRanges {
         }
         return value;
     }
+
+    /**
+     * A non-negative amount such as a weight decay or an initial accumulator: finite and {@code >= 0}.
+     * The value must stay finite after the cast to {@code float}, so the range is
+     * {@code [0, Float.MAX_VALUE]} ({@code [0, 3.4e38]}).
+     *
+     * @return {@code value}, for use in field initialisers
+     */
+    static double requireNonNegative(PluginId optimizer, String name, double value, double typical) {
+        if (!(value >= 0 && value <= Float.MAX_VALUE)) {
+            throw new InvalidHyperparameterException("Hyperparameter '" + name + "' of optimizer '" + optimizer
+                    + "' must be a finite number >= 0 (valid range [0, " + Float.MAX_VALUE
+                    + "], as updates run in float) but was " + value + ". Use a value such as " + typical + ".");
+        }
+        return value;
+    }
+
+    /**
+     * An on/off switch carried as a number, since every setting is numeric: exactly 0 (off) or 1 (on).
+     *
+     * @return true for 1, false for 0
+     */
+    static boolean requireFlag(PluginId optimizer, String name, double value) {
+        if (value != 0 && value != 1) {
+            throw new InvalidHyperparameterException("Hyperparameter '" + name + "' of optimizer '" + optimizer
+                    + "' is a switch and must be 0 (off) or 1 (on) but was " + value
+                    + ". Use 0 to leave it off (the default) or 1 to turn it on.");
+        }
+        return value == 1;
+    }
 }

@@ -2,12 +2,16 @@ package dev.backprop.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.InvalidHyperparameterException;
+import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,7 @@ class AdamTest extends OptimizerContractChecks {
 
     @Override
     Map<String, Double> expectedDefaults() {
-        return Map.of("learning_rate", 0.001, "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-8);
+        return Map.of("learning_rate", 0.001, "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-8, "amsgrad", 0.0);
     }
 
     @Override
@@ -43,7 +47,10 @@ class AdamTest extends OptimizerContractChecks {
                 new OutOfRange("beta2", 1, "[0, 1)"),
                 new OutOfRange("beta2", 0.999999999, "[0, 1)"), // rounds to 1 in float
                 new OutOfRange("epsilon", 0, "> 0"),
-                new OutOfRange("epsilon", -1e-8, "> 0"));
+                new OutOfRange("epsilon", -1e-8, "> 0"),
+                new OutOfRange("amsgrad", 0.5, "0 (off) or 1 (on)"),
+                new OutOfRange("amsgrad", 2, "0 (off) or 1 (on)"),
+                new OutOfRange("amsgrad", -1, "0 (off) or 1 (on)"));
     }
 
     /**
@@ -123,5 +130,123 @@ class AdamTest extends OptimizerContractChecks {
         assertThrows(InvalidHyperparameterException.class, () -> new Adam(0.001, 0.9, 0.999, Double.NaN));
         assertThrows(InvalidHyperparameterException.class, () -> new Adam(0.001, 0.9, 1.0, 1e-8));
         assertThrows(InvalidHyperparameterException.class, () -> new Adam(Double.POSITIVE_INFINITY, 0.9, 0.999, 1e-8));
+    }
+
+    private static final Adam AMSGRAD = new Adam().withHyperparameters(Hyperparameters.of(Adam.AMSGRAD, 1));
+
+    /**
+     * Adam with AMSGrad in double: m and v as in Adam, v̂max ← max(v̂max, v),
+     * w ← w − η·(m / (1 − β₁ᵗ)) / (√(v̂max / (1 − β₂ᵗ)) + ε).
+     */
+    private static void amsgradReference(double eta, double beta1, double beta2, double eps, long t, double[] w,
+                                         double[] m, double[] v, double[] vMax, float[] g) {
+        for (int i = 0; i < w.length; i++) {
+            m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+            vMax[i] = Math.max(vMax[i], v[i]);
+            double mHat = m[i] / (1 - Math.pow(beta1, t));
+            w[i] -= eta * mHat / (Math.sqrt(vMax[i] / (1 - Math.pow(beta2, t))) + eps);
+        }
+    }
+
+    @Test
+    void amsgrad_isAnOptInSwitchThatAddsAThirdSlot() {
+        assertFalse(new Adam().amsgrad());
+        assertEquals(2, new Adam().stateSlots());
+        assertTrue(AMSGRAD.amsgrad());
+        assertEquals(3, AMSGRAD.stateSlots());
+        assertEquals(1.0, AMSGRAD.hyperparameters().get(Adam.AMSGRAD, Double.NaN), 0.0);
+        assertEquals(new Adam(0.001, 0.9, 0.999, 1e-8, true), AMSGRAD);
+        assertEquals(new Adam(), AMSGRAD.withHyperparameters(Hyperparameters.of(Adam.AMSGRAD, 0)));
+        assertTrue(AMSGRAD.toString().contains("amsgrad=1.0"), AMSGRAD.toString());
+
+        OptimizerState twoSlots = new OptimizerState(2, 3);
+        twoSlots.advance();
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> AMSGRAD.update(new float[3], new float[3], twoSlots));
+        assertEquals(3, e.expected());
+        assertEquals(2, e.actual());
+    }
+
+    /**
+     * β₂ = 0.5 lets v fall quickly: a large first gradient then small ones make v drop below its
+     * earlier peak, which AMSGrad keeps in slot 2 and divides by, so its steps are smaller than Adam's.
+     */
+    @Test
+    void amsgrad_matchesTwoStepsComputedInDoubleWhenTheSecondMomentDecreases() {
+        Adam amsgrad = new Adam(0.1, 0.9, 0.5, 1e-8, true);
+        Adam plain = new Adam(0.1, 0.9, 0.5, 1e-8);
+        float[] w = {1f, -1f, 0.5f};
+        float[] wPlain = w.clone();
+        OptimizerState state = new OptimizerState(3, 3);
+        OptimizerState plainState = new OptimizerState(2, 3);
+        double[] expectedW = {1, -1, 0.5};
+        double[] m = new double[3];
+        double[] v = new double[3];
+        double[] vMax = new double[3];
+
+        // t = 1, g = (4, −2, 0.25): v = 0.5·g² = (8, 2, 0.03125) = v̂max; same step as Adam
+        float[] g1 = {4f, -2f, 0.25f};
+        state.advance();
+        plainState.advance();
+        amsgrad.update(w, g1, state);
+        plain.update(wPlain, g1, plainState);
+        amsgradReference(0.1, 0.9, 0.5, 1e-8, 1, expectedW, m, v, vMax, g1);
+        assertArrayEquals(new float[] {8f, 2f, 0.03125f}, state.slot(Adam.MAX_SECOND_MOMENT_SLOT), 0f);
+        assertCloseTo(expectedW, w, "w after step 1");
+        assertArrayEquals(wPlain, w, 0f);
+
+        // t = 2, g = (0.5, −0.5, 1): v = 0.5·v + 0.5·g² = (4.125, 1.125, 0.515625). Weights 0 and 1 keep
+        // their earlier peaks (8, 2) in v̂max; weight 2's second moment grew, so it takes the new v.
+        float[] g2 = {0.5f, -0.5f, 1f};
+        state.advance();
+        plainState.advance();
+        amsgrad.update(w, g2, state);
+        plain.update(wPlain, g2, plainState);
+        amsgradReference(0.1, 0.9, 0.5, 1e-8, 2, expectedW, m, v, vMax, g2);
+        assertArrayEquals(new float[] {4.125f, 1.125f, 0.515625f}, state.slot(Adam.SECOND_MOMENT_SLOT), 0f);
+        assertArrayEquals(new float[] {8f, 2f, 0.515625f}, state.slot(Adam.MAX_SECOND_MOMENT_SLOT), 0f);
+        assertCloseTo(m, state.slot(Adam.FIRST_MOMENT_SLOT), "m after step 2");
+        assertCloseTo(expectedW, w, "w after step 2");
+        // the larger denominator makes AMSGrad's second step smaller where v fell, equal where it did not
+        assertTrue(Math.abs(w[0] - 0.9) < Math.abs(wPlain[0] - 0.9), w[0] + " vs Adam " + wPlain[0]);
+        assertTrue(Math.abs(w[1] + 0.9) < Math.abs(wPlain[1] + 0.9), w[1] + " vs Adam " + wPlain[1]);
+        assertEquals(wPlain[2], w[2], 0f);
+    }
+
+    @Test
+    void amsgrad_keepsTheContract_zeroGradientTwoRangesAndBowl() {
+        float[] still = {1.5f, -2f, 0f};
+        OptimizerState stillState = new OptimizerState(3, 3);
+        for (int step = 0; step < 3; step++) {
+            stillState.advance();
+            AMSGRAD.update(still, new float[3], stillState);
+        }
+        assertArrayEquals(new float[] {1.5f, -2f, 0f}, still, 0f);
+
+        float[] whole = {0.5f, -1f, 2f, 0.25f, -0.75f};
+        float[] split = whole.clone();
+        OptimizerState wholeState = new OptimizerState(3, whole.length);
+        OptimizerState splitState = new OptimizerState(3, whole.length);
+        float[][] gradients = {{0.1f, -0.3f, 0.7f, 0.2f, -0.05f}, {0.01f, 0.3f, -0.07f, 0.02f, -0.5f}};
+        for (int step = 0; step < 4; step++) {
+            float[] gradient = gradients[step % 2];
+            wholeState.advance();
+            AMSGRAD.update(whole, gradient, wholeState);
+            splitState.advance();
+            AMSGRAD.update(split, gradient, splitState, 0, 2);
+            AMSGRAD.update(split, gradient, splitState, 2, 5);
+        }
+        assertEquals(Arrays.toString(whole), Arrays.toString(split));
+
+        Adam fast = AMSGRAD.withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, 0.05));
+        float[] w = {3f, -2f, 0.5f};
+        OptimizerState state = new OptimizerState(3, 3);
+        for (int step = 0; step < 200; step++) {
+            state.advance();
+            fast.update(w, w.clone(), state);
+        }
+        double loss = 0.5 * (w[0] * w[0] + w[1] * w[1] + w[2] * w[2]);
+        assertTrue(loss < 6.625 / 100, "loss went from 6.625 to " + loss);
     }
 }

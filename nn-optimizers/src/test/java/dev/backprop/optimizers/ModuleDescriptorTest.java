@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,10 @@ class ModuleDescriptorTest {
         assertEquals("dev.backprop.optimizers", descriptor.name());
         assertTrue(descriptor.requires().stream().anyMatch(r -> r.name().equals("dev.backprop.api")));
         assertEquals(fromServicesFile, fromModuleInfo);
-        assertEquals(Set.of(Adam.class.getName(), Momentum.class.getName(), Sgd.class.getName()), fromModuleInfo);
+        Set<String> builtIns = Stream.of(Adadelta.class, Adagrad.class, Adam.class, Adamax.class, AdamW.class,
+                        Momentum.class, Nadam.class, Nesterov.class, Rmsprop.class, Sgd.class)
+                .map(Class::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(builtIns, fromModuleInfo);
     }
 }

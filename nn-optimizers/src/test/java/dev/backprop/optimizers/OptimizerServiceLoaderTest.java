@@ -11,13 +11,23 @@ import org.junit.jupiter.api.Test;
 class OptimizerServiceLoaderTest {
 
     @Test
-    void serviceLoader_findsExactlyTheThreeBuiltInsById() {
+    void serviceLoader_findsExactlyTheTenBuiltInsById() {
         Map<String, Class<?>> found = new TreeMap<>();
         for (Optimizer optimizer : ServiceLoader.load(Optimizer.class)) {
             Class<?> previous = found.put(optimizer.id().value(), optimizer.getClass());
             assertEquals(null, previous, "two providers claim id " + optimizer.id());
         }
 
-        assertEquals(Map.of("adam", Adam.class, "momentum", Momentum.class, "sgd", Sgd.class), found);
+        assertEquals(Map.of(
+                "adadelta", Adadelta.class,
+                "adagrad", Adagrad.class,
+                "adam", Adam.class,
+                "adamax", Adamax.class,
+                "adamw", AdamW.class,
+                "momentum", Momentum.class,
+                "nadam", Nadam.class,
+                "nesterov", Nesterov.class,
+                "rmsprop", Rmsprop.class,
+                "sgd", Sgd.class), found);
     }
 }
