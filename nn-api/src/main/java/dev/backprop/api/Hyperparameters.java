@@ -58,7 +58,7 @@ public final class Hyperparameters {
                     + value + ": give a real value such as 0.01.");
         }
         TreeMap<String, Double> copy = new TreeMap<>(values);
-        copy.put(name, value);
+        copy.put(name, value == 0 ? 0.0 : value);   // −0.0 and 0.0 are one setting
         return new Hyperparameters(copy);
     }
 
