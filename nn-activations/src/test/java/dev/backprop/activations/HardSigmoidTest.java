@@ -30,7 +30,7 @@ class HardSigmoidTest extends ScalarActivationChecks {
 
     /** The kinks at ±3; the central-difference check keeps its sample points away from them. */
     @Override
-    double[] kinks() {
+    protected double[] kinks() {
         return new double[] {-3, 3};
     }
 

@@ -30,7 +30,7 @@ class HardTanhTest extends ScalarActivationChecks {
 
     /** The kinks at ±1; the central-difference check keeps its sample points away from them. */
     @Override
-    double[] kinks() {
+    protected double[] kinks() {
         return new double[] {-1, 1};
     }
 

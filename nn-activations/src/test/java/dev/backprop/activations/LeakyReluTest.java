@@ -40,7 +40,7 @@ class LeakyReluTest extends ScalarActivationChecks {
 
     /** The kink at 0; the central-difference check keeps its sample points away from it. */
     @Override
-    double[] kinks() {
+    protected double[] kinks() {
         return new double[] {0};
     }
 
@@ -80,7 +80,7 @@ class LeakyReluTest extends ScalarActivationChecks {
         }
 
         @Override
-        double[] kinks() {
+        protected double[] kinks() {
             return new double[] {0};
         }
 

@@ -30,7 +30,7 @@ class Relu6Test extends ScalarActivationChecks {
 
     /** The kinks at 0 and 6; the central-difference check keeps its sample points away from them. */
     @Override
-    double[] kinks() {
+    protected double[] kinks() {
         return new double[] {0, 6};
     }
 

@@ -32,7 +32,7 @@ class SeluTest extends ScalarActivationChecks {
 
     /** The derivative jumps at 0 from λα ≈ 1.758 to λ ≈ 1.051. */
     @Override
-    double[] kinks() {
+    protected double[] kinks() {
         return new double[] {0};
     }
 

@@ -47,7 +47,7 @@ class AdadeltaTest extends OptimizerContractChecks {
      * larger ε lets the update averages build up quickly (the rule is otherwise unchanged).
      */
     @Override
-    Hyperparameters bowlSettings() {
+    protected Hyperparameters bowlSettings() {
         return Hyperparameters.of(Optimizer.LEARNING_RATE, 1.0, Adadelta.EPSILON, 1e-3);
     }
 

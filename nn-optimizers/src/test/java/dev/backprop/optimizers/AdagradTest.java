@@ -46,7 +46,7 @@ class AdagradTest extends OptimizerContractChecks {
 
     /** Adagrad's steps shrink as squares accumulate; at 0.05 it covers too little ground in 200 steps. */
     @Override
-    Hyperparameters bowlSettings() {
+    protected Hyperparameters bowlSettings() {
         return Hyperparameters.of(Optimizer.LEARNING_RATE, 0.5);
     }
 

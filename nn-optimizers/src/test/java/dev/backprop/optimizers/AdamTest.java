@@ -33,6 +33,12 @@ class AdamTest extends OptimizerContractChecks {
         return Map.of("learning_rate", 0.001, "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-8, "amsgrad", 0.0);
     }
 
+    /** amsgrad is a switch (0 or 1): the round trip turns it on; the other settings are halved. */
+    @Override
+    protected double changedHyperparameter(String name, double current) {
+        return "amsgrad".equals(name) ? 1 - current : super.changedHyperparameter(name, current);
+    }
+
     @Override
     int expectedSlots() {
         return 2;

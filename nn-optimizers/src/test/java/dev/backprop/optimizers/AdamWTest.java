@@ -48,7 +48,7 @@ class AdamWTest extends OptimizerContractChecks {
 
     /** Weight decay shrinks weights whatever the gradient; only without it must a zero gradient leave them alone. */
     @Override
-    Optimizer withoutGradientFreeTerms() {
+    protected Optimizer withoutGradientFreeTerms() {
         return defaults().withHyperparameters(Hyperparameters.of(AdamW.WEIGHT_DECAY, 0));
     }
 

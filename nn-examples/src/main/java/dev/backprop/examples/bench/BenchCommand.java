@@ -1,6 +1,8 @@
 package dev.backprop.examples.bench;
 
 import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.io.data.MnistData;
 import dev.backprop.io.data.MnistFolder;
 import java.io.PrintWriter;
@@ -54,7 +56,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Layer widths from input to output, comma-separated (default: 784,256,128,10).")
     private List<Integer> layers;
 
-    @Option(names = "--activation", paramLabel = "ID", description = "Hidden-layer activation (default: relu).")
+    @Option(names = "--activation", paramLabel = "ID", description = "Hidden-layer activation id: a built-in such as relu or a plugin's, such as example.swish"
+            + " with --plugins nn-examples-plugin/target (default: relu). ./backprop plugins lists them.")
     private String activation;
 
     @Option(names = "--loss", paramLabel = "ID", description = "Loss (default: categorical_cross_entropy).")
@@ -99,6 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path folder = requireData();
+        PluginRegistry registry = PluginSource.registryOf(spec);
         BenchSettings settings = overrides().resolve(config);
         List<Integer> threadCounts = threadCounts();
         if (limit != null && limit < 1) {
@@ -118,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         out.println(BenchResult.HEADER);
         out.flush();
-        BenchRun run = new BenchRun(settings, mnist.train(), mnist.test(), err);
+        BenchRun run = new BenchRun(settings, mnist.train(), mnist.test(), err, registry);
         for (int count : threadCounts) {
             out.println(run.run(count).tsvLine());
             out.flush();

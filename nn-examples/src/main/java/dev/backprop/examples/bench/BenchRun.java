@@ -19,25 +19,28 @@ final class BenchRun {
     private final Dataset train;
     private final Dataset test;
     private final PrintWriter err;
+    private final PluginRegistry registry;
 
     /**
      * @param settings what to train
      * @param train    the training examples
      * @param test     the examples for accuracy and inference
      * @param err      where progress goes
+     * @param registry resolves the activation, loss and optimizer ids
      */
-    BenchRun(BenchSettings settings, Dataset train, Dataset test, PrintWriter err) {
+    BenchRun(BenchSettings settings, Dataset train, Dataset test, PrintWriter err, PluginRegistry registry) {
         this.settings = settings;
         this.train = train;
         this.test = test;
         this.err = err;
+        this.registry = registry;
     }
 
     /** Trains and measures with {@code threads} threads. */
     BenchResult run(int threads) {
         System.gc();
         HeapPeak.reset();
-        Network network = settings.buildNetwork();
+        Network network = settings.buildNetwork(registry);
         TrainingConfig config = TrainingConfig.builder()
                 .loss(settings.loss())
                 .optimizer(settings.optimizer(), settings.optimizerHyperparameters())
@@ -48,7 +51,7 @@ final class BenchRun {
                 .build();
         EpochClock clock = new EpochClock();
         AccuracyProbe probe = new AccuracyProbe(network, test, settings.accuracyAfter());
-        Trainer trainer = Trainer.fromConfig(config, PluginRegistry.discovered(),
+        Trainer trainer = Trainer.fromConfig(config, registry,
                 List.of(clock, probe, new BenchProgress(err)));
         err.printf(Locale.ROOT, "run %s, threads=%d (TrainingConfig.threads), kernels=%s, %d training examples per"
                 + " epoch%n", settings.name(), config.threads(), network.kernelsName(), train.size());

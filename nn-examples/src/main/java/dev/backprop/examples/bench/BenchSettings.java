@@ -6,6 +6,7 @@ import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
+import dev.backprop.core.plugin.PluginRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -76,9 +77,9 @@ record BenchSettings(String name, List<Integer> layers, String activation, Strin
         return weights;
     }
 
-    /** A fresh network with these layers and activations, its weights drawn with the seed. */
-    Network buildNetwork() {
-        NetworkBuilder builder = Network.builder().input(layers.get(0)).seed(seed);
+    /** A fresh network with these layers and activations (resolved by {@code registry}), its weights drawn with the seed. */
+    Network buildNetwork(PluginRegistry registry) {
+        NetworkBuilder builder = Network.builder().registry(registry).input(layers.get(0)).seed(seed);
         for (int i = 1; i < layers.size() - 1; i++) {
             builder.dense(layers.get(i), activation);
         }

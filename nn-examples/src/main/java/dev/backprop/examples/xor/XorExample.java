@@ -6,6 +6,7 @@ import com.google.inject.multibindings.Multibinder;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.inject.BackpropModule;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Evaluation;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
@@ -13,6 +14,7 @@ import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.core.train.TrainingListener;
 import dev.backprop.examples.console.EpochPrinter;
 import dev.backprop.examples.console.ResultLine;
+import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.io.model.ModelFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,10 +64,11 @@ public final class XorExample implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Network network = Network.builder().input(2).dense(hidden, "sigmoid").dense(1, "sigmoid").seed(seed).build();
+        PluginRegistry registry = PluginSource.registryOf(spec);
+        Network network = Network.builder().registry(registry).input(2).dense(hidden, "sigmoid").dense(1, "sigmoid").seed(seed).build();
         TrainingConfig config = TrainingConfig.builder().loss("mse").optimizer("sgd").learningRate(learningRate)
                 .epochs(epochs).batchSize(XOR.size()).shuffle(false).seed(seed).build();
-        Trainer trainer = Guice.createInjector(new BackpropModule(config), new AbstractModule() {
+        Trainer trainer = Guice.createInjector(new BackpropModule(config, registry), new AbstractModule() {
             @Override
             protected void configure() {
                 Multibinder.newSetBinder(binder(), TrainingListener.class).addBinding()

@@ -1,0 +1,113 @@
+package dev.backprop.examples.plugins;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.Plugin;
+import dev.backprop.api.PluginId;
+import dev.backprop.core.plugin.PluginKind;
+import dev.backprop.core.plugin.PluginOrigin;
+import dev.backprop.core.plugin.PluginProblem;
+import dev.backprop.core.plugin.PluginRegistry;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./backprop plugins}: every discovered plugin, grouped by kind, with its hyperparameters'
+ * defaults, implementing class and the jar or folder it came from; then the discovery problems.
+ */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = {"Lists the discovered activations, losses and optimizers: id, hyperparameters (defaults),"
+                + " implementing class and the jar or folder it came from; then any discovery problems"
+                + " (duplicate ids, refused bare ids, plugins that failed to load).",
+            "Add --plugins DIR (before the command) to include the jars in DIR."})
+public final class PluginsCommand implements Callable<Integer> {
+
+    /** Core's row-wise softmax: a layer function of core, not a registry plugin. */
+    static final String SOFTMAX_ROW = "softmax";
+    private static final String SOFTMAX_NOTE = "(row-wise, built into nn-core)";
+    private static final String[] HEADER = {"kind", "id", "hyperparameters (defaults)", "class", "from"};
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PluginRegistry registry = PluginSource.registryOf(spec);
+        List<String[]> rows = new ArrayList<>();
+        for (PluginKind kind : PluginKind.values()) {
+            for (Map.Entry<PluginId, ? extends Plugin> entry : registry.plugins(kind).entrySet()) {
+                Plugin plugin = entry.getValue();
+                PluginOrigin origin = PluginOrigin.of(plugin.getClass());
+                rows.add(new String[] {kind.word(), entry.getKey().value(), describe(plugin.hyperparameters()),
+                    origin.className(), origin.location()});
+            }
+            if (kind == PluginKind.ACTIVATION) {
+                rows.add(new String[] {kind.word(), SOFTMAX_ROW, "-", SOFTMAX_NOTE, "nn-core"});
+            }
+        }
+        print(out, rows);
+        out.println();
+        out.println("Problems");
+        List<PluginProblem> problems = registry.problems();
+        if (problems.isEmpty()) {
+            out.println("  none");
+        }
+        for (PluginProblem problem : problems) {
+            out.println("  " + problem.kind().word() + ": " + problem.message());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(Hyperparameters hyperparameters) {
+        if (hyperparameters.isEmpty()) {
+            return "-";
+        }
+        return hyperparameters.asMap().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Aligned columns; a blank line between kinds. */
+    private static void print(PrintWriter out, List<String[]> rows) {
+        int[] widths = new int[HEADER.length];
+        for (String[] row : concat(HEADER, rows)) {
+            for (int c = 0; c < row.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        out.println(line(HEADER, widths));
+        String previousKind = null;
+        for (String[] row : rows) {
+            if (previousKind != null && !previousKind.equals(row[0])) {
+                out.println();
+            }
+            previousKind = row[0];
+            out.println(line(row, widths));
+        }
+    }
+
+    private static List<String[]> concat(String[] header, List<String[]> rows) {
+        List<String[]> all = new ArrayList<>(rows);
+        all.add(header);
+        return all;
+    }
+
+    private static String line(String[] row, int[] widths) {
+        StringBuilder text = new StringBuilder();
+        for (int c = 0; c < row.length; c++) {
+            text.append(row[c]);
+            if (c + 1 < row.length) {
+                text.append(" ".repeat(widths[c] - row[c].length() + 2));
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.backprop.examples.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.core.plugin.PluginKind;
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.examples.BackpropCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thirdparty.testplugin.SoftCube;
+import picocli.CommandLine;
+
+class PluginsCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void plugins_listsTheBuiltInsByKindWithDefaultsClassesAndLocations() {
+        int status = run("plugins");
+
+        assertEquals(0, status, err.toString());
+        String text = out.toString();
+        assertTrue(Pattern.compile("^kind +id +hyperparameters \\(defaults\\) +class +from$", Pattern.MULTILINE)
+                .matcher(text).find(), text);
+        assertRow(text, "activation", "relu", "dev.backprop.activations.Relu");
+        assertRow(text, "activation", "leaky_relu", "alpha=0.01");
+        assertRow(text, "loss", "mse", "dev.backprop.core.loss.MeanSquaredError");
+        assertRow(text, "optimizer", "adam", "learning_rate=0.001");
+        assertRow(text, "activation", "softmax", "(row-wise, built into nn-core)");
+        assertTrue(Pattern.compile("^activation +relu .*nn-activations[^ ]*$", Pattern.MULTILINE).matcher(text).find(),
+                "relu's row names where it came from: " + text);
+        assertTrue(text.contains("\nProblems\n  none"), text);
+        assertFalse(text.contains(SoftCube.ID), "not registered on the classpath: " + text);
+    }
+
+    @Test
+    void plugins_columnsAreAligned() {
+        run("plugins");
+
+        String[] lines = out.toString().split("\\R");
+        int idColumn = lines[0].indexOf("id");
+        int classColumn = lines[0].indexOf("class");
+        long rows = Arrays.stream(lines).filter(l -> l.startsWith("activation ") || l.startsWith("optimizer ")).count();
+        assertTrue(rows > 10, out.toString());
+        Arrays.stream(lines).filter(l -> l.startsWith("activation ") || l.startsWith("loss ") || l.startsWith("optimizer "))
+                .forEach(l -> {
+                    assertTrue(l.charAt(idColumn - 1) == ' ' && l.charAt(idColumn) != ' ', l);
+                    assertTrue(l.charAt(classColumn - 1) == ' ' && l.charAt(classColumn) != ' ', l);
+                });
+    }
+
+    @Test
+    void pluginsFolder_addsTheJarsPluginsToTheBuiltIns(@TempDir Path folder) {
+        PluginJars.softCubeJar(folder, "soft-cube.jar");
+
+        int status = run("--plugins", folder.toString(), "plugins");
+
+        assertEquals(0, status, err.toString());
+        String text = out.toString();
+        assertRow(text, "activation", SoftCube.ID, SoftCube.class.getName());
+        assertRow(text, "activation", "relu", "dev.backprop.activations.Relu");
+        assertTrue(text.contains("\nProblems\n  none"), "built-ins are not found twice: " + text);
+    }
+
+    @Test
+    void pluginsOption_isAlsoAcceptedAfterTheCommand(@TempDir Path folder) {
+        PluginJars.softCubeJar(folder, "soft-cube.jar");
+
+        int status = run("plugins", "--plugins", folder.toString());
+
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains(SoftCube.ID), out.toString());
+    }
+
+    @Test
+    void pluginFolder_registryResolvesThePluginAndKeepsTheBuiltIns(@TempDir Path folder) {
+        PluginJars.softCubeJar(folder, "a.jar");
+
+        PluginRegistry registry = PluginFolder.registry(folder);
+
+        assertEquals(SoftCube.ID, registry.activation(SoftCube.ID).id().value());
+        assertTrue(registry.ids(PluginKind.ACTIVATION).stream().anyMatch(id -> id.value().equals("relu")));
+        assertTrue(registry.ids(PluginKind.OPTIMIZER).stream().anyMatch(id -> id.value().equals("adam")));
+        assertTrue(registry.problems().isEmpty(), registry.problems().toString());
+    }
+
+    @Test
+    void sameClassInTwoJars_isLoadedOnce(@TempDir Path folder) throws Exception {
+        Path other = Files.createDirectory(folder.resolve("other"));
+        PluginJars.softCubeJar(folder, "a.jar");
+        Files.copy(PluginJars.softCubeJar(other, "b.jar"), folder.resolve("b.jar"));
+
+        int status = run("--plugins", folder.toString(), "plugins");
+
+        assertEquals(0, status, err.toString());
+        // Both jars name the same class, so ServiceLoader loads it once: no duplicate, still listed.
+        assertTrue(out.toString().contains(SoftCube.ID), out.toString());
+    }
+
+    @Test
+    void missingFolder_isABadInputSayingWhatToGive(@TempDir Path folder) {
+        int status = run("--plugins", folder.resolve("nope").toString(), "plugins");
+
+        assertEquals(BackpropCli.BAD_INPUT, status);
+        assertTrue(err.toString().startsWith("error: --plugins expects a folder of plugin jars, but "), err.toString());
+        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void folderWithoutJars_isABadInput(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("readme.txt"), "not a jar");
+
+        int status = run("--plugins", folder.toString(), "plugins");
+
+        assertEquals(BackpropCli.BAD_INPUT, status);
+        assertTrue(err.toString().contains("holds no *.jar file"), err.toString());
+    }
+
+    @Test
+    void fileInsteadOfFolder_isABadInput(@TempDir Path folder) {
+        Path jar = PluginJars.softCubeJar(folder, "a.jar");
+
+        int status = run("--plugins", jar.toString(), "plugins");
+
+        assertEquals(BackpropCli.BAD_INPUT, status);
+        assertTrue(err.toString().contains("is a file. Give the folder that holds it instead"), err.toString());
+    }
+
+    @Test
+    void xor_runsWithAPluginsFolder(@TempDir Path folder) {
+        PluginJars.softCubeJar(folder, "a.jar");
+
+        int status = run("--plugins", folder.toString(), "xor", "--epochs", "10", "--print-every", "10");
+
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains("result: example=xor epochs=10"), out.toString());
+    }
+
+    private static void assertRow(String text, String kind, String id, String contains) {
+        Pattern row = Pattern.compile("^" + Pattern.quote(kind) + " +" + Pattern.quote(id) + " .*"
+                + Pattern.quote(contains), Pattern.MULTILINE);
+        assertTrue(row.matcher(text).find(), kind + " " + id + " with " + contains + " in:\n" + text);
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = BackpropCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}

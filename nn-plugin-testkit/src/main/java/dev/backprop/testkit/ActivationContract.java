@@ -1,0 +1,393 @@
+package dev.backprop.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.activation.Activation;
+import dev.backprop.api.activation.ScalarActivation;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link Activation} must keep. Extend it in your tests and implement
+ * {@link #instance()}; the extra scalar checks run when the instance is a {@link ScalarActivation}.
+ *
+ * <pre>{@code
+ * class SwishContractTest extends ActivationContract {
+ *     protected Activation instance() { return new Swish(); }
+ * }
+ * }</pre>
+ *
+ * Override the hooks ({@link #sampleMin()}, {@link #sampleMax()}, {@link #kinks()},
+ * {@link #bulkRelativeTolerance()}, ...) where the function needs them. A check that does not apply
+ * can be switched off by overriding its method without {@code @Test}.
+ */
+public abstract class ActivationContract {
+
+    /** Step of the double central difference of {@code value}; see {@link #derivative_matchesCentralDifferenceOfValue()}. */
+    private static final double SCALAR_H = 1e-5;
+    /**
+     * Step of the float central difference of {@code forward}: 2^-7. See
+     * {@link #backward_matchesCentralDifferencesOfForward()} for why.
+     */
+    private static final float BULK_H = 0x1p-7f;
+    /** Agreement required between the analytic derivative and the double central difference. */
+    private static final double SCALAR_DERIVATIVE_TOLERANCE = 1e-6;
+    /** Agreement required between backward and the float central difference of forward. */
+    private static final double BULK_DERIVATIVE_TOLERANCE = 1e-3;
+
+    private static final int LENGTH = 96;
+    private static final int FROM = 7;
+    private static final int TO = 81;
+    private static final float UNTOUCHED = -12345.5f;
+
+    /** The activation under test; a fresh or shared instance, it must be immutable either way. */
+    protected abstract Activation instance();
+
+    /** Lower end of the sampled inputs; -6 by default. */
+    protected double sampleMin() {
+        return -6;
+    }
+
+    /** Upper end of the sampled inputs; 6 by default. */
+    protected double sampleMax() {
+        return 6;
+    }
+
+    /** Points where the function has a kink and no derivative; derivative checks keep away from them. */
+    protected double[] kinks() {
+        return new double[0];
+    }
+
+    /** How far the float derivative check keeps its sample points from a kink; must exceed the step 2^-7. */
+    protected double kinkMargin() {
+        return 0.05;
+    }
+
+    /**
+     * Relative agreement required between a float bulk result and the double scalar (or the whole-range
+     * bulk result) it approximates: 1e-6, about 8 float ulps. Fast approximations may need more.
+     */
+    protected double bulkRelativeTolerance() {
+        return 1e-6;
+    }
+
+    /** Seed of the random inputs; fixed so that failures repeat. */
+    protected long seed() {
+        return 20240601L;
+    }
+
+    /** A name the activation does not accept, for the unknown-name check. */
+    protected String unknownHyperparameterName() {
+        return "no_such_hyperparameter";
+    }
+
+    /** A different valid value for one setting, for the round-trip check: half of it, or 0.5 for 0. */
+    protected double changedHyperparameter(String name, double current) {
+        return current == 0 ? 0.5 : current / 2;
+    }
+
+    // Identity
+
+    @Test
+    public void id_isValidAndNamespacedUnlessBuiltIn() {
+        PluginChecks.checkId(instance());
+    }
+
+    // Gradients
+
+    /**
+     * The bulk {@code backward} must equal {@code gradOut ·} the central difference
+     * {@code (f(z+h) − f(z−h)) / (z+h − (z−h))} of the bulk {@code forward}, all in float. The step
+     * h = 2^-7 ≈ 0.0078 balances the two errors: float rounding of f (relative ε = 6e-8) costs about
+     * {@code ε·|f|/h ≈ 5e-5} for |f| ≤ 6, and truncation {@code h²·|f'''|/6 ≈ 1e-5·|f'''|}, both well
+     * under the tolerance 1e-3 (relative to max(1, |f'|)), which still catches a wrong formula or a
+     * missing factor. The divisor is the float difference of the perturbed inputs actually used.
+     * Points within {@link #kinkMargin()} of a kink are skipped.
+     */
+    @Test
+    public void backward_matchesCentralDifferencesOfForward() {
+        Activation f = instance();
+        assertTrue(kinkMargin() > 2 * BULK_H, "kinkMargin() must exceed twice the step " + BULK_H);
+        float[] z = sampleInputs(seed(), false);
+        float[] a = new float[LENGTH];
+        f.forward(z, a, 0, LENGTH);
+        float[] gradOut = new float[LENGTH];
+        Random random = new Random(seed() + 1);
+        for (int i = 0; i < LENGTH; i++) {
+            gradOut[i] = 0.5f + random.nextFloat() * 1.5f;
+        }
+        float[] gradIn = new float[LENGTH];
+        f.backward(z, a, gradOut, gradIn, 0, LENGTH);
+
+        float[] plus = new float[LENGTH];
+        float[] minus = new float[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            plus[i] = z[i] + BULK_H;
+            minus[i] = z[i] - BULK_H;
+        }
+        float[] fPlus = new float[LENGTH];
+        float[] fMinus = new float[LENGTH];
+        f.forward(plus, fPlus, 0, LENGTH);
+        f.forward(minus, fMinus, 0, LENGTH);
+        int checked = 0;
+        for (int i = 0; i < LENGTH; i++) {
+            if (nearKink(z[i], kinkMargin())) {
+                continue;
+            }
+            double slope = ((double) fPlus[i] - fMinus[i]) / ((double) plus[i] - minus[i]);
+            double expected = gradOut[i] * slope;
+            double tolerance = BULK_DERIVATIVE_TOLERANCE * Math.max(1, Math.abs(slope)) * gradOut[i];
+            assertEquals(expected, gradIn[i], tolerance, "backward at z=" + z[i] + " (index " + i + ")");
+            checked++;
+        }
+        assertTrue(checked >= LENGTH / 2, "too few points away from the kinks: " + checked);
+    }
+
+    /**
+     * For a {@link ScalarActivation}, {@code derivative(x, value(x))} must agree with the double
+     * central difference {@code (f(x+h) − f(x−h)) / 2h}. With h = 1e-5 the truncation error is about
+     * {@code h²·|f'''|/6 < 1e-10} and the rounding error about {@code ε·|f|/h < 1e-10} for smooth
+     * functions on the sampled range, so 1e-6 leaves a wide margin while catching any wrong formula.
+     * The grid steps by 1/8 from {@link #sampleMin()} offset by 0.01, and points within 100h of a
+     * declared kink are skipped, so a difference never straddles one.
+     */
+    @Test
+    public void derivative_matchesCentralDifferenceOfValue() {
+        ScalarActivation f = scalarOrSkip();
+        int checked = 0;
+        for (double x = sampleMin() + 0.01; x <= sampleMax(); x += 0.125) {
+            if (nearKink(x, 100 * SCALAR_H)) {
+                continue;
+            }
+            double numeric = (f.value(x + SCALAR_H) - f.value(x - SCALAR_H)) / (2 * SCALAR_H);
+            double analytic = f.derivative(x, f.value(x));
+            double error = Math.abs(analytic - numeric) / Math.max(1.0, Math.abs(numeric));
+            assertTrue(error < SCALAR_DERIVATIVE_TOLERANCE,
+                    "f'(" + x + "): analytic " + analytic + " vs central difference " + numeric);
+            checked++;
+        }
+        assertTrue(checked > 0, "no sample point away from the kinks");
+    }
+
+    // Bulk versus scalar, ranges and aliasing
+
+    @Test
+    public void forward_matchesScalarInsideRangeAndLeavesTheRestUntouched() {
+        Activation f = instance();
+        float[] z = sampleInputs(seed() + 2, true);
+        float[] zBefore = z.clone();
+        float[] reference = reference(f, z);
+        float[] out = filled(UNTOUCHED);
+
+        f.forward(z, out, FROM, TO);
+
+        assertArrayEquals(zBefore, z, "forward must not change its input");
+        for (int i = 0; i < LENGTH; i++) {
+            if (i < FROM || i >= TO) {
+                assertEquals(UNTOUCHED, out[i], "out[" + i + "] lies outside [from, to)");
+            } else {
+                assertClose(expectedValue(f, z[i], reference[i]), out[i], "f(" + z[i] + ") at " + i);
+            }
+        }
+    }
+
+    @Test
+    public void backward_matchesScalarInsideRangeAndLeavesTheRestUntouched() {
+        Activation f = instance();
+        float[] z = sampleInputs(seed() + 3, true);
+        float[] a = new float[LENGTH];
+        f.forward(z, a, 0, LENGTH);
+        float[] gradOut = sampleInputs(seed() + 4, false);
+        float[] gradOutBefore = gradOut.clone();
+        float[] zBefore = z.clone();
+        float[] aBefore = a.clone();
+        float[] whole = new float[LENGTH];
+        f.backward(z, a, gradOut, whole, 0, LENGTH);
+        float[] gradIn = filled(UNTOUCHED);
+
+        f.backward(z, a, gradOut, gradIn, FROM, TO);
+
+        assertArrayEquals(gradOutBefore, gradOut, "backward must not change gradOut");
+        assertArrayEquals(zBefore, z, "backward must not change z");
+        assertArrayEquals(aBefore, a, "backward must not change a");
+        for (int i = 0; i < LENGTH; i++) {
+            if (i < FROM || i >= TO) {
+                assertEquals(UNTOUCHED, gradIn[i], "gradIn[" + i + "] lies outside [from, to)");
+            } else {
+                double expected = f instanceof ScalarActivation s
+                        ? gradOut[i] * s.derivative(z[i], a[i]) : whole[i];
+                assertClose(expected, gradIn[i], "gradient at z=" + z[i] + ", index " + i);
+            }
+        }
+    }
+
+    @Test
+    public void forward_inPlaceGivesTheSameResultAsSeparateArrays() {
+        Activation f = instance();
+        float[] z = sampleInputs(seed() + 5, true);
+        float[] separate = z.clone();
+        f.forward(z, separate, FROM, TO);
+
+        float[] aliased = z.clone();
+        f.forward(aliased, aliased, FROM, TO);
+
+        assertArrayEquals(separate, aliased, "forward with out == z");
+    }
+
+    @Test
+    public void backward_inPlaceGivesTheSameResultAsSeparateArrays() {
+        Activation f = instance();
+        float[] z = sampleInputs(seed() + 6, true);
+        float[] a = new float[LENGTH];
+        f.forward(z, a, 0, LENGTH);
+        float[] gradOut = sampleInputs(seed() + 7, false);
+        float[] separate = gradOut.clone();
+        f.backward(z, a, gradOut, separate, FROM, TO);
+
+        float[] aliased = gradOut.clone();
+        f.backward(z, a, aliased, aliased, FROM, TO);
+
+        assertArrayEquals(separate, aliased, "backward with gradIn == gradOut");
+    }
+
+    @Test
+    public void bulkMethods_doNothingOnAnEmptyRange() {
+        Activation f = instance();
+        float[] z = sampleInputs(seed() + 8, true);
+        float[] out = filled(UNTOUCHED);
+        f.forward(z, out, FROM, FROM);
+        f.backward(z, z, z, out, FROM, FROM);
+        assertArrayEquals(filled(UNTOUCHED), out);
+    }
+
+    // Non-finite inputs
+
+    /** NaN must survive the forward pass, scalar and bulk, so that core can detect a diverging network. */
+    @Test
+    public void forward_propagatesNanWithoutLeakingIntoNeighbours() {
+        Activation f = instance();
+        if (f instanceof ScalarActivation s) {
+            assertTrue(Double.isNaN(s.value(Double.NaN)), "value(NaN) must be NaN");
+        }
+        float[] out = {0f, 0f, 0f};
+        assertDoesNotThrow(() -> f.forward(new float[] {1f, Float.NaN, -1f}, out, 0, 3), "forward(NaN)");
+        assertTrue(Float.isNaN(out[1]), "forward(NaN) was " + out[1]);
+        assertFalse(Float.isNaN(out[0]) || Float.isNaN(out[2]), "NaN must not leak into neighbours");
+    }
+
+    /** NaN and ±infinity must never throw, forward or backward: core checks for divergence itself. */
+    @Test
+    public void nonFiniteInputs_neverThrow() {
+        Activation f = instance();
+        float[] z = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f};
+        float[] a = new float[z.length];
+        assertDoesNotThrow(() -> f.forward(z, a, 0, z.length), "forward of NaN/±infinity");
+        float[] gradIn = new float[z.length];
+        assertDoesNotThrow(() -> f.backward(z, a, new float[] {1f, 1f, 1f, 1f}, gradIn, 0, z.length),
+                "backward of NaN/±infinity");
+        assertFalse(Float.isNaN(a[3]), "f(0) next to non-finite inputs was NaN");
+        if (f instanceof ScalarActivation s) {
+            for (double x : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                assertDoesNotThrow(() -> s.value(x), "value(" + x + ")");
+                assertDoesNotThrow(() -> s.derivative(x, s.value(x)), "derivative(" + x + ")");
+            }
+        }
+    }
+
+    // Hyperparameters
+
+    /**
+     * {@code withHyperparameters(hyperparameters())} gives an equal activation, each setting changed
+     * alone reads back (others kept, original untouched), and an unknown name is refused with an
+     * {@link dev.backprop.api.InvalidHyperparameterException} naming it and the activation.
+     */
+    @Test
+    public void hyperparameters_roundTripAndUnknownNameIsRefused() {
+        Activation f = instance();
+        PluginChecks.checkHyperparameterRoundTrip(f, f::withHyperparameters, unknownHyperparameterName(),
+                this::changedHyperparameter);
+    }
+
+    @Test
+    public void hyperparameters_changedCopyStillComputes() {
+        Activation f = instance();
+        Hyperparameters settings = f.hyperparameters();
+        for (String name : settings.names()) {
+            Activation copy = f.withHyperparameters(
+                    Hyperparameters.of(name, changedHyperparameter(name, settings.get(name, 0))));
+            float[] out = new float[3];
+            copy.forward(new float[] {-1f, 0.5f, 2f}, out, 0, 3);
+            for (float v : out) {
+                assertFalse(Float.isNaN(v), "the copy with '" + name + "' changed computes NaN");
+            }
+        }
+    }
+
+    // Helpers
+
+    private ScalarActivation scalarOrSkip() {
+        Activation f = instance();
+        assumeTrue(f instanceof ScalarActivation, "not a ScalarActivation");
+        return (ScalarActivation) f;
+    }
+
+    private boolean nearKink(double x, double margin) {
+        for (double kink : kinks()) {
+            if (Math.abs(x - kink) <= margin) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whole-range bulk forward, the reference for activations that are not scalar. */
+    private static float[] reference(Activation f, float[] z) {
+        float[] out = new float[z.length];
+        f.forward(z, out, 0, z.length);
+        return out;
+    }
+
+    private static double expectedValue(Activation f, float z, float wholeRange) {
+        return f instanceof ScalarActivation s ? s.value(z) : wholeRange;
+    }
+
+    /**
+     * Uniform values in [sampleMin, sampleMax]; with {@code extremes}, also saturating values and
+     * signed zeros inside [FROM, TO).
+     */
+    private float[] sampleInputs(long seed, boolean extremes) {
+        Random random = new Random(seed);
+        float[] values = new float[LENGTH];
+        double span = sampleMax() - sampleMin();
+        for (int i = 0; i < LENGTH; i++) {
+            values[i] = (float) (sampleMin() + random.nextDouble() * span);
+        }
+        if (extremes) {
+            float[] special = {-100f, -30f, -0f, 0f, 30f, 100f};
+            System.arraycopy(special, 0, values, FROM + 3, special.length);
+        }
+        return values;
+    }
+
+    private static float[] filled(float value) {
+        float[] array = new float[LENGTH];
+        Arrays.fill(array, value);
+        return array;
+    }
+
+    private void assertClose(double expected, float actual, String what) {
+        if (Double.isNaN(expected)) {
+            assertTrue(Float.isNaN(actual), what + ": expected NaN but was " + actual);
+            return;
+        }
+        double tolerance = bulkRelativeTolerance() * Math.abs(expected) + Float.MIN_NORMAL;
+        assertEquals(expected, actual, tolerance, what);
+    }
+}

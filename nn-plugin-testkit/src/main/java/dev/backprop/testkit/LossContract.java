@@ -1,0 +1,177 @@
+package dev.backprop.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.api.loss.Loss;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link Loss} must keep. Extend it in your tests and implement
+ * {@link #instance()}; override {@link #predictions} and {@link #targets} when the loss needs
+ * particular inputs (probabilities, logits, labels of ±1, ...).
+ *
+ * <pre>{@code
+ * class LogCoshContractTest extends LossContract {
+ *     protected Loss instance() { return new LogCosh(); }
+ * }
+ * }</pre>
+ *
+ * By default predictions are uniform in [0.1, 0.9] (valid probabilities, away from clip bounds)
+ * and targets are one-hot rows, which suits regression and classification losses alike.
+ */
+public abstract class LossContract {
+
+    /** The loss under test. */
+    protected abstract Loss instance();
+
+    /** Rows of the test batches; 3 by default. */
+    protected int batchSize() {
+        return 3;
+    }
+
+    /** Columns of the test batches; 4 by default. */
+    protected int width() {
+        return 4;
+    }
+
+    /**
+     * Valid predictions for a {@code batchSize × width} batch; they must keep at least 2h = 2e-3
+     * away from any kink of the loss. Uniform in [0.1, 0.9] by default.
+     */
+    protected float[] predictions(Random random, int batchSize, int width) {
+        float[] p = new float[batchSize * width];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = 0.1f + 0.8f * random.nextFloat();
+        }
+        return p;
+    }
+
+    /** Valid targets for a {@code batchSize × width} batch; one-hot rows by default. */
+    protected float[] targets(Random random, int batchSize, int width) {
+        float[] y = new float[batchSize * width];
+        for (int b = 0; b < batchSize; b++) {
+            y[b * width + random.nextInt(width)] = 1f;
+        }
+        return y;
+    }
+
+    /**
+     * Step of the central difference of {@code evaluate}: 1e-3. Float inputs carry a relative
+     * rounding of 6e-8, which costs about {@code 6e-8·|E|/h ≈ 1e-4} for losses of order one, while
+     * the truncation {@code h²·|E'''|/6} stays near 1e-7; see {@link #gradientTolerance()}.
+     */
+    protected float step() {
+        return 1e-3f;
+    }
+
+    /** Agreement required between the gradient and the central difference, relative to max(1, |∂E/∂p|): 2e-3. */
+    protected double gradientTolerance() {
+        return 2e-3;
+    }
+
+    /** Seed of the random inputs; fixed so that failures repeat. */
+    protected long seed() {
+        return 20240602L;
+    }
+
+    /** A name the loss does not accept, for the unknown-name check. */
+    protected String unknownHyperparameterName() {
+        return "no_such_hyperparameter";
+    }
+
+    /** A different valid value for one setting, for the round-trip check: half of it, or 0.5 for 0. */
+    protected double changedHyperparameter(String name, double current) {
+        return current == 0 ? 0.5 : current / 2;
+    }
+
+    @Test
+    public void id_isValidAndNamespacedUnlessBuiltIn() {
+        PluginChecks.checkId(instance());
+    }
+
+    /** {@code gradient[i]} must be ∂E/∂predicted[i]: checked against central differences of evaluate. */
+    @RepeatedTest(3)
+    public void gradient_matchesCentralDifferencesOfEvaluate(RepetitionInfo repetition) {
+        Loss loss = instance();
+        int batch = batchSize();
+        int width = width();
+        int n = batch * width;
+        Random random = new Random(seed() + repetition.getCurrentRepetition());
+        float[] predicted = predictions(random, batch, width);
+        float[] target = targets(random, batch, width);
+        float[] gradient = new float[n];
+        loss.evaluate(predicted, target, batch, width, gradient);
+        float h = step();
+        for (int i = 0; i < n; i++) {
+            float[] plus = predicted.clone();
+            float[] minus = predicted.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            double numeric = (loss.evaluate(plus, target, batch, width, new float[n])
+                    - loss.evaluate(minus, target, batch, width, new float[n])) / ((double) plus[i] - minus[i]);
+            assertEquals(numeric, gradient[i], gradientTolerance() * Math.max(1, Math.abs(numeric)),
+                    loss.id() + ": gradient of element " + i + " at p=" + predicted[i] + ", y=" + target[i]);
+        }
+    }
+
+    /**
+     * The value and every gradient element are finite; exactly the first {@code batchSize · width}
+     * gradient elements are written (a longer array keeps its tail); the inputs are not changed.
+     */
+    @Test
+    public void evaluate_isFiniteWritesTheWholeGradientAndLeavesInputsAlone() {
+        Loss loss = instance();
+        int batch = batchSize();
+        int width = width();
+        int n = batch * width;
+        Random random = new Random(seed());
+        float[] predicted = predictions(random, batch, width);
+        float[] target = targets(random, batch, width);
+        float[] predictedBefore = predicted.clone();
+        float[] targetBefore = target.clone();
+        float[] gradient = new float[n + 3];
+        java.util.Arrays.fill(gradient, Float.NaN);
+
+        double value = loss.evaluate(predicted, target, batch, width, gradient);
+
+        assertTrue(Double.isFinite(value), "loss value " + value);
+        for (int i = 0; i < n; i++) {
+            assertTrue(Float.isFinite(gradient[i]), "gradient[" + i + "] was not written or not finite: " + gradient[i]);
+        }
+        for (int i = n; i < gradient.length; i++) {
+            assertTrue(Float.isNaN(gradient[i]), "gradient[" + i + "] lies beyond batchSize·width");
+        }
+        assertArrayEquals(predictedBefore, predicted, "evaluate must not change predicted");
+        assertArrayEquals(targetBefore, target, "evaluate must not change target");
+    }
+
+    /** The gradient is overwritten, never accumulated into; evaluating twice gives the same result. */
+    @Test
+    public void evaluate_overwritesTheGradientAndIsRepeatable() {
+        Loss loss = instance();
+        int batch = batchSize();
+        int width = width();
+        int n = batch * width;
+        Random random = new Random(seed() + 10);
+        float[] predicted = predictions(random, batch, width);
+        float[] target = targets(random, batch, width);
+        float[] first = new float[n];
+        double value = loss.evaluate(predicted, target, batch, width, first);
+        float[] second = first.clone();
+        double again = loss.evaluate(predicted, target, batch, width, second);
+        assertEquals(value, again, 0.0, "evaluate must be repeatable");
+        assertArrayEquals(first, second, "the gradient must be overwritten, not accumulated");
+    }
+
+    @Test
+    public void hyperparameters_roundTripAndUnknownNameIsRefused() {
+        Loss loss = instance();
+        PluginChecks.checkHyperparameterRoundTrip(loss, loss::withHyperparameters, unknownHyperparameterName(),
+                this::changedHyperparameter);
+    }
+}
