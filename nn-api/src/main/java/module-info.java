@@ -8,4 +8,5 @@ module dev.backprop.api {
     exports dev.backprop.api.activation;
     exports dev.backprop.api.loss;
     exports dev.backprop.api.optimizer;
+    exports dev.backprop.api.init;
 }

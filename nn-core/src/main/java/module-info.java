@@ -15,12 +15,24 @@ module dev.backprop.core {
     exports dev.backprop.core.train;
     exports dev.backprop.core.data;
     exports dev.backprop.core.inject;
+    exports dev.backprop.core.init;
 
     opens dev.backprop.core.inject to com.google.guice;
 
     uses dev.backprop.api.activation.Activation;
     uses dev.backprop.api.loss.Loss;
     uses dev.backprop.api.optimizer.Optimizer;
+    uses dev.backprop.api.init.WeightInitializer;
+
+    provides dev.backprop.api.init.WeightInitializer with
+            dev.backprop.core.init.GlorotUniform,
+            dev.backprop.core.init.GlorotNormal,
+            dev.backprop.core.init.HeUniform,
+            dev.backprop.core.init.HeNormal,
+            dev.backprop.core.init.LecunNormal,
+            dev.backprop.core.init.LecunUniform,
+            dev.backprop.core.init.Zeros,
+            dev.backprop.core.init.Constant;
 
     provides dev.backprop.api.loss.Loss with
             dev.backprop.core.loss.MeanSquaredError,

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param activation                the activation's id ({@code sigmoid}, {@code softmax}, {@code acme.swish})
  * @param activationHyperparameters settings applied on top of the activation's defaults
  * @param initializer               the weight initialiser's id, or {@code null} for the activation's default
+ * @param initializerHyperparameters settings of the initialiser (for example {@code constant}'s {@code value})
  */
 public record LayerSpec(int width, PluginId activation, Hyperparameters activationHyperparameters,
-                        PluginId initializer) {
+                        PluginId initializer, Hyperparameters initializerHyperparameters) {
 
     /** Validates the width and requires the ids. */
     public LayerSpec {
@@ -26,6 +27,12 @@ public record LayerSpec(int width, PluginId activation, Hyperparameters activati
         }
         Objects.requireNonNull(activation, "activation id");
         Objects.requireNonNull(activationHyperparameters, "activation hyperparameters");
+        Objects.requireNonNull(initializerHyperparameters, "initializer hyperparameters");
+    }
+
+    /** A layer whose initialiser (if any) has its default settings. */
+    public LayerSpec(int width, PluginId activation, Hyperparameters activationHyperparameters, PluginId initializer) {
+        this(width, activation, activationHyperparameters, initializer, Hyperparameters.none());
     }
 
     /** The initialiser named for this layer, if any. */

@@ -1,6 +1,7 @@
 package dev.backprop.core.network;
 
 import dev.backprop.api.ShapeMismatchException;
+import dev.backprop.api.init.WeightInitializer;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
@@ -59,17 +60,24 @@ public final class Network {
             activations.add(LayerActivations.resolve(registry, layer.activation(), layer.activationHyperparameters()));
         }
         Network network = new Network(spec, activations);
-        network.initialise(seed);
+        network.initialise(registry, seed);
         return network;
     }
 
-    void initialise(long seed) {
+    /**
+     * Draws every layer's weights with its initialiser (the one named in the spec, else its
+     * activation's default), resolved through {@code registry}, from one generator seeded with
+     * {@code seed}; biases start at zero.
+     */
+    void initialise(PluginRegistry registry, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < layers.size(); i++) {
             DenseLayer layer = layers.get(i);
             LayerSpec layerSpec = spec.layers().get(i);
-            WeightInitialization.fill(layerSpec.explicitInitializer().orElse(layer.activation().defaultInitializer()),
-                    layer.weights().values(), layer.fanIn(), layer.fanOut(), random);
+            WeightInitializer initializer = registry.initializer(
+                    layerSpec.explicitInitializer().orElse(layer.activation().defaultInitializer()),
+                    layerSpec.initializerHyperparameters());
+            initializer.initialize(layer.weights().values(), layer.fanIn(), layer.fanOut(), random);
             java.util.Arrays.fill(layer.biases().values(), 0f);
         }
     }

@@ -70,15 +70,20 @@ public final class NetworkBuilder {
 
     /** Sets the weight initialiser of the layer added last ({@code glorot_uniform}, {@code he_normal}, ...). */
     public NetworkBuilder withInitializer(String initializerId) {
+        return withInitializer(initializerId, Hyperparameters.none());
+    }
+
+    /** Sets the weight initialiser of the layer added last, with settings ({@code constant}, {@code value=0.1}). */
+    public NetworkBuilder withInitializer(String initializerId, Hyperparameters hyperparameters) {
         if (layers.isEmpty()) {
             throw new InvalidConfigurationException("withInitializer(\"" + initializerId + "\") applies to the layer"
                     + " added last, but no layer has been added: call dense(...) first.");
         }
         PluginId id = PluginId.of(initializerId);
-        WeightInitialization.requireKnown(id);
         int last = layers.size() - 1;
         LayerSpec layer = layers.get(last);
-        layers.set(last, new LayerSpec(layer.width(), layer.activation(), layer.activationHyperparameters(), id));
+        layers.set(last, new LayerSpec(layer.width(), layer.activation(), layer.activationHyperparameters(), id,
+                Objects.requireNonNull(hyperparameters, "hyperparameters")));
         return this;
     }
 
@@ -120,7 +125,7 @@ public final class NetworkBuilder {
             }
         }
         Network network = new Network(spec, activations);
-        network.initialise(seed);
+        network.initialise(plugins != null ? plugins : PluginRegistry.discovered(), seed);
         return network;
     }
 

@@ -2,6 +2,7 @@ package dev.backprop.core.plugin;
 
 import dev.backprop.api.Plugin;
 import dev.backprop.api.activation.Activation;
+import dev.backprop.api.init.WeightInitializer;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
 
@@ -12,7 +13,9 @@ public enum PluginKind {
     /** Loss functions. */
     LOSS("loss", Loss.class),
     /** Optimizers (update rules). */
-    OPTIMIZER("optimizer", Optimizer.class);
+    OPTIMIZER("optimizer", Optimizer.class),
+    /** Weight initialisers. */
+    INITIALIZER("initializer", WeightInitializer.class);
 
     private final String word;
     private final Class<? extends Plugin> serviceType;

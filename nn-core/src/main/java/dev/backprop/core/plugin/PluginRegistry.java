@@ -4,6 +4,7 @@ import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.Plugin;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.Activation;
+import dev.backprop.api.init.WeightInitializer;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
 import java.util.ArrayList;
@@ -38,12 +39,14 @@ public final class PluginRegistry {
     private final PluginCatalog<Activation> activations;
     private final PluginCatalog<Loss> losses;
     private final PluginCatalog<Optimizer> optimizers;
+    private final PluginCatalog<WeightInitializer> initializers;
 
     private PluginRegistry(PluginCatalog<Activation> activations, PluginCatalog<Loss> losses,
-                           PluginCatalog<Optimizer> optimizers) {
+                           PluginCatalog<Optimizer> optimizers, PluginCatalog<WeightInitializer> initializers) {
         this.activations = activations;
         this.losses = losses;
         this.optimizers = optimizers;
+        this.initializers = initializers;
     }
 
     /** The plugins visible to Backprop's own class loader, discovered on first use and cached. */
@@ -56,16 +59,28 @@ public final class PluginRegistry {
         return new PluginRegistry(
                 load(PluginKind.ACTIVATION, Activation.class, loader),
                 load(PluginKind.LOSS, Loss.class, loader),
-                load(PluginKind.OPTIMIZER, Optimizer.class, loader));
+                load(PluginKind.OPTIMIZER, Optimizer.class, loader),
+                load(PluginKind.INITIALIZER, WeightInitializer.class, loader));
+    }
+
+    /**
+     * A registry of exactly these activations, losses and optimizers, without discovery, plus core's
+     * built-in weight initialisers (every network needs one).
+     */
+    public static PluginRegistry of(Collection<? extends Activation> activations, Collection<? extends Loss> losses,
+                                    Collection<? extends Optimizer> optimizers) {
+        return of(activations, losses, optimizers, BuiltInInitializers.all());
     }
 
     /** A registry of exactly these instances, without discovery. */
     public static PluginRegistry of(Collection<? extends Activation> activations, Collection<? extends Loss> losses,
-                                    Collection<? extends Optimizer> optimizers) {
+                                    Collection<? extends Optimizer> optimizers,
+                                    Collection<? extends WeightInitializer> initializers) {
         return new PluginRegistry(
                 PluginCatalog.collect(PluginKind.ACTIVATION, activations, List.of()),
                 PluginCatalog.collect(PluginKind.LOSS, losses, List.of()),
-                PluginCatalog.collect(PluginKind.OPTIMIZER, optimizers, List.of()));
+                PluginCatalog.collect(PluginKind.OPTIMIZER, optimizers, List.of()),
+                PluginCatalog.collect(PluginKind.INITIALIZER, initializers, List.of()));
     }
 
     /** The activation {@code id} with {@code hyperparameters} applied on top of its defaults. */
@@ -98,6 +113,16 @@ public final class PluginRegistry {
         return optimizer(PluginId.of(id), Hyperparameters.none());
     }
 
+    /** The weight initialiser {@code id} with {@code hyperparameters} applied on top of its defaults. */
+    public WeightInitializer initializer(PluginId id, Hyperparameters hyperparameters) {
+        return initializers.get(id).withHyperparameters(hyperparameters);
+    }
+
+    /** The weight initialiser {@code id} with its default settings. */
+    public WeightInitializer initializer(String id) {
+        return initializer(PluginId.of(id), Hyperparameters.none());
+    }
+
     /** The usable ids of {@code kind}, sorted. */
     public SortedSet<PluginId> ids(PluginKind kind) {
         return catalog(kind).ids();
@@ -113,6 +138,7 @@ public final class PluginRegistry {
         List<PluginProblem> all = new ArrayList<>(activations.problems());
         all.addAll(losses.problems());
         all.addAll(optimizers.problems());
+        all.addAll(initializers.problems());
         return List.copyOf(all);
     }
 
@@ -132,8 +158,10 @@ public final class PluginRegistry {
                 return activations;
             case LOSS:
                 return losses;
-            default:
+            case OPTIMIZER:
                 return optimizers;
+            default:
+                return initializers;
         }
     }
 

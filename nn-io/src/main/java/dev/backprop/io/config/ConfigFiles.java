@@ -215,7 +215,7 @@ public final class ConfigFiles {
         LayerSpec withInitializer = new LayerSpec(width, activation, hyperparameters, initializer);
         try {
             Network.create(new NetworkSpec(1, List.of(withInitializer)), registry, seed);
-        } catch (InvalidConfigurationException e) {
+        } catch (InvalidConfigurationException | UnknownPluginException e) {
             ConfigNode at = initializerNode.orElseThrow();
             throw at.wrap(at.path(), new InvalidConfigurationException(e.getMessage() + " In a config file, set "
                     + at.path() + " to one of these, or leave it out for the activation's default.", e));

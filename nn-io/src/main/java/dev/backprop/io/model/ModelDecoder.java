@@ -47,6 +47,7 @@ final class ModelDecoder {
     private final CRC32 crc = new CRC32();
     private final DataInputStream data;
     private String reading = "the header";
+    private int version;
 
     private ModelDecoder(InputStream in, Path file, long fileSize) {
         this.file = file;
@@ -94,7 +95,7 @@ final class ModelDecoder {
                     + " magic bytes '" + ModelFiles.MAGIC + "' but found " + found + ". Check the path: load a file"
                     + " written by ModelFiles.save.");
         }
-        int version = readInt("the format version");
+        version = readInt("the format version");
         if (version > ModelFiles.FORMAT_VERSION) {
             throw new ModelFormatException("Model file " + file + " was written by format version " + version
                     + " but this Backprop reads versions up to " + ModelFiles.FORMAT_VERSION
@@ -114,16 +115,24 @@ final class ModelDecoder {
             String layer = "layer " + (i + 1);
             int width = readInt("the width of " + layer);
             String activation = readUtf("the activation id of " + layer);
-            int settings = readCount("the hyperparameter count of " + layer);
-            Map<String, Double> hyperparameters = new LinkedHashMap<>();
-            for (int k = 0; k < settings; k++) {
-                String name = readUtf("hyperparameter " + (k + 1) + " of " + layer);
-                hyperparameters.put(name, readDouble("the value of hyperparameter '" + name + "' of " + layer));
-            }
+            Map<String, Double> hyperparameters = readSettings("hyperparameter", layer);
             String initializer = readUtf("the initialiser id of " + layer);
-            layers.add(new RawLayer(width, activation, hyperparameters, initializer));
+            Map<String, Double> initializerSettings = version >= 2
+                    ? readSettings("initialiser hyperparameter", layer) : Map.of();
+            layers.add(new RawLayer(width, activation, hyperparameters, initializer, initializerSettings));
         }
         return layers;
+    }
+
+    /** A count, then that many (name, value) pairs. */
+    private Map<String, Double> readSettings(String kind, String layer) throws IOException {
+        int settings = readCount("the " + kind + " count of " + layer);
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int k = 0; k < settings; k++) {
+            String name = readUtf(kind + " " + (k + 1) + " of " + layer);
+            values.put(name, readDouble("the value of " + kind + " '" + name + "' of " + layer));
+        }
+        return values;
     }
 
     private List<Parameter> readParameters() throws IOException {
@@ -181,7 +190,8 @@ final class ModelDecoder {
                 describing = "layer " + (i + 1);
                 Hyperparameters hyperparameters = Hyperparameters.of(raw.hyperparameters());
                 PluginId initializer = raw.initializer().isEmpty() ? null : PluginId.of(raw.initializer());
-                layers.add(new LayerSpec(raw.width(), PluginId.of(raw.activation()), hyperparameters, initializer));
+                layers.add(new LayerSpec(raw.width(), PluginId.of(raw.activation()), hyperparameters, initializer,
+                        Hyperparameters.of(raw.initializerSettings())));
             }
             describing = "its architecture";
             return new NetworkSpec(inputWidth, layers);
@@ -250,7 +260,8 @@ final class ModelDecoder {
     }
 
     /** A layer as stored, before its ids and settings are validated. */
-    private record RawLayer(int width, String activation, Map<String, Double> hyperparameters, String initializer) {
+    private record RawLayer(int width, String activation, Map<String, Double> hyperparameters, String initializer,
+                            Map<String, Double> initializerSettings) {
     }
 
     /** Counts the bytes read through it, so messages can say where the file went wrong. */

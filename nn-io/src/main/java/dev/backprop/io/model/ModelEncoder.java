@@ -48,13 +48,17 @@ final class ModelEncoder {
         for (LayerSpec layer : spec.layers()) {
             data.writeInt(layer.width());
             data.writeUTF(layer.activation().value());
-            Map<String, Double> hyperparameters = layer.activationHyperparameters().asMap();
-            data.writeInt(hyperparameters.size());
-            for (Map.Entry<String, Double> setting : hyperparameters.entrySet()) {
-                data.writeUTF(setting.getKey());
-                data.writeDouble(setting.getValue());
-            }
+            writeSettings(layer.activationHyperparameters().asMap(), data);
             data.writeUTF(layer.explicitInitializer().map(PluginId::value).orElse(""));
+            writeSettings(layer.initializerHyperparameters().asMap(), data);
+        }
+    }
+
+    private static void writeSettings(Map<String, Double> settings, DataOutputStream data) throws IOException {
+        data.writeInt(settings.size());
+        for (Map.Entry<String, Double> setting : settings.entrySet()) {
+            data.writeUTF(setting.getKey());
+            data.writeDouble(setting.getValue());
         }
     }
 

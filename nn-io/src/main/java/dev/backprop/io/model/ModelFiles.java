@@ -59,6 +59,9 @@ import org.slf4j.LoggerFactory;
  *     name           utf
  *     value          double
  *   initializer      utf       weight initialiser id, or "" for the activation's default
+ *   init settings    int       (version 2 on) number of initialiser hyperparameters, then per setting:
+ *     name           utf
+ *     value          double
  * parameterCount     int       two per layer: weights, then biases
  * per parameter:
  *   name             utf       "layer1.weights", "layer1.biases", ...
@@ -77,7 +80,7 @@ public final class ModelFiles {
     /** The four ASCII bytes every model file starts with. */
     public static final String MAGIC = "BPNN";
     /** The format version this class writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFiles.class);
     private static final int READ_BUFFER_BYTES = 1 << 16;

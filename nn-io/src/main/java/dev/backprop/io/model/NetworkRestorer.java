@@ -66,8 +66,9 @@ final class NetworkRestorer {
         Optional<PluginId> missing = spec.layers().stream().map(LayerSpec::activation)
                 .filter(id -> !SOFTMAX.equals(id) && !installed.contains(id)).findFirst();
         if (missing.isEmpty()) {
-            return new ModelFormatException("Model file " + file + " needs an activation that is not installed: "
-                    + e.getMessage(), e);
+            return new ModelFormatException("Model file " + file + " describes a network this Backprop cannot build: "
+                    + e.getMessage() + " Install the plugin jar it was saved with (a third-party initialiser, say),"
+                    + " or upgrade Backprop.", e);
         }
         PluginId id = missing.get();
         StringBuilder layers = new StringBuilder();

@@ -65,7 +65,7 @@ class ModelFilesBadFileTest {
 
         String message = loadFailure(file);
 
-        assertContains(message, "written by format version 99", "reads versions up to 1", "upgrade Backprop",
+        assertContains(message, "written by format version 99", "reads versions up to " + ModelFiles.FORMAT_VERSION, "upgrade Backprop",
                 file.toString());
     }
 

@@ -132,14 +132,29 @@ class ModelFilesRoundTripTest {
 
         long utf = 2;
         long header = 4 + 4 + 4 + 4;
-        long layers = (4 + utf + "test.tanh".length() + 4 + utf)
-                + (4 + utf + "test.leaky".length() + 4 + (utf + "alpha".length() + 8) + utf + "he_uniform".length())
-                + (4 + utf + "softmax".length() + 4 + utf);
+        long initializerSettings = 4;   // format version 2: the initialiser's settings (none here)
+        long layers = (4 + utf + "test.tanh".length() + 4 + utf + initializerSettings)
+                + (4 + utf + "test.leaky".length() + 4 + (utf + "alpha".length() + 8) + utf + "he_uniform".length()
+                + initializerSettings)
+                + (4 + utf + "softmax".length() + 4 + utf + initializerSettings);
         long parameters = 4;
         for (Parameter parameter : network.parameters()) {
             parameters += utf + parameter.name().length() + 4 + 4 + 4L * parameter.size();
         }
         assertEquals(header + layers + parameters + 8, Files.size(file));
+    }
+
+    @Test
+    void load_afterSave_keepsTheInitializerSettings() {
+        Network original = Network.builder().registry(PluginRegistry.of(List.of(), List.of(), List.of()))
+                .input(3).dense(2, "softmax").withInitializer("constant", Hyperparameters.of("value", 0.125)).build();
+        Path file = dir.resolve("constant.bpnn");
+
+        ModelFiles.save(original, file);
+
+        assertEquals(original.spec(), ModelFiles.load(file).spec());
+        assertEquals(Hyperparameters.of("value", 0.125),
+                ModelFiles.load(file).spec().layers().get(0).initializerHyperparameters());
     }
 
     @Test
