@@ -18,11 +18,13 @@ final class DenseLayer {
     private final LayerActivation activation;
     private final Parameter weights;
     private final Parameter biases;
+    private final WeightPenalty penalty;
 
-    DenseLayer(int index, int fanIn, int fanOut, LayerActivation activation) {
+    DenseLayer(int index, int fanIn, int fanOut, LayerActivation activation, WeightPenalty penalty) {
         this.fanIn = fanIn;
         this.fanOut = fanOut;
         this.activation = activation;
+        this.penalty = penalty;
         this.weights = new Parameter("layer" + (index + 1) + ".weights", fanIn, fanOut, new float[fanIn * fanOut]);
         this.biases = new Parameter("layer" + (index + 1) + ".biases", 1, fanOut, new float[fanOut]);
     }
@@ -45,6 +47,23 @@ final class DenseLayer {
 
     Parameter biases() {
         return biases;
+    }
+
+    WeightPenalty penalty() {
+        return penalty;
+    }
+
+    /** The penalty's share of the loss, {@code l1·Σ|w| + l2·Σw²}. */
+    double penaltyValue() {
+        return penalty.isNone() ? 0 : penalty.value(weights.values());
+    }
+
+    /** Adds the penalty's gradient to share {@code part} of the weight gradient. */
+    void penaltyBackward(float[] weightGradient, int part, int parts) {
+        if (!penalty.isNone()) {
+            penalty.addGradient(weights.values(), weightGradient, MatrixKernels.shareStart(weightGradient.length, part,
+                    parts), MatrixKernels.shareStart(weightGradient.length, part + 1, parts));
+        }
     }
 
     /** Forward, first half: {@code z = input·W + b}. */

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param activationHyperparameters settings applied on top of the activation's defaults
  * @param initializer               the weight initialiser's id, or {@code null} for the activation's default
  * @param initializerHyperparameters settings of the initialiser (for example {@code constant}'s {@code value})
+ * @param penalty                   L1/L2 penalties on the layer's weights
  */
 public record LayerSpec(int width, PluginId activation, Hyperparameters activationHyperparameters,
-                        PluginId initializer, Hyperparameters initializerHyperparameters) {
+                        PluginId initializer, Hyperparameters initializerHyperparameters, WeightPenalty penalty) {
 
     /** Validates the width and requires the ids. */
     public LayerSpec {
@@ -28,11 +29,25 @@ public record LayerSpec(int width, PluginId activation, Hyperparameters activati
         Objects.requireNonNull(activation, "activation id");
         Objects.requireNonNull(activationHyperparameters, "activation hyperparameters");
         Objects.requireNonNull(initializerHyperparameters, "initializer hyperparameters");
+        Objects.requireNonNull(penalty, "weight penalty");
     }
 
-    /** A layer whose initialiser (if any) has its default settings. */
+    /** A layer without weight penalties. */
+    public LayerSpec(int width, PluginId activation, Hyperparameters activationHyperparameters, PluginId initializer,
+                     Hyperparameters initializerHyperparameters) {
+        this(width, activation, activationHyperparameters, initializer, initializerHyperparameters,
+                WeightPenalty.none());
+    }
+
+    /** A layer without weight penalties whose initialiser (if any) has its default settings. */
     public LayerSpec(int width, PluginId activation, Hyperparameters activationHyperparameters, PluginId initializer) {
         this(width, activation, activationHyperparameters, initializer, Hyperparameters.none());
+    }
+
+    /** A copy with {@code newPenalty}. */
+    public LayerSpec withPenalty(WeightPenalty newPenalty) {
+        return new LayerSpec(width, activation, activationHyperparameters, initializer, initializerHyperparameters,
+                newPenalty);
     }
 
     /** The initialiser named for this layer, if any. */

@@ -36,7 +36,8 @@ public final class Network {
         List<DenseLayer> built = new ArrayList<>();
         List<Parameter> params = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
-            DenseLayer layer = new DenseLayer(i, spec.fanIn(i), spec.layers().get(i).width(), activations.get(i));
+            DenseLayer layer = new DenseLayer(i, spec.fanIn(i), spec.layers().get(i).width(), activations.get(i),
+                    spec.layers().get(i).penalty());
             built.add(layer);
             params.add(layer.weights());
             params.add(layer.biases());
@@ -129,11 +130,12 @@ public final class Network {
 
     /**
      * One forward and backward pass: zeroes the workspace's gradients, then fills them with
-     * {@code ∂E/∂θ} for every parameter, where {@code E} is {@code loss} over the batch.
+     * {@code ∂E/∂θ} for every parameter, where {@code E} is {@code loss} over the batch plus the
+     * layers' weight penalties ({@link #penalty()}).
      * A softmax output followed by categorical cross-entropy uses the fused gradient {@code (p − y)/B}.
      *
      * @param targets {@code rows × outputWidth} values, row-major
-     * @return the batch loss {@code E}
+     * @return the batch loss {@code E}, penalties included
      */
     public double computeGradients(Workspace workspace, float[] inputs, float[] targets, int rows, Loss loss) {
         checkBatch(workspace, inputs, rows);
@@ -154,7 +156,16 @@ public final class Network {
                 ? ((CategoricalCrossEntropy) loss).evaluateAfterSoftmax(outputs, targets, rows, width, outputDelta)
                 : loss.evaluate(outputs, targets, rows, width, outputDelta);
         workspace.step.backward(inputs, rows, fused);
-        return value;
+        return value + penalty();
+    }
+
+    /** The weight penalties' share of the loss, {@code Σ_layers l1·Σ|w| + l2·Σw²} (0 without penalties). */
+    public double penalty() {
+        double total = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            total += layers.get(i).penaltyValue();
+        }
+        return total;
     }
 
     /**

@@ -83,7 +83,21 @@ public final class NetworkBuilder {
         int last = layers.size() - 1;
         LayerSpec layer = layers.get(last);
         layers.set(last, new LayerSpec(layer.width(), layer.activation(), layer.activationHyperparameters(), id,
-                Objects.requireNonNull(hyperparameters, "hyperparameters")));
+                Objects.requireNonNull(hyperparameters, "hyperparameters"), layer.penalty()));
+        return this;
+    }
+
+    /**
+     * Penalises the weights of the layer added last: {@code l1·Σ|w| + l2·Σw²} is added to the loss
+     * (for example {@code withWeightPenalty(0, 1e-4)} for L2 regularisation).
+     */
+    public NetworkBuilder withWeightPenalty(double l1, double l2) {
+        if (layers.isEmpty()) {
+            throw new InvalidConfigurationException("withWeightPenalty(" + l1 + ", " + l2 + ") applies to the layer"
+                    + " added last, but no layer has been added: call dense(...) first.");
+        }
+        int last = layers.size() - 1;
+        layers.set(last, layers.get(last).withPenalty(new WeightPenalty(l1, l2)));
         return this;
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class StepTask implements PartTask {
 
-    private enum Phase { MULTIPLY, ACTIVATE, ACTIVATION_BACKWARD, PRODUCT_BACKWARD, UPDATE }
+    private enum Phase { MULTIPLY, ACTIVATE, ACTIVATION_BACKWARD, PRODUCT_BACKWARD, PENALTY, UPDATE }
 
     private static final long MIN_SHARED_MULTIPLY_ADDS = 1L << 20;
     private static final long MIN_SHARED_ELEMENTS = 2048;
@@ -64,6 +64,9 @@ final class StepTask implements PartTask {
                 runPhase(Phase.ACTIVATION_BACKWARD);
             }
             runPhase(Phase.PRODUCT_BACKWARD);
+            if (!layers.get(i).penalty().isNone()) {
+                runPhase(Phase.PENALTY);
+            }
         }
     }
 
@@ -95,7 +98,7 @@ final class StepTask implements PartTask {
         if (workspace.team.size() == 1) {
             return false;
         }
-        if (phase == Phase.UPDATE) {
+        if (phase == Phase.UPDATE || phase == Phase.PENALTY) {
             return true;
         }
         DenseLayer current = layers.get(layer);
@@ -127,6 +130,9 @@ final class StepTask implements PartTask {
                 current.productBackward(network.kernels(), layerInput, rows, workspace.deltas[layer],
                         workspace.gradient(2 * layer), workspace.gradient(2 * layer + 1),
                         layer == 0 ? null : workspace.deltas[layer - 1], part, parts);
+                break;
+            case PENALTY:
+                current.penaltyBackward(workspace.gradient(2 * layer), part, parts);
                 break;
             default:
                 updateShare(part, parts);

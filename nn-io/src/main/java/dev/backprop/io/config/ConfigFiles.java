@@ -18,6 +18,7 @@ import dev.backprop.core.network.LayerSpec;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
 import dev.backprop.core.network.NetworkSpec;
+import dev.backprop.core.network.WeightPenalty;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
@@ -52,7 +53,7 @@ import java.util.function.Supplier;
  *   layers:                      # required, at least one
  *     - {width: 256, activation: relu}                                  # width >= 1, activation id
  *     - {width: 10, activation: softmax, initializer: glorot_uniform}   # optional initializer id
- *     - {width: 16, activation: leaky_relu, hyperparameters: {alpha: 0.1}}
+ *     - {width: 16, activation: leaky_relu, hyperparameters: {alpha: 0.1}, l2: 0.0001}   # optional l1/l2 penalties
  * training:                      # optional; every key defaults as in TrainingConfig.builder()
  *   loss: categorical_cross_entropy          # id, or {id: huber, hyperparameters: {delta: 0.5}}; default mse
  *   optimizer: {id: adam, hyperparameters: {learning_rate: 0.001}}     # or an id; default sgd
@@ -91,7 +92,8 @@ public final class ConfigFiles {
 
     private static final List<String> TOP_KEYS = List.of("network", "training");
     private static final List<String> NETWORK_KEYS = List.of("input", "seed", "layers");
-    private static final List<String> LAYER_KEYS = List.of("width", "activation", "initializer", "hyperparameters");
+    private static final List<String> LAYER_KEYS = List.of("width", "activation", "initializer", "hyperparameters",
+            "l1", "l2");
     private static final List<String> TRAINING_KEYS = List.of("loss", "optimizer", "epochs", "batch_size", "shuffle",
             "seed", "threads", "schedule", "clipping");
     private static final List<String> PLUGIN_KEYS = List.of("id", "hyperparameters");
@@ -209,8 +211,9 @@ public final class ConfigFiles {
                 h -> Network.create(new NetworkSpec(1, List.of(new LayerSpec(width, activation, h, null))),
                         registry, seed),
                 () -> acceptedActivationSettings(registry, activation));
+        WeightPenalty penalty = penalty(node);
         if (initializer == null) {
-            return layer;
+            return layer.withPenalty(penalty);
         }
         LayerSpec withInitializer = new LayerSpec(width, activation, hyperparameters, initializer);
         try {
@@ -220,7 +223,21 @@ public final class ConfigFiles {
             throw at.wrap(at.path(), new InvalidConfigurationException(e.getMessage() + " In a config file, set "
                     + at.path() + " to one of these, or leave it out for the activation's default.", e));
         }
-        return withInitializer;
+        return withInitializer.withPenalty(penalty);
+    }
+
+    /** The layer's optional {@code l1} and {@code l2} weight penalties (default 0). */
+    private static WeightPenalty penalty(ConfigNode node) {
+        Optional<ConfigNode> l1Node = node.optional("l1");
+        Optional<ConfigNode> l2Node = node.optional("l2");
+        double l1 = l1Node.map(n -> n.doubleValue("0.0001")).orElse(0.0);
+        double l2 = l2Node.map(n -> n.doubleValue("0.0001")).orElse(0.0);
+        try {
+            return new WeightPenalty(l1, l2);
+        } catch (InvalidConfigurationException e) {
+            ConfigNode at = l1 < 0 || !Double.isFinite(l1) ? l1Node.orElseThrow() : l2Node.orElseThrow();
+            throw at.wrap(at.path(), e);
+        }
     }
 
     private static Set<String> acceptedActivationSettings(PluginRegistry registry, PluginId activation) {

@@ -6,6 +6,7 @@ import dev.backprop.api.PluginId;
 import dev.backprop.core.network.LayerSpec;
 import dev.backprop.core.network.NetworkSpec;
 import dev.backprop.core.network.Parameter;
+import dev.backprop.core.network.WeightPenalty;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -117,9 +118,15 @@ final class ModelDecoder {
             String activation = readUtf("the activation id of " + layer);
             Map<String, Double> hyperparameters = readSettings("hyperparameter", layer);
             String initializer = readUtf("the initialiser id of " + layer);
-            Map<String, Double> initializerSettings = version >= 2
-                    ? readSettings("initialiser hyperparameter", layer) : Map.of();
-            layers.add(new RawLayer(width, activation, hyperparameters, initializer, initializerSettings));
+            Map<String, Double> initializerSettings = Map.of();
+            double l1 = 0;
+            double l2 = 0;
+            if (version >= 2) {
+                initializerSettings = readSettings("initialiser hyperparameter", layer);
+                l1 = readDouble("the L1 penalty of " + layer);
+                l2 = readDouble("the L2 penalty of " + layer);
+            }
+            layers.add(new RawLayer(width, activation, hyperparameters, initializer, initializerSettings, l1, l2));
         }
         return layers;
     }
@@ -191,7 +198,7 @@ final class ModelDecoder {
                 Hyperparameters hyperparameters = Hyperparameters.of(raw.hyperparameters());
                 PluginId initializer = raw.initializer().isEmpty() ? null : PluginId.of(raw.initializer());
                 layers.add(new LayerSpec(raw.width(), PluginId.of(raw.activation()), hyperparameters, initializer,
-                        Hyperparameters.of(raw.initializerSettings())));
+                        Hyperparameters.of(raw.initializerSettings()), new WeightPenalty(raw.l1(), raw.l2())));
             }
             describing = "its architecture";
             return new NetworkSpec(inputWidth, layers);
@@ -261,7 +268,7 @@ final class ModelDecoder {
 
     /** A layer as stored, before its ids and settings are validated. */
     private record RawLayer(int width, String activation, Map<String, Double> hyperparameters, String initializer,
-                            Map<String, Double> initializerSettings) {
+                            Map<String, Double> initializerSettings, double l1, double l2) {
     }
 
     /** Counts the bytes read through it, so messages can say where the file went wrong. */

@@ -51,6 +51,8 @@ final class ModelEncoder {
             writeSettings(layer.activationHyperparameters().asMap(), data);
             data.writeUTF(layer.explicitInitializer().map(PluginId::value).orElse(""));
             writeSettings(layer.initializerHyperparameters().asMap(), data);
+            data.writeDouble(layer.penalty().l1());
+            data.writeDouble(layer.penalty().l2());
         }
     }
 

@@ -62,6 +62,7 @@ import org.slf4j.LoggerFactory;
  *   init settings    int       (version 2 on) number of initialiser hyperparameters, then per setting:
  *     name           utf
  *     value          double
+ *   l1, l2           double    (version 2 on) the layer's weight penalties
  * parameterCount     int       two per layer: weights, then biases
  * per parameter:
  *   name             utf       "layer1.weights", "layer1.biases", ...

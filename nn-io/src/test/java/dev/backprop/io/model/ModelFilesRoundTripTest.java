@@ -132,7 +132,7 @@ class ModelFilesRoundTripTest {
 
         long utf = 2;
         long header = 4 + 4 + 4 + 4;
-        long initializerSettings = 4;   // format version 2: the initialiser's settings (none here)
+        long initializerSettings = 4 + 8 + 8;   // format version 2: initialiser settings (none here), l1, l2
         long layers = (4 + utf + "test.tanh".length() + 4 + utf + initializerSettings)
                 + (4 + utf + "test.leaky".length() + 4 + (utf + "alpha".length() + 8) + utf + "he_uniform".length()
                 + initializerSettings)
@@ -145,9 +145,10 @@ class ModelFilesRoundTripTest {
     }
 
     @Test
-    void load_afterSave_keepsTheInitializerSettings() {
+    void load_afterSave_keepsTheInitializerSettingsAndWeightPenalties() {
         Network original = Network.builder().registry(PluginRegistry.of(List.of(), List.of(), List.of()))
-                .input(3).dense(2, "softmax").withInitializer("constant", Hyperparameters.of("value", 0.125)).build();
+                .input(3).dense(2, "softmax").withInitializer("constant", Hyperparameters.of("value", 0.125))
+                .withWeightPenalty(1e-5, 1e-4).build();
         Path file = dir.resolve("constant.bpnn");
 
         ModelFiles.save(original, file);

@@ -1,0 +1,142 @@
+package dev.backprop.io.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which columns of a CSV file are the label and the features, resolved from the column names and
+ * {@link CsvOptions}. Unknown names fail with the list of columns and the closest match.
+ *
+ * @param names    every column's name, in file order
+ * @param label    the label column's 0-based index
+ * @param features the feature columns' 0-based indices, in the order they become features
+ */
+record CsvColumns(List<String> names, int label, int[] features) {
+
+    /**
+     * Resolves the columns.
+     *
+     * @param names the header's names, or generated ones ({@code column_0}, …)
+     * @param line  the line the names come from, for messages
+     * @throws DatasetFormatException if a named column does not exist, a header name repeats, or no
+     *                                feature column is left
+     */
+    static CsvColumns resolve(Path file, int line, List<String> names, CsvOptions options) {
+        requireUniqueNames(file, line, names);
+        int label = labelIndex(file, line, names, options);
+        int[] features;
+        if (options.featureColumns().isEmpty()) {
+            features = new int[names.size() - 1];
+            for (int i = 0, f = 0; i < names.size(); i++) {
+                if (i != label) {
+                    features[f++] = i;
+                }
+            }
+        } else {
+            features = new int[options.featureColumns().size()];
+            for (int f = 0; f < features.length; f++) {
+                String name = options.featureColumns().get(f);
+                features[f] = find(file, line, names, name, "feature column");
+                if (features[f] == label) {
+                    throw new DatasetFormatException("CSV file " + file + ": column '" + name + "' (index " + label
+                            + ") is both the label column and a feature column. Remove it from the feature"
+                            + " columns, or choose another label column.");
+                }
+            }
+        }
+        if (features.length == 0) {
+            throw new DatasetFormatException("CSV file " + file + " has only the label column '" + names.get(label)
+                    + "' (line " + line + " has 1 field): expected at least one feature column as well. Check the"
+                    + " delimiter (the file may use ';' or tabs instead of the configured one).");
+        }
+        return new CsvColumns(List.copyOf(names), label, features);
+    }
+
+    /** The names of the feature columns, in feature order. */
+    List<String> featureNames() {
+        List<String> result = new ArrayList<>(features.length);
+        for (int index : features) {
+            result.add(names.get(index));
+        }
+        return List.copyOf(result);
+    }
+
+    /** "column 'x' (index 3)". */
+    String describe(int index) {
+        return "column '" + names.get(index) + "' (index " + index + ")";
+    }
+
+    private static int labelIndex(Path file, int line, List<String> names, CsvOptions options) {
+        if (options.labelByName()) {
+            return find(file, line, names, options.labelColumn(), "label column");
+        }
+        if (options.labelIndex() == CsvOptions.LAST_COLUMN) {
+            return names.size() - 1;
+        }
+        if (options.labelIndex() >= names.size()) {
+            throw new DatasetFormatException("CSV file " + file + ": the label column index is "
+                    + options.labelIndex() + " (0-based) but line " + line + " has only " + names.size()
+                    + " columns (indices 0 to " + (names.size() - 1) + "): " + names + ". Give an index in that"
+                    + " range, or choose the label column by name.");
+        }
+        return options.labelIndex();
+    }
+
+    private static int find(Path file, int line, List<String> names, String wanted, String role) {
+        int index = names.indexOf(wanted);
+        if (index >= 0) {
+            return index;
+        }
+        String closest = closest(wanted, names);
+        throw new DatasetFormatException("CSV file " + file + " has no " + role + " named '" + wanted + "': the"
+                + " header (line " + line + ") has the columns " + names + ". Did you mean '" + closest + "'?"
+                + " Names are case-sensitive; give one of those names"
+                + (role.startsWith("label") ? ", or choose the label column by index." : "."));
+    }
+
+    private static void requireUniqueNames(Path file, int line, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            int other = names.subList(0, i).indexOf(names.get(i));
+            if (other >= 0) {
+                throw new DatasetFormatException("CSV file " + file + ", line " + line + ": column name '"
+                        + names.get(i) + "' appears twice (index " + other + " and index " + i + "): expected"
+                        + " unique column names. Rename one of them in the header.");
+            }
+        }
+    }
+
+    /** The name with the smallest case-insensitive edit distance to {@code wanted}. */
+    static String closest(String wanted, List<String> names) {
+        String best = names.get(0);
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : names) {
+            int distance = distance(wanted.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = name;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

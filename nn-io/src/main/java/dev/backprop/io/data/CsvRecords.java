@@ -1,0 +1,134 @@
+package dev.backprop.io.data;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the records of one UTF-8 CSV file, one at a time, with the line each starts on. Parsing
+ * (RFC 4180 quoting, {@code ""} inside quotes, quoted line breaks) is Jackson's CSV parser; blank
+ * lines are skipped and a leading byte-order mark is dropped.
+ * The line of a record is the line of its first field. Not thread-safe; close it after use.
+ */
+final class CsvRecords implements Closeable {
+
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+
+    private final Path file;
+    private final CsvParser parser;
+
+    /** One record: its fields and the 1-based line it starts on. */
+    record Row(int line, String[] fields) {
+    }
+
+    private CsvRecords(Path file, CsvParser parser) {
+        this.file = file;
+        this.parser = parser;
+    }
+
+    /**
+     * Opens {@code file}.
+     *
+     * @throws DatasetFormatException if it is missing, a folder or unreadable
+     */
+    static CsvRecords open(Path file, char delimiter) {
+        if (Files.isDirectory(file)) {
+            throw new DatasetFormatException("Cannot read CSV file " + file + ": it is a folder, but a file was"
+                    + " expected. Give the path of a .csv file.");
+        }
+        try {
+            BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            CsvParser parser = FACTORY.createParser(reader);
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
+            return new CsvRecords(file, parser);
+        } catch (NoSuchFileException e) {
+            throw new DatasetFormatException("CSV file " + file + " does not exist: expected a file there. Check the"
+                    + " path (relative paths start at " + Path.of("").toAbsolutePath() + ").", e);
+        } catch (AccessDeniedException e) {
+            throw new DatasetFormatException("CSV file " + file + " cannot be read: permission denied. Give this"
+                    + " user read access to it, or copy it somewhere readable.", e);
+        } catch (IOException e) {
+            throw failure(file, e);
+        }
+    }
+
+    /**
+     * The next record, or {@code null} at the end of the file.
+     *
+     * @throws DatasetFormatException if the file is not valid CSV (an unclosed quote) or cannot be read
+     */
+    Row next() {
+        try {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return null;
+            }
+            if (token != JsonToken.START_ARRAY) {
+                throw new DatasetFormatException("CSV file " + file + " could not be parsed near line "
+                        + parser.currentTokenLocation().getLineNr() + ": expected the start of a record, found "
+                        + token + ". Check the file's quoting.");
+            }
+            int line = -1;
+            List<String> fields = new ArrayList<>();
+            for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) {
+                    throw new DatasetFormatException("CSV file " + file + " ends inside the record that starts on"
+                            + " line " + line + ": expected the record to end. Check for an unclosed quote (\").");
+                }
+                if (line < 0) {
+                    line = parser.currentTokenLocation().getLineNr();
+                }
+                String text = parser.getText();
+                fields.add(text == null ? "" : text);
+            }
+            return new Row(line, fields.toArray(new String[0]));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new DatasetFormatException("CSV file " + file + " is not valid CSV"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", character " + at.getColumnNr()) + ": "
+                    + e.getOriginalMessage() + ". Check the quoting: a quoted field must end with a quote (\"),"
+                    + " and a quote inside one is written twice (\"\").", e);
+        } catch (IOException e) {
+            throw failure(file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not close CSV file " + file, e);
+        }
+    }
+
+    private static DatasetFormatException failure(Path file, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return new DatasetFormatException("CSV file " + file + " is not UTF-8 text: " + e + ". Save it as"
+                    + " UTF-8 (plain ASCII is fine).", e);
+        }
+        return new DatasetFormatException("CSV file " + file + " could not be read: " + e + ". Check that it is"
+                + " a readable text file.", e);
+    }
+}
