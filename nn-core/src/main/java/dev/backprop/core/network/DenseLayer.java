@@ -19,12 +19,14 @@ final class DenseLayer {
     private final Parameter weights;
     private final Parameter biases;
     private final WeightPenalty penalty;
+    private final double dropout;
 
-    DenseLayer(int index, int fanIn, int fanOut, LayerActivation activation, WeightPenalty penalty) {
+    DenseLayer(int index, int fanIn, int fanOut, LayerActivation activation, WeightPenalty penalty, double dropout) {
         this.fanIn = fanIn;
         this.fanOut = fanOut;
         this.activation = activation;
         this.penalty = penalty;
+        this.dropout = dropout;
         this.weights = new Parameter("layer" + (index + 1) + ".weights", fanIn, fanOut, new float[fanIn * fanOut]);
         this.biases = new Parameter("layer" + (index + 1) + ".biases", 1, fanOut, new float[fanOut]);
     }
@@ -53,6 +55,26 @@ final class DenseLayer {
         return penalty;
     }
 
+    /** The fraction of outputs dropped during training (0: none). */
+    double dropout() {
+        return dropout;
+    }
+
+    /**
+     * Training-time dropout of the first {@code rows} rows of {@code a}: draws {@code mask} (0 for a
+     * dropped output, {@code 1/(1 − rate)} for a kept one) from {@code random} in row-major order and
+     * writes {@code dropped = a ⊙ mask}. Serial, so the mask does not depend on the thread count.
+     */
+    void drop(float[] a, float[] mask, float[] dropped, int rows, java.util.random.RandomGenerator random) {
+        float keptScale = (float) (1 / (1 - dropout));
+        int count = rows * fanOut;
+        for (int i = 0; i < count; i++) {
+            float m = random.nextDouble() < dropout ? 0f : keptScale;
+            mask[i] = m;
+            dropped[i] = a[i] * m;
+        }
+    }
+
     /** The penalty's share of the loss, {@code l1·Σ|w| + l2·Σw²}. */
     double penaltyValue() {
         return penalty.isNone() ? 0 : penalty.value(weights.values());
@@ -77,10 +99,19 @@ final class DenseLayer {
                 MatrixKernels.shareStart(rows, part + 1, parts), fanOut);
     }
 
-    /** Backward through the activation, in place: {@code δ ← (∂a/∂z)ᵀ·δ}, turning ∂E/∂a into ∂E/∂z. */
-    void activationBackward(float[] z, float[] a, float[] delta, int rows, int part, int parts) {
-        activation.backward(z, a, delta, delta, MatrixKernels.shareStart(rows, part, parts),
-                MatrixKernels.shareStart(rows, part + 1, parts), fanOut);
+    /**
+     * Backward through the dropout mask (when {@code mask} is not null: {@code δ ← δ ⊙ mask}) and the
+     * activation, in place: {@code δ ← (∂a/∂z)ᵀ·δ}, turning ∂E/∂(dropped a) into ∂E/∂z.
+     */
+    void activationBackward(float[] z, float[] a, float[] mask, float[] delta, int rows, int part, int parts) {
+        int rowFrom = MatrixKernels.shareStart(rows, part, parts);
+        int rowTo = MatrixKernels.shareStart(rows, part + 1, parts);
+        if (mask != null) {
+            for (int i = rowFrom * fanOut; i < rowTo * fanOut; i++) {
+                delta[i] *= mask[i];
+            }
+        }
+        activation.backward(z, a, delta, delta, rowFrom, rowTo, fanOut);
     }
 
     /**

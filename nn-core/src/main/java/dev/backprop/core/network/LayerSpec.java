@@ -16,9 +16,13 @@ import java.util.Optional;
  * @param initializer               the weight initialiser's id, or {@code null} for the activation's default
  * @param initializerHyperparameters settings of the initialiser (for example {@code constant}'s {@code value})
  * @param penalty                   L1/L2 penalties on the layer's weights
+ * @param dropout                   the fraction of this layer's outputs dropped during training (inverted
+ *                                  dropout: the kept ones are scaled by {@code 1/(1 − dropout)}; nothing is
+ *                                  dropped at inference), in {@code [0, 1)}; never on the output layer
  */
 public record LayerSpec(int width, PluginId activation, Hyperparameters activationHyperparameters,
-                        PluginId initializer, Hyperparameters initializerHyperparameters, WeightPenalty penalty) {
+                        PluginId initializer, Hyperparameters initializerHyperparameters, WeightPenalty penalty,
+                        double dropout) {
 
     /** Validates the width and requires the ids. */
     public LayerSpec {
@@ -30,6 +34,16 @@ public record LayerSpec(int width, PluginId activation, Hyperparameters activati
         Objects.requireNonNull(activationHyperparameters, "activation hyperparameters");
         Objects.requireNonNull(initializerHyperparameters, "initializer hyperparameters");
         Objects.requireNonNull(penalty, "weight penalty");
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new InvalidConfigurationException("A dropout rate is the fraction of outputs dropped and must lie in"
+                    + " [0, 1), but was " + dropout + ": for example dropout(0.2).");
+        }
+    }
+
+    /** A layer without dropout. */
+    public LayerSpec(int width, PluginId activation, Hyperparameters activationHyperparameters, PluginId initializer,
+                     Hyperparameters initializerHyperparameters, WeightPenalty penalty) {
+        this(width, activation, activationHyperparameters, initializer, initializerHyperparameters, penalty, 0);
     }
 
     /** A layer without weight penalties. */
@@ -47,7 +61,13 @@ public record LayerSpec(int width, PluginId activation, Hyperparameters activati
     /** A copy with {@code newPenalty}. */
     public LayerSpec withPenalty(WeightPenalty newPenalty) {
         return new LayerSpec(width, activation, activationHyperparameters, initializer, initializerHyperparameters,
-                newPenalty);
+                newPenalty, dropout);
+    }
+
+    /** A copy with dropout {@code rate} on this layer's outputs. */
+    public LayerSpec withDropout(double rate) {
+        return new LayerSpec(width, activation, activationHyperparameters, initializer, initializerHyperparameters,
+                penalty, rate);
     }
 
     /** The initialiser named for this layer, if any. */

@@ -36,8 +36,9 @@ public final class Network {
         List<DenseLayer> built = new ArrayList<>();
         List<Parameter> params = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
-            DenseLayer layer = new DenseLayer(i, spec.fanIn(i), spec.layers().get(i).width(), activations.get(i),
-                    spec.layers().get(i).penalty());
+            LayerSpec layerSpec = spec.layers().get(i);
+            DenseLayer layer = new DenseLayer(i, spec.fanIn(i), layerSpec.width(), activations.get(i),
+                    layerSpec.penalty(), layerSpec.dropout());
             built.add(layer);
             params.add(layer.weights());
             params.add(layer.biases());
@@ -114,8 +115,16 @@ public final class Network {
      * not depend on the thread count. Close the workspace to stop its workers.
      */
     public Workspace newWorkspace(int capacity, int threads) {
+        return newWorkspace(capacity, threads, 0);
+    }
+
+    /**
+     * Training buffers as {@link #newWorkspace(int, int)}, whose dropout masks are drawn from a generator
+     * seeded with {@code dropoutSeed} (same seed, same masks).
+     */
+    public Workspace newWorkspace(int capacity, int threads, long dropoutSeed) {
         checkCapacity(capacity);
-        return new Workspace(this, layers, capacity, threads, true);
+        return new Workspace(this, layers, capacity, threads, true, dropoutSeed);
     }
 
     /**
@@ -125,11 +134,12 @@ public final class Network {
      */
     public float[] forward(Workspace workspace, float[] inputs, int rows) {
         checkBatch(workspace, inputs, rows);
-        return workspace.step.forward(inputs, rows, false);
+        return workspace.step.forward(inputs, rows, false, false);
     }
 
     /**
-     * One forward and backward pass: zeroes the workspace's gradients, then fills them with
+     * One forward and backward pass (with dropout, the only call that drops): zeroes the workspace's
+     * gradients, then fills them with
      * {@code ∂E/∂θ} for every parameter, where {@code E} is {@code loss} over the batch plus the
      * layers' weight penalties ({@link #penalty()}).
      * A softmax output followed by categorical cross-entropy uses the fused gradient {@code (p − y)/B}.
@@ -148,7 +158,7 @@ public final class Network {
                     + rows * width + " values) but found " + targets.length + " values: give one target row per"
                     + " example, as wide as the output layer.", rows * width, targets.length);
         }
-        float[] outputs = workspace.step.forward(inputs, rows, true);
+        float[] outputs = workspace.step.forward(inputs, rows, true, true);
         int last = layers.size() - 1;
         float[] outputDelta = workspace.deltas[last];
         boolean fused = layers.get(last).activation() instanceof Softmax && loss instanceof CategoricalCrossEntropy;
@@ -247,7 +257,7 @@ public final class Network {
                 chunkInputs = workspace.chunkInput(inputs, from * inputWidth(), chunk * inputWidth());
             }
             checkBatch(workspace, chunkInputs, chunk);
-            float[] result = workspace.step.forward(chunkInputs, chunk, false);
+            float[] result = workspace.step.forward(chunkInputs, chunk, false, false);
             System.arraycopy(result, 0, outputs, from * width, chunk * width);
         }
     }
@@ -262,7 +272,7 @@ public final class Network {
 
     /** A calling thread's own small workspace for {@link #predict}: no gradients, no extra threads. */
     private Workspace newInferenceWorkspace() {
-        return new Workspace(this, layers, PREDICTION_CHUNK, 1, false);
+        return new Workspace(this, layers, PREDICTION_CHUNK, 1, false, 0);
     }
 
     /** The matrix kernels this network computes with. */

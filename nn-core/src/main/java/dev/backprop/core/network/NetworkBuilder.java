@@ -83,7 +83,7 @@ public final class NetworkBuilder {
         int last = layers.size() - 1;
         LayerSpec layer = layers.get(last);
         layers.set(last, new LayerSpec(layer.width(), layer.activation(), layer.activationHyperparameters(), id,
-                Objects.requireNonNull(hyperparameters, "hyperparameters"), layer.penalty()));
+                Objects.requireNonNull(hyperparameters, "hyperparameters"), layer.penalty(), layer.dropout()));
         return this;
     }
 
@@ -98,6 +98,21 @@ public final class NetworkBuilder {
         }
         int last = layers.size() - 1;
         layers.set(last, layers.get(last).withPenalty(new WeightPenalty(l1, l2)));
+        return this;
+    }
+
+    /**
+     * Drops the fraction {@code rate} of the outputs of the layer added last during training (inverted
+     * dropout, Srivastava et al. 2014: kept outputs are scaled by {@code 1/(1 − rate)}, so nothing
+     * changes at inference). Not allowed on the output layer.
+     */
+    public NetworkBuilder dropout(double rate) {
+        if (layers.isEmpty()) {
+            throw new InvalidConfigurationException("dropout(" + rate + ") applies to the layer added last, but no"
+                    + " layer has been added: call dense(...) first.");
+        }
+        int last = layers.size() - 1;
+        layers.set(last, layers.get(last).withDropout(rate));
         return this;
     }
 

@@ -23,6 +23,12 @@ public record NetworkSpec(int inputWidth, List<LayerSpec> layers) {
                     + " add one with dense(width, activation).");
         }
         layers = List.copyOf(layers);
+        double outputDropout = layers.get(layers.size() - 1).dropout();
+        if (outputDropout != 0) {
+            throw new InvalidConfigurationException("Dropout " + outputDropout + " is set on the output layer, whose"
+                    + " values are the predictions: put dropout on a hidden layer (dense(...).dropout(rate) before"
+                    + " the last dense layer) or remove it.");
+        }
     }
 
     /** The width of the last layer. */

@@ -27,6 +27,7 @@ final class StepTask implements PartTask {
     private int rows;
     private float[] layerInput;
     private boolean zeroGradients;
+    private boolean dropping;
     private Optimizer optimizer;
     private List<OptimizerState> states;
 
@@ -36,9 +37,13 @@ final class StepTask implements PartTask {
         this.workspace = workspace;
     }
 
-    /** Runs {@code rows} examples forward; zeroes the gradients on the way when asked to. */
-    float[] forward(float[] inputs, int batchRows, boolean zeroing) {
+    /**
+     * Runs {@code rows} examples forward; zeroes the gradients on the way when asked to; drops outputs
+     * of layers with dropout only when {@code training}.
+     */
+    float[] forward(float[] inputs, int batchRows, boolean zeroing, boolean training) {
         rows = batchRows;
+        dropping = training;
         float[] input = inputs;
         for (int i = 0; i < layers.size(); i++) {
             layer = i;
@@ -47,8 +52,22 @@ final class StepTask implements PartTask {
             runPhase(Phase.MULTIPLY);
             runPhase(Phase.ACTIVATE);
             input = workspace.activations[i];
+            if (training && layers.get(i).dropout() > 0) {
+                layers.get(i).drop(input, workspace.dropoutMasks[i], workspace.droppedActivations[i], rows,
+                        workspace.dropoutRandom());
+                input = workspace.droppedActivations[i];
+            }
         }
         return input;
+    }
+
+    /** The input the layer {@code i} saw in the last forward pass: the data, or the previous layer's (dropped) output. */
+    private float[] inputOf(int i, float[] inputs) {
+        if (i == 0) {
+            return inputs;
+        }
+        return dropping && layers.get(i - 1).dropout() > 0 ? workspace.droppedActivations[i - 1]
+                : workspace.activations[i - 1];
     }
 
     /**
@@ -59,7 +78,7 @@ final class StepTask implements PartTask {
         rows = batchRows;
         for (int i = layers.size() - 1; i >= 0; i--) {
             layer = i;
-            layerInput = i == 0 ? inputs : workspace.activations[i - 1];
+            layerInput = inputOf(i, inputs);
             if (!(outputDeltaIsPreActivation && i == layers.size() - 1)) {
                 runPhase(Phase.ACTIVATION_BACKWARD);
             }
@@ -124,7 +143,7 @@ final class StepTask implements PartTask {
                 break;
             case ACTIVATION_BACKWARD:
                 current.activationBackward(workspace.preActivations[layer], workspace.activations[layer],
-                        workspace.deltas[layer], rows, part, parts);
+                        dropping ? workspace.dropoutMasks[layer] : null, workspace.deltas[layer], rows, part, parts);
                 break;
             case PRODUCT_BACKWARD:
                 current.productBackward(network.kernels(), layerInput, rows, workspace.deltas[layer],

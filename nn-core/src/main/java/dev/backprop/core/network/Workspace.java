@@ -22,13 +22,18 @@ public final class Workspace implements AutoCloseable {
     final ComputeTeam team;
     final StepTask step;
     private final float[] inputChunk;
+    final float[][] dropoutMasks;
+    final float[][] droppedActivations;
+    private java.util.SplittableRandom dropoutRandom;
 
-    Workspace(Network network, List<DenseLayer> layers, int capacity, int threads, boolean training) {
+    Workspace(Network network, List<DenseLayer> layers, int capacity, int threads, boolean training, long dropoutSeed) {
         this.capacity = capacity;
         int count = layers.size();
         preActivations = new float[count][];
         activations = new float[count][];
         deltas = new float[count][];
+        dropoutMasks = new float[count][];
+        droppedActivations = new float[count][];
         gradients = new float[training ? 2 * count : 0][];
         for (int i = 0; i < count; i++) {
             DenseLayer layer = layers.get(i);
@@ -38,9 +43,14 @@ public final class Workspace implements AutoCloseable {
                 deltas[i] = new float[capacity * layer.fanOut()];
                 gradients[2 * i] = new float[layer.weights().size()];
                 gradients[2 * i + 1] = new float[layer.biases().size()];
+                if (layer.dropout() > 0) {
+                    dropoutMasks[i] = new float[capacity * layer.fanOut()];
+                    droppedActivations[i] = new float[capacity * layer.fanOut()];
+                }
             }
         }
         this.inputChunk = training ? new float[0] : new float[capacity * network.inputWidth()];
+        this.dropoutRandom = new java.util.SplittableRandom(dropoutSeed);
         this.team = new ComputeTeam(threads);
         this.step = new StepTask(network, layers, this);
     }
@@ -84,6 +94,16 @@ public final class Workspace implements AutoCloseable {
     float[] chunkInput(float[] inputs, int offset, int length) {
         System.arraycopy(inputs, offset, inputChunk, 0, length);
         return inputChunk;
+    }
+
+    /** The generator of dropout masks. */
+    java.util.SplittableRandom dropoutRandom() {
+        return dropoutRandom;
+    }
+
+    /** Restarts the dropout masks from {@code seed} (tests compare passes that must drop the same outputs). */
+    void reseedDropout(long seed) {
+        dropoutRandom = new java.util.SplittableRandom(seed);
     }
 
     /** Stops the workspace's compute threads. */

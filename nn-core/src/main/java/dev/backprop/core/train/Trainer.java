@@ -82,7 +82,7 @@ public final class Trainer {
         int batches = (data.size() + batchSize - 1) / batchSize;
         List<EpochReport> reports = new ArrayList<>();
         listeners.forEach(l -> l.onTrainingStart(config, data.size()));
-        try (Workspace workspace = network.newWorkspace(batchSize, config.threads())) {
+        try (Workspace workspace = network.newWorkspace(batchSize, config.threads(), config.seed())) {
             double initialRate = optimizer.learningRate();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long start = System.nanoTime();

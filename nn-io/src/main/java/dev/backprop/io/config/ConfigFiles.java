@@ -53,7 +53,7 @@ import java.util.function.Supplier;
  *   layers:                      # required, at least one
  *     - {width: 256, activation: relu}                                  # width >= 1, activation id
  *     - {width: 10, activation: softmax, initializer: glorot_uniform}   # optional initializer id
- *     - {width: 16, activation: leaky_relu, hyperparameters: {alpha: 0.1}, l2: 0.0001}   # optional l1/l2 penalties
+ *     - {width: 16, activation: leaky_relu, hyperparameters: {alpha: 0.1}, l2: 0.0001, dropout: 0.2}   # optional l1/l2 penalties, dropout
  * training:                      # optional; every key defaults as in TrainingConfig.builder()
  *   loss: categorical_cross_entropy          # id, or {id: huber, hyperparameters: {delta: 0.5}}; default mse
  *   optimizer: {id: adam, hyperparameters: {learning_rate: 0.001}}     # or an id; default sgd
@@ -93,7 +93,7 @@ public final class ConfigFiles {
     private static final List<String> TOP_KEYS = List.of("network", "training");
     private static final List<String> NETWORK_KEYS = List.of("input", "seed", "layers");
     private static final List<String> LAYER_KEYS = List.of("width", "activation", "initializer", "hyperparameters",
-            "l1", "l2");
+            "l1", "l2", "dropout");
     private static final List<String> TRAINING_KEYS = List.of("loss", "optimizer", "epochs", "batch_size", "shuffle",
             "seed", "threads", "schedule", "clipping");
     private static final List<String> PLUGIN_KEYS = List.of("id", "hyperparameters");
@@ -212,8 +212,9 @@ public final class ConfigFiles {
                         registry, seed),
                 () -> acceptedActivationSettings(registry, activation));
         WeightPenalty penalty = penalty(node);
+        double dropout = dropout(node);
         if (initializer == null) {
-            return layer.withPenalty(penalty);
+            return layer.withPenalty(penalty).withDropout(dropout);
         }
         LayerSpec withInitializer = new LayerSpec(width, activation, hyperparameters, initializer);
         try {
@@ -223,7 +224,19 @@ public final class ConfigFiles {
             throw at.wrap(at.path(), new InvalidConfigurationException(e.getMessage() + " In a config file, set "
                     + at.path() + " to one of these, or leave it out for the activation's default.", e));
         }
-        return withInitializer.withPenalty(penalty);
+        return withInitializer.withPenalty(penalty).withDropout(dropout);
+    }
+
+    /** The layer's optional {@code dropout} rate (default 0), in [0, 1). */
+    private static double dropout(ConfigNode node) {
+        Optional<ConfigNode> dropoutNode = node.optional("dropout");
+        double rate = dropoutNode.map(n -> n.doubleValue("0.2")).orElse(0.0);
+        if (!(rate >= 0 && rate < 1)) {
+            ConfigNode at = dropoutNode.orElseThrow();
+            throw at.wrap(at.path(), new InvalidConfigurationException("A dropout rate must lie in [0, 1) but was "
+                    + rate + ": for example dropout: 0.2."));
+        }
+        return rate;
     }
 
     /** The layer's optional {@code l1} and {@code l2} weight penalties (default 0). */

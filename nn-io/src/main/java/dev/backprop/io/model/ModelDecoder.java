@@ -121,12 +121,15 @@ final class ModelDecoder {
             Map<String, Double> initializerSettings = Map.of();
             double l1 = 0;
             double l2 = 0;
+            double dropout = 0;
             if (version >= 2) {
                 initializerSettings = readSettings("initialiser hyperparameter", layer);
                 l1 = readDouble("the L1 penalty of " + layer);
                 l2 = readDouble("the L2 penalty of " + layer);
+                dropout = readDouble("the dropout rate of " + layer);
             }
-            layers.add(new RawLayer(width, activation, hyperparameters, initializer, initializerSettings, l1, l2));
+            layers.add(new RawLayer(width, activation, hyperparameters, initializer, initializerSettings, l1, l2,
+                    dropout));
         }
         return layers;
     }
@@ -198,7 +201,8 @@ final class ModelDecoder {
                 Hyperparameters hyperparameters = Hyperparameters.of(raw.hyperparameters());
                 PluginId initializer = raw.initializer().isEmpty() ? null : PluginId.of(raw.initializer());
                 layers.add(new LayerSpec(raw.width(), PluginId.of(raw.activation()), hyperparameters, initializer,
-                        Hyperparameters.of(raw.initializerSettings()), new WeightPenalty(raw.l1(), raw.l2())));
+                        Hyperparameters.of(raw.initializerSettings()), new WeightPenalty(raw.l1(), raw.l2()),
+                        raw.dropout()));
             }
             describing = "its architecture";
             return new NetworkSpec(inputWidth, layers);
@@ -268,7 +272,7 @@ final class ModelDecoder {
 
     /** A layer as stored, before its ids and settings are validated. */
     private record RawLayer(int width, String activation, Map<String, Double> hyperparameters, String initializer,
-                            Map<String, Double> initializerSettings, double l1, double l2) {
+                            Map<String, Double> initializerSettings, double l1, double l2, double dropout) {
     }
 
     /** Counts the bytes read through it, so messages can say where the file went wrong. */

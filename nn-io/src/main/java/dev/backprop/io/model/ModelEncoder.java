@@ -53,6 +53,7 @@ final class ModelEncoder {
             writeSettings(layer.initializerHyperparameters().asMap(), data);
             data.writeDouble(layer.penalty().l1());
             data.writeDouble(layer.penalty().l2());
+            data.writeDouble(layer.dropout());
         }
     }
 

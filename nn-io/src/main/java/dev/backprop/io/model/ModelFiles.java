@@ -63,6 +63,7 @@ import org.slf4j.LoggerFactory;
  *     name           utf
  *     value          double
  *   l1, l2           double    (version 2 on) the layer's weight penalties
+ *   dropout          double    (version 2 on) the fraction of outputs dropped during training
  * parameterCount     int       two per layer: weights, then biases
  * per parameter:
  *   name             utf       "layer1.weights", "layer1.biases", ...

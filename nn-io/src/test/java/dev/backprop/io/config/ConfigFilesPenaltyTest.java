@@ -18,10 +18,11 @@ class ConfigFilesPenaltyTest {
 
     @Test
     void layerPenalties_areReadIntoTheSpec() throws IOException {
-        Path file = write("network:\n  input: 4\n  layers:\n    - {width: 8, activation: relu, l2: 0.001}\n"
+        Path file = write("network:\n  input: 4\n  layers:\n    - {width: 8, activation: relu, l2: 0.001, dropout: 0.25}\n"
                 + "    - {width: 3, activation: softmax, l1: 0.0001, l2: 0.01}\n");
         RunConfig config = ConfigFiles.load(file);
         assertEquals(new WeightPenalty(0, 0.001), config.network().layers().get(0).penalty());
+        assertEquals(0.25, config.network().layers().get(0).dropout());
         assertEquals(new WeightPenalty(0.0001, 0.01), config.network().layers().get(1).penalty());
     }
 

@@ -132,7 +132,7 @@ class ModelFilesRoundTripTest {
 
         long utf = 2;
         long header = 4 + 4 + 4 + 4;
-        long initializerSettings = 4 + 8 + 8;   // format version 2: initialiser settings (none here), l1, l2
+        long initializerSettings = 4 + 8 + 8 + 8;   // version 2: initialiser settings (none here), l1, l2, dropout
         long layers = (4 + utf + "test.tanh".length() + 4 + utf + initializerSettings)
                 + (4 + utf + "test.leaky".length() + 4 + (utf + "alpha".length() + 8) + utf + "he_uniform".length()
                 + initializerSettings)
@@ -147,15 +147,16 @@ class ModelFilesRoundTripTest {
     @Test
     void load_afterSave_keepsTheInitializerSettingsAndWeightPenalties() {
         Network original = Network.builder().registry(PluginRegistry.of(List.of(), List.of(), List.of()))
-                .input(3).dense(2, "softmax").withInitializer("constant", Hyperparameters.of("value", 0.125))
-                .withWeightPenalty(1e-5, 1e-4).build();
+                .input(3).dense(4, "softmax").dropout(0.3).dense(2, "softmax")
+                .withInitializer("constant", Hyperparameters.of("value", 0.125)).withWeightPenalty(1e-5, 1e-4).build();
         Path file = dir.resolve("constant.bpnn");
 
         ModelFiles.save(original, file);
 
         assertEquals(original.spec(), ModelFiles.load(file).spec());
         assertEquals(Hyperparameters.of("value", 0.125),
-                ModelFiles.load(file).spec().layers().get(0).initializerHyperparameters());
+                ModelFiles.load(file).spec().layers().get(1).initializerHyperparameters());
+        assertEquals(0.3, ModelFiles.load(file).spec().layers().get(0).dropout());
     }
 
     @Test
