@@ -37,6 +37,7 @@ module dev.backprop.core {
     provides dev.backprop.api.loss.Loss with
             dev.backprop.core.loss.MeanSquaredError,
             dev.backprop.core.loss.CategoricalCrossEntropy,
+            dev.backprop.core.loss.SparseCategoricalCrossEntropy,
             dev.backprop.core.loss.MeanAbsoluteError,
             dev.backprop.core.loss.Huber,
             dev.backprop.core.loss.BinaryCrossEntropy,

@@ -51,7 +51,10 @@ public abstract class LossContract {
         return p;
     }
 
-    /** Valid targets for a {@code batchSize × width} batch; one-hot rows by default. */
+    /**
+     * Valid targets for a {@code batchSize × width} batch, {@code batchSize × targetWidth(width)} values;
+     * one-hot rows by default (override for losses that read class labels or other targets).
+     */
     protected float[] targets(Random random, int batchSize, int width) {
         float[] y = new float[batchSize * width];
         for (int b = 0; b < batchSize; b++) {
@@ -115,7 +118,7 @@ public abstract class LossContract {
             double numeric = (loss.evaluate(plus, target, batch, width, new float[n])
                     - loss.evaluate(minus, target, batch, width, new float[n])) / ((double) plus[i] - minus[i]);
             assertEquals(numeric, gradient[i], gradientTolerance() * Math.max(1, Math.abs(numeric)),
-                    loss.id() + ": gradient of element " + i + " at p=" + predicted[i] + ", y=" + target[i]);
+                    loss.id() + ": gradient of element " + i + " (row " + i / width + ") at p=" + predicted[i]);
         }
     }
 

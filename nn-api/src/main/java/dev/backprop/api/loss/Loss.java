@@ -6,8 +6,9 @@ import dev.backprop.api.Plugin;
 /**
  * A loss {@code E(predicted, target)} over a mini-batch: the service interface core calls.
  *
- * <p><b>Shapes.</b> {@code predicted}, {@code target} and {@code gradient} hold {@code batchSize ×
- * width} values row-major; only the first {@code batchSize · width} elements are read or written.
+ * <p><b>Shapes.</b> {@code predicted} and {@code gradient} hold {@code batchSize × width} values
+ * row-major, {@code target} holds {@code batchSize × targetWidth(width)}; only those first elements are
+ * read or written.
  *
  * <p><b>Reduction.</b> {@link #evaluate} returns one number per batch, and {@code gradient} must be
  * the exact derivative of that number: {@code gradient[i] = ∂E/∂predicted[i]}. Each loss documents
@@ -27,6 +28,15 @@ public interface Loss extends Plugin {
      * @return the loss of the batch, reduced as the implementation documents
      */
     double evaluate(float[] predicted, float[] target, int batchSize, int width, float[] gradient);
+
+    /**
+     * How many target values per example this loss reads, given the network's output width: the output
+     * width itself (the default: one target per output), or 1 for losses that take an integer class
+     * label per example ({@code sparse_categorical_cross_entropy}).
+     */
+    default int targetWidth(int outputWidth) {
+        return outputWidth;
+    }
 
     /**
      * A copy with {@code hyperparameters} applied; the default accepts only settings that change nothing.

@@ -14,7 +14,7 @@ import dev.backprop.api.loss.Loss;
  * fused, exact and stable gradient with respect to the logits, {@link #evaluateAfterSoftmax}:
  * {@code ∂E/∂z = (p − y)/B}.
  */
-public final class CategoricalCrossEntropy implements Loss {
+public final class CategoricalCrossEntropy implements Loss, FusedWithSoftmax {
 
     /** This loss's id. */
     public static final PluginId ID = PluginId.of("categorical_cross_entropy");
@@ -42,6 +42,7 @@ public final class CategoricalCrossEntropy implements Loss {
      * The loss of softmax probabilities {@code predicted}, and the gradient with respect to the
      * softmax's inputs (logits), {@code (p − y)/B}, written into {@code logitGradient}.
      */
+    @Override
     public double evaluateAfterSoftmax(float[] predicted, float[] target, int batchSize, int width,
                                        float[] logitGradient) {
         int n = batchSize * width;

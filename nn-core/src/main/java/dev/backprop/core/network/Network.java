@@ -6,7 +6,7 @@ import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
 import dev.backprop.core.internal.MatrixKernels;
-import dev.backprop.core.loss.CategoricalCrossEntropy;
+import dev.backprop.core.loss.FusedWithSoftmax;
 import dev.backprop.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,17 +153,18 @@ public final class Network {
             throw new IllegalStateException("This workspace was made for inference; use newWorkspace(...) to train.");
         }
         int width = outputWidth();
-        if (targets.length < rows * width) {
-            throw new ShapeMismatchException("Expected " + rows + " target rows of width " + width + " ("
-                    + rows * width + " values) but found " + targets.length + " values: give one target row per"
-                    + " example, as wide as the output layer.", rows * width, targets.length);
+        int targetWidth = loss.targetWidth(width);
+        if (targets.length < rows * targetWidth) {
+            throw new ShapeMismatchException("Expected " + rows + " target rows of width " + targetWidth + " ("
+                    + rows * targetWidth + " values) but found " + targets.length + " values: give one target row per"
+                    + " example, as the " + loss.id() + " loss reads them.", rows * targetWidth, targets.length);
         }
         float[] outputs = workspace.step.forward(inputs, rows, true, true);
         int last = layers.size() - 1;
         float[] outputDelta = workspace.deltas[last];
-        boolean fused = layers.get(last).activation() instanceof Softmax && loss instanceof CategoricalCrossEntropy;
+        boolean fused = layers.get(last).activation() instanceof Softmax && loss instanceof FusedWithSoftmax;
         double value = fused
-                ? ((CategoricalCrossEntropy) loss).evaluateAfterSoftmax(outputs, targets, rows, width, outputDelta)
+                ? ((FusedWithSoftmax) loss).evaluateAfterSoftmax(outputs, targets, rows, width, outputDelta)
                 : loss.evaluate(outputs, targets, rows, width, outputDelta);
         workspace.step.backward(inputs, rows, fused);
         return value + penalty();

@@ -10,7 +10,8 @@ import dev.backprop.core.network.Workspace;
  *
  * <p>Accuracy: with one output an example is right when output and target fall on the same side of
  * 0.5 (binary classification); with several outputs when the largest output is at the position of the
- * largest target (one-hot classification).
+ * largest target (one-hot classification) or, with one target per example, at the class index it holds
+ * (integer labels).
  */
 public final class Evaluation {
 
@@ -33,9 +34,14 @@ public final class Evaluation {
             float[] outputs = network.forward(workspace, features, rows);
             for (int row = 0; row < rows; row++) {
                 int offset = row * width;
-                boolean right = width == 1
-                        ? (outputs[offset] >= 0.5f) == (targets[offset] >= 0.5f)
-                        : argMax(outputs, offset, width) == argMax(targets, offset, width);
+                boolean right;
+                if (width == 1) {
+                    right = (outputs[offset] >= 0.5f) == (targets[offset] >= 0.5f);
+                } else if (data.targetWidth() == 1) {
+                    right = argMax(outputs, offset, width) == (int) targets[row];
+                } else {
+                    right = argMax(outputs, offset, width) == argMax(targets, offset, width);
+                }
                 correct += right ? 1 : 0;
             }
         }

@@ -70,7 +70,7 @@ public final class Trainer {
      * @throws NumericalInstabilityException if the loss becomes NaN or infinite
      */
     public TrainingHistory fit(Network network, Dataset data) {
-        checkWidths(network, data);
+        checkWidths(network, data, loss);
         int batchSize = Math.min(config.batchSize(), data.size());
         float[] featureBatch = new float[batchSize * data.featureWidth()];
         float[] targetBatch = new float[batchSize * data.targetWidth()];
@@ -167,17 +167,19 @@ public final class Trainer {
         }
     }
 
-    private static void checkWidths(Network network, Dataset data) {
+    private static void checkWidths(Network network, Dataset data, Loss loss) {
         if (data.featureWidth() != network.inputWidth()) {
             throw new ShapeMismatchException("The network expects " + network.inputWidth() + " input features but the"
                     + " data has " + data.featureWidth() + ": build the network with input(" + data.featureWidth()
                     + ") or fix the data.", network.inputWidth(), data.featureWidth());
         }
-        if (data.targetWidth() != network.outputWidth()) {
-            throw new ShapeMismatchException("The network has " + network.outputWidth() + " outputs but the data has "
-                    + data.targetWidth() + " target values per example: make the last layer dense("
-                    + data.targetWidth() + ", ...) or encode the targets to match.", network.outputWidth(),
-                    data.targetWidth());
+        int expected = loss.targetWidth(network.outputWidth());
+        if (data.targetWidth() != expected) {
+            throw new ShapeMismatchException("The " + loss.id() + " loss reads " + expected + " target values per"
+                    + " example for a network with " + network.outputWidth() + " outputs, but the data has "
+                    + data.targetWidth() + ": make the last layer match, encode the targets to match"
+                    + (expected == 1 ? "" : ", or use sparse_categorical_cross_entropy for integer labels") + ".",
+                    expected, data.targetWidth());
         }
     }
 }

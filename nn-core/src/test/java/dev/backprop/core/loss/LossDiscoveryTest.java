@@ -22,6 +22,7 @@ class LossDiscoveryTest {
     private static final Map<String, Class<? extends Loss>> BUILT_INS = new TreeMap<>(Map.of(
             "mse", MeanSquaredError.class,
             "categorical_cross_entropy", CategoricalCrossEntropy.class,
+            "sparse_categorical_cross_entropy", SparseCategoricalCrossEntropy.class,
             "mae", MeanAbsoluteError.class,
             "huber", Huber.class,
             "binary_cross_entropy", BinaryCrossEntropy.class,
