@@ -3,10 +3,10 @@ package dev.backprop.core.train;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
-import dev.backprop.core.network.Workspace;
 
 /**
- * Measures a network on a dataset, in batches, without changing it.
+ * Measures a network on a dataset, in batches, without changing it: through {@link Network#predict},
+ * so it needs no training buffers and may run while another thread predicts.
  *
  * <p>Accuracy: with one output an example is right when output and target fall on the same side of
  * 0.5 (binary classification); with several outputs when the largest output is at the position of the
@@ -24,14 +24,14 @@ public final class Evaluation {
     public static double accuracy(Network network, Dataset data) {
         int width = network.outputWidth();
         int batch = Math.min(BATCH, data.size());
-        Workspace workspace = network.newWorkspace(batch);
         float[] features = new float[batch * data.featureWidth()];
         float[] targets = new float[batch * data.targetWidth()];
+        float[] outputs = new float[batch * width];
         int correct = 0;
         for (int from = 0; from < data.size(); from += batch) {
             int rows = Math.min(batch, data.size() - from);
             data.copyRange(from, rows, features, targets);
-            float[] outputs = network.forward(workspace, features, rows);
+            network.predict(features, rows, outputs);
             for (int row = 0; row < rows; row++) {
                 int offset = row * width;
                 boolean right;
@@ -51,15 +51,15 @@ public final class Evaluation {
     /** The loss over the whole dataset (the mean of per-batch losses weighted by batch size). */
     public static double loss(Network network, Dataset data, Loss loss) {
         int batch = Math.min(BATCH, data.size());
-        Workspace workspace = network.newWorkspace(batch);
         float[] features = new float[batch * data.featureWidth()];
         float[] targets = new float[batch * data.targetWidth()];
+        float[] outputs = new float[batch * network.outputWidth()];
         float[] gradient = new float[batch * network.outputWidth()];
         double sum = 0;
         for (int from = 0; from < data.size(); from += batch) {
             int rows = Math.min(batch, data.size() - from);
             data.copyRange(from, rows, features, targets);
-            float[] outputs = network.forward(workspace, features, rows);
+            network.predict(features, rows, outputs);
             sum += loss.evaluate(outputs, targets, rows, network.outputWidth(), gradient) * rows;
         }
         return sum / data.size();
