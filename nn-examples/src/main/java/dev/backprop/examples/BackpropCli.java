@@ -38,7 +38,7 @@ public final class BackpropCli implements Runnable, PluginSource {
 
     @CommandLine.Option(names = "--plugins", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Also load the plugins in every *.jar directly inside DIR (activations, losses,"
-                    + " optimizers), for example --plugins nn-examples-plugin/target.")
+                    + " optimizers, initialisers), for example --plugins nn-examples-plugin/target.")
     private Path pluginsFolder;
 
     private PluginRegistry registry;

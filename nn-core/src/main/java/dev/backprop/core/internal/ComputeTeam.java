@@ -50,6 +50,10 @@ public final class ComputeTeam implements AutoCloseable {
      * rethrown here (unchecked exceptions as they are).
      */
     public void run(PartTask work) {
+        if (closed) {
+            throw new IllegalStateException("This compute team was closed (its workspace was closed): create a new"
+                    + " workspace to run more steps.");
+        }
         int parts = size();
         if (parts == 1) {
             work.run(0, 1);
@@ -67,7 +71,7 @@ public final class ComputeTeam implements AutoCloseable {
         Throwable own = null;
         try {
             work.run(0, parts);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             own = e;
         }
         while (pending.get() != 0) {
@@ -122,7 +126,7 @@ public final class ComputeTeam implements AutoCloseable {
                     seen = current;
                     try {
                         task.run(part, size());
-                    } catch (RuntimeException | Error e) {
+                    } catch (Throwable e) {
                         failure = e;
                     }
                     pending.decrementAndGet();

@@ -4,7 +4,7 @@ import dev.backprop.api.PluginId;
 import dev.backprop.api.loss.Loss;
 
 /**
- * Categorical cross-entropy over one-hot (or probability) targets, id
+ * Categorical cross-entropy over one-hot (or probability) targets whose rows sum to 1, id
  * {@code categorical_cross_entropy}: {@code E = −1/B Σ_b Σ_k y_bk · ln p_bk}, summed over the
  * classes and averaged over the examples of the batch. Predictions are probabilities (the output of
  * a softmax layer); they are clipped to {@code [ε, 1]} with {@code ε = }{@value #EPSILON} so that a

@@ -124,7 +124,7 @@ public final class Network {
      */
     public Workspace newWorkspace(int capacity, int threads, long dropoutSeed) {
         checkCapacity(capacity);
-        return new Workspace(this, layers, capacity, threads, true, dropoutSeed);
+        return new Workspace(kernels, parameters, inputWidth(), layers, capacity, threads, true, dropoutSeed);
     }
 
     /**
@@ -142,7 +142,8 @@ public final class Network {
      * gradients, then fills them with
      * {@code ∂E/∂θ} for every parameter, where {@code E} is {@code loss} over the batch plus the
      * layers' weight penalties ({@link #penalty()}).
-     * A softmax output followed by categorical cross-entropy uses the fused gradient {@code (p − y)/B}.
+     * A softmax output followed by a cross-entropy that fuses with it ({@code categorical_cross_entropy},
+     * {@code sparse_categorical_cross_entropy}) uses the fused gradient {@code (p − y)/B}.
      *
      * @param targets {@code rows × outputWidth} values, row-major
      * @return the batch loss {@code E}, penalties included
@@ -273,12 +274,7 @@ public final class Network {
 
     /** A calling thread's own small workspace for {@link #predict}: no gradients, no extra threads. */
     private Workspace newInferenceWorkspace() {
-        return new Workspace(this, layers, PREDICTION_CHUNK, 1, false, 0);
-    }
-
-    /** The matrix kernels this network computes with. */
-    MatrixKernels kernels() {
-        return kernels;
+        return new Workspace(kernels, parameters, inputWidth(), layers, PREDICTION_CHUNK, 1, false, 0);
     }
 
     private static void checkCapacity(int capacity) {

@@ -139,7 +139,7 @@ public final class NetworkBuilder {
     /** Resolves the activations and initialises the weights. */
     public Network build() {
         NetworkSpec spec = spec();
-        PluginRegistry plugins = registry != null ? registry : null;
+        PluginRegistry plugins = registry;
         List<LayerActivation> activations = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Activation instance = instances.get(i);

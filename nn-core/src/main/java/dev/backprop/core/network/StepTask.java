@@ -18,7 +18,9 @@ final class StepTask implements PartTask {
     private static final long MIN_SHARED_MULTIPLY_ADDS = 1L << 20;
     private static final long MIN_SHARED_ELEMENTS = 2048;
 
-    private final Network network;
+    private final MatrixKernels kernels;
+    private final List<Parameter> parameters;
+    private final long parameterCount;
     private final List<DenseLayer> layers;
     private final Workspace workspace;
 
@@ -31,8 +33,15 @@ final class StepTask implements PartTask {
     private Optimizer optimizer;
     private List<OptimizerState> states;
 
-    StepTask(Network network, List<DenseLayer> layers, Workspace workspace) {
-        this.network = network;
+    /**
+     * Holds the network's kernels and parameters, not the network itself: a network's per-thread
+     * inference workspaces hold their step task, and a reference back to the network would keep every
+     * network that ever predicted on a long-lived thread reachable from that thread.
+     */
+    StepTask(MatrixKernels kernels, List<Parameter> parameters, List<DenseLayer> layers, Workspace workspace) {
+        this.kernels = kernels;
+        this.parameters = parameters;
+        this.parameterCount = parameters.stream().mapToLong(Parameter::size).sum();
         this.layers = layers;
         this.workspace = workspace;
     }
@@ -117,8 +126,11 @@ final class StepTask implements PartTask {
         if (workspace.team.size() == 1) {
             return false;
         }
-        if (phase == Phase.UPDATE || phase == Phase.PENALTY) {
-            return true;
+        if (phase == Phase.UPDATE) {
+            return parameterCount >= MIN_SHARED_ELEMENTS;
+        }
+        if (phase == Phase.PENALTY) {
+            return layers.get(layer).weights().size() >= MIN_SHARED_ELEMENTS;
         }
         DenseLayer current = layers.get(layer);
         long outputs = (long) rows * current.fanOut();
@@ -136,7 +148,7 @@ final class StepTask implements PartTask {
                 if (zeroGradients) {
                     workspace.zeroGradients(part, parts);
                 }
-                current.multiply(network.kernels(), layerInput, rows, workspace.preActivations[layer], part, parts);
+                current.multiply(kernels, layerInput, rows, workspace.preActivations[layer], part, parts);
                 break;
             case ACTIVATE:
                 current.activate(workspace.preActivations[layer], workspace.activations[layer], rows, part, parts);
@@ -146,7 +158,7 @@ final class StepTask implements PartTask {
                         dropping ? workspace.dropoutMasks[layer] : null, workspace.deltas[layer], rows, part, parts);
                 break;
             case PRODUCT_BACKWARD:
-                current.productBackward(network.kernels(), layerInput, rows, workspace.deltas[layer],
+                current.productBackward(kernels, layerInput, rows, workspace.deltas[layer],
                         workspace.gradient(2 * layer), workspace.gradient(2 * layer + 1),
                         layer == 0 ? null : workspace.deltas[layer - 1], part, parts);
                 break;
@@ -159,7 +171,6 @@ final class StepTask implements PartTask {
     }
 
     private void updateShare(int part, int parts) {
-        List<Parameter> parameters = network.parameters();
         for (int p = 0; p < parameters.size(); p++) {
             float[] values = parameters.get(p).values();
             optimizer.update(values, workspace.gradient(p), states.get(p),

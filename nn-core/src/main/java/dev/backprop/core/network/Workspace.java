@@ -26,7 +26,8 @@ public final class Workspace implements AutoCloseable {
     final float[][] droppedActivations;
     private java.util.SplittableRandom dropoutRandom;
 
-    Workspace(Network network, List<DenseLayer> layers, int capacity, int threads, boolean training, long dropoutSeed) {
+    Workspace(MatrixKernels kernels, List<Parameter> parameters, int inputWidth, List<DenseLayer> layers, int capacity,
+              int threads, boolean training, long dropoutSeed) {
         this.capacity = capacity;
         int count = layers.size();
         preActivations = new float[count][];
@@ -49,10 +50,10 @@ public final class Workspace implements AutoCloseable {
                 }
             }
         }
-        this.inputChunk = training ? new float[0] : new float[capacity * network.inputWidth()];
+        this.inputChunk = training ? null : new float[capacity * inputWidth];
         this.dropoutRandom = new java.util.SplittableRandom(dropoutSeed);
         this.team = new ComputeTeam(threads);
-        this.step = new StepTask(network, layers, this);
+        this.step = new StepTask(kernels, parameters, layers, this);
     }
 
     /** The largest batch this workspace holds. */

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds activations, losses and optimizers by id.
+ * Finds activations, losses, optimizers and weight initialisers by id.
  *
  * <p>{@link #discovered()} looks them up once with {@link ServiceLoader} (lazily, cached: the only
  * static cache in Backprop); {@link #of} builds a registry from instances without discovery, for

@@ -76,8 +76,8 @@ public final class EarlyStopping implements TrainingListener {
         double value = metric == Metric.VALIDATION_LOSS
                 ? Evaluation.loss(network, validation, loss)
                 : Evaluation.accuracy(network, validation);
-        boolean improved = Double.isNaN(best)
-                || (metric == Metric.VALIDATION_LOSS ? value < best - minDelta : value > best + minDelta);
+        boolean improved = !Double.isNaN(value) && (bestEpoch == 0
+                || (metric == Metric.VALIDATION_LOSS ? value < best - minDelta : value > best + minDelta));
         if (improved) {
             best = value;
             bestEpoch = report.epoch();

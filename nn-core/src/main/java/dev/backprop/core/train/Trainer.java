@@ -87,7 +87,7 @@ public final class Trainer {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long start = System.nanoTime();
                 double rate = scheduledRate(epoch, initialRate);
-                Optimizer epochOptimizer = rate == initialRate ? optimizer
+                Optimizer epochOptimizer = Double.compare(rate, initialRate) == 0 ? optimizer
                         : optimizer.withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, rate));
                 arrangeOrder(order, epoch);
                 double lossSum = 0;

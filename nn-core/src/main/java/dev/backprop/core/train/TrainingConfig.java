@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param epochs                   passes over the training data, at least 1
  * @param batchSize                examples per gradient step, at least 1
  * @param shuffle                  whether each epoch visits the examples in a fresh random order
- * @param seed                     the seed of that order (same seed, same run)
+ * @param seed                     the seed of that order and of the dropout masks (same seed, same run)
  * @param threads                  threads that compute each step, at least 1 (default: the available
  *                                 processors); results are deterministic for a given seed and thread count
  * @param schedule                 the learning rate of each epoch (default constant)

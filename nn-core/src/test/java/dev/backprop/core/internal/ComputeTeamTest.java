@@ -3,6 +3,7 @@ package dev.backprop.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,14 @@ class ComputeTeamTest {
             team.run((part, parts) -> after[part] = 1);
             assertEquals(1, after[1], "the team keeps working after a failure");
         }
+    }
+
+    @Test
+    void run_afterClose_failsInsteadOfWaiting() {
+        ComputeTeam team = new ComputeTeam(2);
+        team.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> team.run((part, parts) -> { }));
+        assertTrue(e.getMessage().contains("was closed"), e.getMessage());
     }
 
     @Test

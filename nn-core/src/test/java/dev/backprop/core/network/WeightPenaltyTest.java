@@ -45,7 +45,13 @@ class WeightPenaltyTest {
         for (int row = 0; row < ROWS; row++) {
             targets[row * 3 + random.nextInt(3)] = 1f;
         }
-        Workspace workspace = network.newWorkspace(ROWS, 2);
+        try (Workspace workspace = network.newWorkspace(ROWS, 2)) {
+            assertGradientsMatch(network, workspace, inputs, targets, loss);
+        }
+    }
+
+    private static void assertGradientsMatch(Network network, Workspace workspace, float[] inputs, float[] targets,
+                                             Loss loss) {
         network.computeGradients(workspace, inputs, targets, ROWS, loss);
         float step = 1e-3f;
         double worst = 0;
@@ -67,7 +73,6 @@ class WeightPenaltyTest {
                         / Math.max(Math.abs(analytic[i]) + Math.abs(numeric), 1e-2));
             }
         }
-        workspace.close();
         assertTrue(worst < 1e-2, "max relative error " + worst);
     }
 

@@ -17,6 +17,8 @@ import dev.backprop.api.NumericalInstabilityException;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.activation.ScalarActivation;
+import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.api.optimizer.OptimizerState;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.Parameter;
@@ -135,6 +137,33 @@ class TrainerTest {
         for (int p = 0; p < before.length; p++) {
             assertArrayEquals(before[p], network.parameters().get(p).values());
         }
+    }
+
+    @Test
+    void fit_optimizerWithoutLearningRate_trainsWithTheConstantSchedule() {
+        Optimizer halving = new Optimizer() {
+            @Override
+            public PluginId id() {
+                return PluginId.of("acme.halving");
+            }
+
+            @Override
+            public int stateSlots() {
+                return 0;
+            }
+
+            @Override
+            public void update(float[] parameter, float[] gradient, OptimizerState state, int from, int to) {
+                for (int i = from; i < to; i++) {
+                    parameter[i] -= 0.5f * gradient[i];
+                }
+            }
+        };
+        Network network = Network.builder().input(2).dense(1, "sigmoid").build();
+        TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(4).build();
+        TrainingHistory history = new Trainer(config, PluginRegistry.discovered().loss("mse"), halving, List.of())
+                .fit(network, XOR);
+        assertEquals(2, history.epochs().size());
     }
 
     @Test

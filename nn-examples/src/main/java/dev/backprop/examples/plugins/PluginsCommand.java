@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * defaults, implementing class and the jar or folder it came from; then the discovery problems.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"Lists the discovered activations, losses and optimizers: id, hyperparameters (defaults),"
+        description = {"Lists the discovered activations, losses, optimizers and initialisers: id, hyperparameters (defaults),"
                 + " implementing class and the jar or folder it came from; then any discovery problems"
                 + " (duplicate ids, refused bare ids, plugins that failed to load).",
             "Add --plugins DIR (before the command) to include the jars in DIR."})

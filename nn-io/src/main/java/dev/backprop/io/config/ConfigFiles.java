@@ -190,11 +190,17 @@ public final class ConfigFiles {
     private static NetworkSpec network(ConfigNode node, PluginRegistry registry, long seed) {
         int input = node.required("input", "input: 784").intValue(1, "784");
         List<LayerSpec> layers = new ArrayList<>();
-        for (ConfigNode layerNode : node.required("layers", "layers: [" + LAYER_EXAMPLE + "]").elements(
-                "[" + LAYER_EXAMPLE + "]")) {
+        List<ConfigNode> layerNodes = node.required("layers", "layers: [" + LAYER_EXAMPLE + "]").elements(
+                "[" + LAYER_EXAMPLE + "]");
+        for (ConfigNode layerNode : layerNodes) {
             layers.add(layer(layerNode, registry, seed));
         }
-        return new NetworkSpec(input, layers);
+        try {
+            return new NetworkSpec(input, layers);
+        } catch (InvalidConfigurationException e) {
+            ConfigNode last = layerNodes.get(layerNodes.size() - 1);
+            throw last.wrap(last.pathOf("dropout"), e);
+        }
     }
 
     private static LayerSpec layer(ConfigNode node, PluginRegistry registry, long seed) {

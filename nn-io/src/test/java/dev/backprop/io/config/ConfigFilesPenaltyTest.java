@@ -34,6 +34,14 @@ class ConfigFilesPenaltyTest {
         assertTrue(e.getMessage().contains("at least 0"), e.getMessage());
     }
 
+    @Test
+    void dropoutOnTheOutputLayer_isReportedAtItsPath() throws IOException {
+        Path file = write("network:\n  input: 4\n  layers:\n    - {width: 3, activation: softmax, dropout: 0.5}\n");
+        ConfigFileException e = assertThrows(ConfigFileException.class, () -> ConfigFiles.load(file));
+        assertTrue(e.getMessage().contains("network.layers[0].dropout"), e.getMessage());
+        assertTrue(e.getMessage().contains("is set on the output layer"), e.getMessage());
+    }
+
     private Path write(String yaml) throws IOException {
         Path file = dir.resolve("run.yaml");
         Files.writeString(file, yaml);
