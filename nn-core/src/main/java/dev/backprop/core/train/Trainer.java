@@ -31,7 +31,10 @@ import java.util.SplittableRandom;
  */
 public final class Trainer {
 
-    private static final long EPOCH_SEED_STRIDE = 0x9E3779B97F4A7C15L;
+    /** Odd and unlike SplittableRandom's own increment, so epochs' shuffles are not shifted copies of one stream. */
+    private static final long EPOCH_SEED_STRIDE = 0xD1B54A32D192ED03L;
+    /** Keeps the dropout masks' stream apart from the shuffling's and the initial weights' (same seed by default). */
+    private static final long DROPOUT_SEED_OFFSET = 0x632BE59BD9B4E019L;
 
     private final TrainingConfig config;
     private final Loss loss;
@@ -82,7 +85,8 @@ public final class Trainer {
         int batches = (data.size() + batchSize - 1) / batchSize;
         List<EpochReport> reports = new ArrayList<>();
         listeners.forEach(l -> l.onTrainingStart(config, data.size()));
-        try (Workspace workspace = network.newWorkspace(batchSize, config.threads(), config.seed())) {
+        try (Workspace workspace = network.newWorkspace(batchSize, config.threads(),
+                new SplittableRandom(config.seed() + DROPOUT_SEED_OFFSET).nextLong())) {
             double initialRate = optimizer.learningRate();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long start = System.nanoTime();
