@@ -1,0 +1,18 @@
+package dev.backprop.core.init;
+
+import dev.backprop.api.init.WeightInitializer;
+import dev.backprop.testkit.InitializerContract;
+
+/** The plugin test kit's initialiser contract for {@code HeUniform}. */
+class HeUniformContractTest extends InitializerContract {
+
+    @Override
+    protected WeightInitializer instance() {
+        return new HeUniform();
+    }
+
+    @Override
+    protected double expectedVariance(int fanIn, int fanOut) {
+        return 2.0 / fanIn;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.backprop.core.init;
+
+import dev.backprop.api.init.WeightInitializer;
+import dev.backprop.testkit.InitializerContract;
+
+/** The plugin test kit's initialiser contract for {@code Zeros}. */
+class ZerosContractTest extends InitializerContract {
+
+    @Override
+    protected WeightInitializer instance() {
+        return new Zeros();
+    }
+}
