@@ -85,7 +85,7 @@ public final class XorExample implements Callable<Integer> {
             out.printf(Locale.ROOT, " %.0f  %.0f |   %.0f    | %.4f%n", x[0], x[1], XOR.targets(i)[0], network.predict(x)[0]);
         }
         if (modelFile != null) {
-            ModelFiles.save(network, modelFile);
+            ModelFiles.save(network, config, modelFile);
             out.println("saved the network to " + modelFile);
         }
         out.println(ResultLine.classification("xor", epochs, history.finalLoss(), Evaluation.accuracy(network, XOR)));

@@ -76,8 +76,9 @@ final class ModelDecoder {
             int inputWidth = readInt("the input width");
             List<RawLayer> layers = readLayers();
             List<Parameter> parameters = readParameters();
+            RawTraining training = version >= 2 ? readTraining() : null;
             verifyChecksum();
-            return new SavedModel(toSpec(inputWidth, layers), parameters);
+            return new SavedModel(toSpec(inputWidth, layers), parameters, toTraining(training));
         } catch (EOFException e) {
             throw new ModelFormatException("Model file " + file + " ends early at byte " + counter.position()
                     + " (of " + fileSize + ") while reading " + reading + ": expected more data. " + TRUNCATED_ADVICE, e);
@@ -132,6 +133,32 @@ final class ModelDecoder {
                     dropout));
         }
         return layers;
+    }
+
+    /** The optional training section (version 2 on): a flag, then loss and optimizer ids with settings. */
+    private RawTraining readTraining() throws IOException {
+        reading = "the training-section flag";
+        if (!data.readBoolean()) {
+            return null;
+        }
+        String loss = readUtf("the loss id");
+        Map<String, Double> lossSettings = readSettings("loss hyperparameter", "the training section");
+        String optimizer = readUtf("the optimizer id");
+        Map<String, Double> optimizerSettings = readSettings("optimizer hyperparameter", "the training section");
+        return new RawTraining(loss, lossSettings, optimizer, optimizerSettings);
+    }
+
+    private java.util.Optional<SavedTraining> toTraining(RawTraining raw) {
+        if (raw == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new SavedTraining(PluginId.of(raw.loss()), Hyperparameters.of(raw.lossSettings()),
+                    PluginId.of(raw.optimizer()), Hyperparameters.of(raw.optimizerSettings())));
+        } catch (BackpropException e) {
+            throw new ModelFormatException("Model file " + file + " passes its checksum but its training section is"
+                    + " not valid: " + e.getMessage() + " Save the model again.", e);
+        }
     }
 
     /** A count, then that many (name, value) pairs. */
@@ -271,6 +298,10 @@ final class ModelDecoder {
     }
 
     /** A layer as stored, before its ids and settings are validated. */
+    private record RawTraining(String loss, Map<String, Double> lossSettings, String optimizer,
+                               Map<String, Double> optimizerSettings) {
+    }
+
     private record RawLayer(int width, String activation, Map<String, Double> hyperparameters, String initializer,
                             Map<String, Double> initializerSettings, double l1, double l2, double dropout) {
     }

@@ -29,12 +29,19 @@ final class ModelEncoder {
 
     /** Writes {@code spec} and {@code parameters} to {@code out} and flushes it (without closing it). */
     static void encode(NetworkSpec spec, List<Parameter> parameters, OutputStream out) throws IOException {
+        encode(spec, parameters, java.util.Optional.empty(), out);
+    }
+
+    /** As {@link #encode(NetworkSpec, List, OutputStream)}, with the training plugins when given. */
+    static void encode(NetworkSpec spec, List<Parameter> parameters, java.util.Optional<SavedTraining> training,
+                       OutputStream out) throws IOException {
         CRC32 crc = new CRC32();
         DataOutputStream data = new DataOutputStream(new CheckedOutputStream(out, crc));
         data.write(ModelFiles.MAGIC.getBytes(StandardCharsets.US_ASCII));
         data.writeInt(ModelFiles.FORMAT_VERSION);
         writeArchitecture(spec, data);
         writeParameters(parameters, data);
+        writeTraining(training, data);
         data.flush();
         // The checksum goes straight to the underlying stream: it covers every byte before it, not itself.
         DataOutputStream trailer = new DataOutputStream(out);
@@ -54,6 +61,17 @@ final class ModelEncoder {
             data.writeDouble(layer.penalty().l1());
             data.writeDouble(layer.penalty().l2());
             data.writeDouble(layer.dropout());
+        }
+    }
+
+    private static void writeTraining(java.util.Optional<SavedTraining> training, DataOutputStream data)
+            throws IOException {
+        data.writeBoolean(training.isPresent());
+        if (training.isPresent()) {
+            data.writeUTF(training.get().loss().value());
+            writeSettings(training.get().lossHyperparameters().asMap(), data);
+            data.writeUTF(training.get().optimizer().value());
+            writeSettings(training.get().optimizerHyperparameters().asMap(), data);
         }
     }
 

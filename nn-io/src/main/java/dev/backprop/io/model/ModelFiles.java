@@ -1,7 +1,9 @@
 package dev.backprop.io.model;
 
+import dev.backprop.api.BackpropException;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.TrainingConfig;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +73,9 @@ import org.slf4j.LoggerFactory;
  *   rows             int       fan-in for weights, 1 for biases
  *   columns          int       the layer's width
  *   values           rows × columns floats, row-major (IEEE 754 single precision)
+ * training         boolean   (version 2 on) whether the loss and optimizer follow:
+ *   loss             utf       loss id, then its settings (count, then name utf + value double each)
+ *   optimizer        utf       optimizer id, then its settings likewise
  * checksum           long      CRC32 of every byte before it, in the low 32 bits
  * </pre>
  * A reader accepts versions 1 to {@value #FORMAT_VERSION} and rejects newer ones with a message
@@ -100,11 +106,24 @@ public final class ModelFiles {
      *                              disk full); any previous file at {@code file} is then unchanged
      */
     public static void save(Network network, Path file) {
-        save(network, file, UnaryOperator.identity());
+        save(network, Optional.empty(), file, UnaryOperator.identity());
+    }
+
+    /**
+     * Saves {@code network} as {@link #save(Network, Path)} does, together with the loss and optimizer of
+     * {@code training} (ids and hyperparameters), which {@link #training} reads back.
+     */
+    public static void save(Network network, TrainingConfig training, Path file) {
+        save(network, Optional.of(SavedTraining.of(training)), file, UnaryOperator.identity());
     }
 
     /** {@link #save(Network, Path)} with the raw file stream wrapped by {@code streamDecorator}; a test seam. */
     static void save(Network network, Path file, UnaryOperator<OutputStream> streamDecorator) {
+        save(network, Optional.empty(), file, streamDecorator);
+    }
+
+    private static void save(Network network, Optional<SavedTraining> training, Path file,
+                             UnaryOperator<OutputStream> streamDecorator) {
         Objects.requireNonNull(network, "network");
         Path target = absolute(file);
         Path directory = target.getParent();
@@ -119,7 +138,7 @@ public final class ModelFiles {
         long bytes;
         try {
             bytes = AtomicFileWriter.write(target,
-                    out -> ModelEncoder.encode(network.spec(), network.parameters(), out), streamDecorator);
+                    out -> ModelEncoder.encode(network.spec(), network.parameters(), training, out), streamDecorator);
         } catch (IOException e) {
             throw new ModelFormatException("Could not save the model to " + target + ": " + e
                     + ". Any previous file there is unchanged. Check that the directory is writable and that the disk"
@@ -154,16 +173,48 @@ public final class ModelFiles {
     public static Network load(Path file, PluginRegistry registry) {
         Objects.requireNonNull(registry, "registry");
         Path source = absolute(file);
-        SavedModel model;
-        long bytes;
+        SavedModel model = read(source);
+        Network network = NetworkRestorer.restore(model, registry, source);
+        LOG.debug("Loaded model from {} ({} layers, {} trainable values)", source, network.spec().layers().size(),
+                network.spec().parameterCount());
+        return network;
+    }
+
+    /**
+     * The loss and optimizer saved with the model in {@code file} by {@link #save(Network, TrainingConfig, Path)},
+     * checked against {@code registry} (both ids installed, every setting accepted); empty for a model
+     * saved without them.
+     *
+     * @throws ModelFormatException if the file is not a valid model, or names a loss or optimizer, or a
+     *                              setting, that {@code registry} does not accept
+     */
+    public static Optional<SavedTraining> training(Path file, PluginRegistry registry) {
+        Path source = absolute(file);
+        Optional<SavedTraining> training = read(source).training();
+        training.ifPresent(saved -> {
+            try {
+                registry.loss(saved.loss(), saved.lossHyperparameters());
+                registry.optimizer(saved.optimizer(), saved.optimizerHyperparameters());
+            } catch (BackpropException e) {
+                throw new ModelFormatException("Model file " + source + " was saved with loss '" + saved.loss()
+                        + "' " + saved.lossHyperparameters() + " and optimizer '" + saved.optimizer() + "' "
+                        + saved.optimizerHyperparameters() + ", which the installed plugins cannot set up: "
+                        + e.getMessage(), e);
+            }
+        });
+        return training;
+    }
+
+    /** Reads and verifies the whole file. */
+    private static SavedModel read(Path source) {
         try {
             if (Files.isDirectory(source)) {
                 throw new ModelFormatException("Cannot load a model from " + source + ": it is a directory, but a"
                         + " model file was expected. Give the path of a file written by ModelFiles.save.");
             }
-            bytes = Files.size(source);
+            long bytes = Files.size(source);
             try (InputStream in = new BufferedInputStream(Files.newInputStream(source), READ_BUFFER_BYTES)) {
-                model = ModelDecoder.decode(in, source, bytes);
+                return ModelDecoder.decode(in, source, bytes);
             }
         } catch (NoSuchFileException e) {
             throw new ModelFormatException("Model file " + source + " does not exist: expected a file written by"
@@ -176,10 +227,6 @@ public final class ModelFiles {
             throw new ModelFormatException("Could not read model file " + source + ": " + e
                     + ". Check that the file is readable and not being replaced, then load again.", e);
         }
-        Network network = NetworkRestorer.restore(model, registry, source);
-        LOG.debug("Loaded model from {} ({} bytes, {} layers, {} trainable values)", source, bytes,
-                network.spec().layers().size(), network.spec().parameterCount());
-        return network;
     }
 
     private static Path absolute(Path file) {

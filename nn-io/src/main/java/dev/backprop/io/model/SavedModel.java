@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param spec       the architecture
  * @param parameters the saved tensors in file order (their {@code values} are fresh arrays)
+ * @param training   the loss and optimizer saved with the model, if any
  */
-record SavedModel(NetworkSpec spec, List<Parameter> parameters) {
+record SavedModel(NetworkSpec spec, List<Parameter> parameters, java.util.Optional<SavedTraining> training) {
 
     SavedModel {
         parameters = List.copyOf(parameters);
