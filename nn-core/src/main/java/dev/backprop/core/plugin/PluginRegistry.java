@@ -64,6 +64,20 @@ public final class PluginRegistry {
     }
 
     /**
+     * Discovers the plugins visible to {@code base} plus, for each of {@code pluginLoaders} (say one
+     * per plugin jar, each a child of {@code base}), the plugins that loader itself defines. Each jar
+     * keeps its own class name space, and the built-ins that every child sees through its parent are
+     * found once (not cached).
+     */
+    public static PluginRegistry discover(ClassLoader base, List<? extends ClassLoader> pluginLoaders) {
+        return new PluginRegistry(
+                load(PluginKind.ACTIVATION, Activation.class, base, pluginLoaders),
+                load(PluginKind.LOSS, Loss.class, base, pluginLoaders),
+                load(PluginKind.OPTIMIZER, Optimizer.class, base, pluginLoaders),
+                load(PluginKind.INITIALIZER, WeightInitializer.class, base, pluginLoaders));
+    }
+
+    /**
      * A registry of exactly these activations, losses and optimizers, without discovery, plus core's
      * built-in weight initialisers (every network needs one).
      */
@@ -166,9 +180,50 @@ public final class PluginRegistry {
     }
 
     private static <T extends Plugin> PluginCatalog<T> load(PluginKind kind, Class<T> type, ClassLoader loader) {
+        return load(kind, type, loader, List.of());
+    }
+
+    private static <T extends Plugin> PluginCatalog<T> load(PluginKind kind, Class<T> type, ClassLoader loader,
+                                                            List<? extends ClassLoader> pluginLoaders) {
         List<T> found = new ArrayList<>();
         List<PluginProblem> failures = new ArrayList<>();
-        Iterator<T> providers = ServiceLoader.load(type, loader).iterator();
+        collect(kind, type, ServiceLoader.load(type, loader).iterator(), found, failures);
+        java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+        found.forEach(plugin -> seen.add(plugin.getClass()));
+        for (ClassLoader pluginLoader : pluginLoaders) {
+            collectAdded(kind, type, pluginLoader, seen, found, failures);
+        }
+        return PluginCatalog.collect(kind, found, failures);
+    }
+
+    /**
+     * The providers that {@code loader}'s services files add to those already {@code seen} (a child loader
+     * also lists every provider its parents see), each instantiated safely.
+     */
+    private static <T extends Plugin> void collectAdded(PluginKind kind, Class<T> type, ClassLoader loader,
+                                                        java.util.Set<Class<?>> seen, List<T> found,
+                                                        List<PluginProblem> failures) {
+        Iterator<ServiceLoader.Provider<T>> providers = ServiceLoader.load(type, loader).stream().iterator();
+        while (true) {
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                ServiceLoader.Provider<T> provider = providers.next();
+                if (seen.add(provider.type())) {
+                    found.add(provider.get());
+                }
+            } catch (ServiceConfigurationError | LinkageError e) {
+                PluginProblem problem = loadFailure(kind, type, e);
+                if (!failures.contains(problem)) {   // a parent's broken provider shows through every child
+                    failures.add(problem);
+                }
+            }
+        }
+    }
+
+    private static <T extends Plugin> void collect(PluginKind kind, Class<T> type, Iterator<T> providers, List<T> found,
+                                                   List<PluginProblem> failures) {
         while (true) {
             try {
                 if (!providers.hasNext()) {
@@ -176,15 +231,18 @@ public final class PluginRegistry {
                 }
                 found.add(providers.next());
             } catch (ServiceConfigurationError | LinkageError e) {
-                String message = "Skipped " + article(kind) + " plugin that failed to load: " + e.getMessage()
-                        + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")")
-                        + ". Check the class named in META-INF/services/" + type.getName()
-                        + ": it must be public with a public no-argument constructor.";
-                LOG.warn(message);
-                failures.add(new PluginProblem(kind, message));
+                failures.add(loadFailure(kind, type, e));
             }
         }
-        return PluginCatalog.collect(kind, found, failures);
+    }
+
+    private static PluginProblem loadFailure(PluginKind kind, Class<?> type, Throwable e) {
+        String message = "Skipped " + article(kind) + " plugin that failed to load: " + e.getMessage()
+                + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")")
+                + ". Check the class named in META-INF/services/" + type.getName()
+                + ": it must be public with a public no-argument constructor.";
+        LOG.warn(message);
+        return new PluginProblem(kind, message);
     }
 
     private static String article(PluginKind kind) {

@@ -110,11 +110,38 @@ class PluginRegistryTest {
     }
 
     @Test
+    void discover_withOneLoaderPerJar_findsEachJarsPluginsOnceAndBuiltInsOnce(@TempDir Path second) throws IOException {
+        URLClassLoader first = folderLoader(pluginFolder, ThirdPartyActivations.Swish.class);
+        URLClassLoader other = folderLoader(second, ThirdPartyActivations.Swish.class,
+                ThirdPartyActivations.OtherSwish.class);
+
+        PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader(), List.of(first, other));
+
+        assertEquals(PluginId.of("sigmoid"), registry.activation("sigmoid").id());
+        DuplicatePluginException e = assertThrows(DuplicatePluginException.class, () -> registry.activation("acme.swish"));
+        assertTrue(e.getMessage().contains("ThirdPartyActivations$Swish") && e.getMessage().contains("$OtherSwish"),
+                e.getMessage());
+        assertEquals(1, registry.problems().size(), "built-ins seen through every jar's parent are not duplicates: "
+                + registry.problems());
+    }
+
+    @Test
     void registry_unknownHyperparameter_namesItAndTheAcceptedOnes() {
         InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
                 () -> PluginRegistry.discovered().optimizer(PluginId.of("sgd"), Hyperparameters.of("learning_rat", 0.1)));
         assertTrue(e.getMessage().contains("has no hyperparameter 'learning_rat'. It accepts: learning_rate."),
                 e.getMessage());
+    }
+
+    private static URLClassLoader folderLoader(Path folder, Class<?>... activations) throws IOException {
+        Path services = folder.resolve("META-INF/services");
+        Files.createDirectories(services);
+        StringBuilder lines = new StringBuilder();
+        for (Class<?> type : activations) {
+            lines.append(type.getName()).append('\n');
+        }
+        Files.writeString(services.resolve(Activation.class.getName()), lines);
+        return new URLClassLoader(new URL[] {folder.toUri().toURL()}, PluginRegistryTest.class.getClassLoader());
     }
 
     private PluginRegistry discoverFromFolder(Class<?>... activations) throws IOException {

@@ -14,15 +14,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A folder of plugin jars ({@code --plugins DIR}): every {@code *.jar} directly in it, loaded by one
- * {@link URLClassLoader} whose parent is the application class loader, so the registry holds the
- * built-ins (seen through the parent) and the folder's plugins, each discovered once.
- *
- * <p>One loader for the whole folder, not one per jar: {@link java.util.ServiceLoader} asks a loader's
- * parent first, so discovering jar by jar would find every built-in once per jar and report them all
- * as duplicates, and {@link PluginRegistry#discover(ClassLoader)} takes a single loader. The jars of a
- * folder therefore share one name space (as jars on one classpath do). The loader stays open for the
- * life of the program, since the registry's plugins run code from it.
+ * A folder of plugin jars ({@code --plugins DIR}): every {@code *.jar} directly in it, each loaded by
+ * its own {@link URLClassLoader} whose parent is the application class loader, so two jars never see
+ * each other's classes. The registry holds the built-ins (found once, through the application loader)
+ * and, per jar, only the plugins that jar itself defines ({@link PluginRegistry#discover(ClassLoader,
+ * List)}). The loaders stay open for the life of the program, since the plugins run code from them.
  */
 public final class PluginFolder {
 
@@ -32,17 +28,18 @@ public final class PluginFolder {
     /** The built-ins plus every plugin in the jars directly inside {@code folder}. */
     public static PluginRegistry registry(Path folder) {
         List<Path> jars = jars(folder);
-        URL[] urls = new URL[jars.size()];
-        for (int i = 0; i < urls.length; i++) {
+        ClassLoader application = PluginFolder.class.getClassLoader();
+        List<ClassLoader> loaders = new java.util.ArrayList<>();
+        for (Path jar : jars) {
             try {
-                urls[i] = jars.get(i).toUri().toURL();
+                loaders.add(new URLClassLoader("backprop-plugin:" + jar.getFileName(), new URL[] {jar.toUri().toURL()},
+                        application));
             } catch (MalformedURLException e) {
-                throw new InvalidConfigurationException("Cannot turn plugin jar " + jars.get(i) + " into a URL: "
+                throw new InvalidConfigurationException("Cannot turn plugin jar " + jar + " into a URL: "
                         + e.getMessage() + ". Rename or move the jar.", e);
             }
         }
-        URLClassLoader loader = new URLClassLoader("backprop-plugins", urls, PluginFolder.class.getClassLoader());
-        return PluginRegistry.discover(loader);
+        return PluginRegistry.discover(application, loaders);
     }
 
     /**
