@@ -139,11 +139,7 @@ public final class AdamW implements Optimizer {
     @Override
     public void update(float[] parameter, float[] gradient, OptimizerState state, int from, int to) {
         UpdateShapes.require(ID, parameter, gradient, state, 2, from, to);
-        long t = state.step();
-        if (t < 1) {
-            throw new IllegalStateException("Optimizer '" + ID + "' needs the 1-based step t >= 1 for its bias"
-                    + " correction but the state's step is " + t + ". Call state.advance() before each update.");
-        }
+        long t = UpdateShapes.requireStarted(ID, state);
         double firstCorrection = 1.0 - Math.pow(beta1, t);
         double secondCorrection = 1.0 - Math.pow(beta2, t);
         float stepSize = (float) (learningRate / firstCorrection);

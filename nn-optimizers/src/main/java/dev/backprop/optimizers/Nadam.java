@@ -123,11 +123,7 @@ public final class Nadam implements Optimizer {
     @Override
     public void update(float[] parameter, float[] gradient, OptimizerState state, int from, int to) {
         UpdateShapes.require(ID, parameter, gradient, state, 2, from, to);
-        long t = state.step();
-        if (t < 1) {
-            throw new IllegalStateException("Optimizer '" + ID + "' needs the 1-based step t >= 1 for its bias"
-                    + " correction but the state's step is " + t + ". Call state.advance() before each update.");
-        }
+        long t = UpdateShapes.requireStarted(ID, state);
         float momentumScale = (float) (learningRate * beta1 / (1.0 - Math.pow(beta1, t + 1)));
         float gradientScale = (float) (learningRate * (1.0 - beta1) / (1.0 - Math.pow(beta1, t)));
         float rootSecondCorrectionInverse = (float) (1.0 / Math.sqrt(1.0 - Math.pow(beta2, t)));

@@ -42,4 +42,19 @@ final class UpdateShapes {
             }
         }
     }
+
+    /**
+     * The state's 1-based step for a bias correction.
+     *
+     * @throws IllegalStateException if the step is below 1, that is if core did not advance the state
+     *                               before the update
+     */
+    static long requireStarted(PluginId optimizer, OptimizerState state) {
+        long t = state.step();
+        if (t < 1) {
+            throw new IllegalStateException("Optimizer '" + optimizer + "' needs the 1-based step t >= 1 for its bias"
+                    + " correction but the state's step is " + t + ". Call state.advance() before each update.");
+        }
+        return t;
+    }
 }
