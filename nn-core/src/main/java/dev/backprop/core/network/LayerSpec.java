@@ -58,6 +58,11 @@ public record LayerSpec(int width, PluginId activation, Hyperparameters activati
         this(width, activation, activationHyperparameters, initializer, Hyperparameters.none());
     }
 
+    /** A copy with initialiser {@code id} and its {@code settings}. */
+    public LayerSpec withInitializer(PluginId id, Hyperparameters settings) {
+        return new LayerSpec(width, activation, activationHyperparameters, id, settings, penalty, dropout);
+    }
+
     /** A copy with {@code newPenalty}. */
     public LayerSpec withPenalty(WeightPenalty newPenalty) {
         return new LayerSpec(width, activation, activationHyperparameters, initializer, initializerHyperparameters,

@@ -75,16 +75,10 @@ public final class NetworkBuilder {
 
     /** Sets the weight initialiser of the layer added last, with settings ({@code constant}, {@code value=0.1}). */
     public NetworkBuilder withInitializer(String initializerId, Hyperparameters hyperparameters) {
-        if (layers.isEmpty()) {
-            throw new InvalidConfigurationException("withInitializer(\"" + initializerId + "\") applies to the layer"
-                    + " added last, but no layer has been added: call dense(...) first.");
-        }
         PluginId id = PluginId.of(initializerId);
-        int last = layers.size() - 1;
-        LayerSpec layer = layers.get(last);
-        layers.set(last, new LayerSpec(layer.width(), layer.activation(), layer.activationHyperparameters(), id,
-                Objects.requireNonNull(hyperparameters, "hyperparameters"), layer.penalty(), layer.dropout()));
-        return this;
+        Objects.requireNonNull(hyperparameters, "hyperparameters");
+        return changeLastLayer("withInitializer(\"" + initializerId + "\")",
+                layer -> layer.withInitializer(id, hyperparameters));
     }
 
     /**
@@ -92,13 +86,8 @@ public final class NetworkBuilder {
      * (for example {@code withWeightPenalty(0, 1e-4)} for L2 regularisation).
      */
     public NetworkBuilder withWeightPenalty(double l1, double l2) {
-        if (layers.isEmpty()) {
-            throw new InvalidConfigurationException("withWeightPenalty(" + l1 + ", " + l2 + ") applies to the layer"
-                    + " added last, but no layer has been added: call dense(...) first.");
-        }
-        int last = layers.size() - 1;
-        layers.set(last, layers.get(last).withPenalty(new WeightPenalty(l1, l2)));
-        return this;
+        return changeLastLayer("withWeightPenalty(" + l1 + ", " + l2 + ")",
+                layer -> layer.withPenalty(new WeightPenalty(l1, l2)));
     }
 
     /**
@@ -107,13 +96,7 @@ public final class NetworkBuilder {
      * changes at inference). Not allowed on the output layer.
      */
     public NetworkBuilder dropout(double rate) {
-        if (layers.isEmpty()) {
-            throw new InvalidConfigurationException("dropout(" + rate + ") applies to the layer added last, but no"
-                    + " layer has been added: call dense(...) first.");
-        }
-        int last = layers.size() - 1;
-        layers.set(last, layers.get(last).withDropout(rate));
-        return this;
+        return changeLastLayer("dropout(" + rate + ")", layer -> layer.withDropout(rate));
     }
 
     /** The registry that resolves activation ids (default: {@link PluginRegistry#discovered()}). */
@@ -156,6 +139,17 @@ public final class NetworkBuilder {
         Network network = new Network(spec, activations);
         network.initialise(plugins != null ? plugins : PluginRegistry.discovered(), seed);
         return network;
+    }
+
+    /** Replaces the layer added last by {@code change} of it; {@code call} names the builder call for errors. */
+    private NetworkBuilder changeLastLayer(String call, java.util.function.UnaryOperator<LayerSpec> change) {
+        if (layers.isEmpty()) {
+            throw new InvalidConfigurationException(call + " applies to the layer added last, but no layer has been"
+                    + " added: call dense(...) first.");
+        }
+        int last = layers.size() - 1;
+        layers.set(last, change.apply(layers.get(last)));
+        return this;
     }
 
     private void requireInput() {

@@ -222,9 +222,9 @@ public final class ConfigFiles {
         if (initializer == null) {
             return layer.withPenalty(penalty).withDropout(dropout);
         }
-        LayerSpec withInitializer = new LayerSpec(width, activation, hyperparameters, initializer);
+        LayerSpec withInitializer = layer.withInitializer(initializer, Hyperparameters.none());
         try {
-            Network.create(new NetworkSpec(1, List.of(withInitializer)), registry, seed);
+            registry.initializer(initializer, Hyperparameters.none());
         } catch (InvalidConfigurationException | UnknownPluginException e) {
             ConfigNode at = initializerNode.orElseThrow();
             throw at.wrap(at.path(), new InvalidConfigurationException(e.getMessage() + " In a config file, set "
