@@ -79,6 +79,14 @@ public final class Workspace implements AutoCloseable {
         return gradients.length;
     }
 
+    /**
+     * The output buffer of the last forward pass ({@code rows × outputWidth} values, row-major; a
+     * softmax layer's probabilities). Read it, do not keep or change it: the next pass overwrites it.
+     */
+    public float[] outputs() {
+        return activations[activations.length - 1];
+    }
+
     boolean isForTraining() {
         return gradients.length > 0;
     }
@@ -102,8 +110,12 @@ public final class Workspace implements AutoCloseable {
         return dropoutRandom;
     }
 
-    /** Restarts the dropout masks from {@code seed} (tests compare passes that must drop the same outputs). */
-    void reseedDropout(long seed) {
+    /**
+     * Restarts the dropout masks from {@code seed}: the trainer reseeds once per epoch from the run's
+     * seed and the epoch number, so a run resumed at any epoch drops exactly what an uninterrupted one
+     * would (tests also use it to compare passes that must drop the same outputs).
+     */
+    public void reseedDropout(long seed) {
         dropoutRandom = new java.util.SplittableRandom(seed);
     }
 

@@ -33,19 +33,26 @@ public final class Evaluation {
             data.copyRange(from, rows, features, targets);
             network.predict(features, rows, outputs);
             for (int row = 0; row < rows; row++) {
-                int offset = row * width;
-                boolean right;
-                if (width == 1) {
-                    right = (outputs[offset] >= 0.5f) == (targets[offset] >= 0.5f);
-                } else if (data.targetWidth() == 1) {
-                    right = argMax(outputs, offset, width) == (int) targets[row];
-                } else {
-                    right = argMax(outputs, offset, width) == argMax(targets, offset, width);
-                }
-                correct += right ? 1 : 0;
+                correct += isCorrect(outputs, row, width, targets, data.targetWidth()) ? 1 : 0;
             }
         }
         return (double) correct / data.size();
+    }
+
+    /**
+     * Whether example {@code row} of a batch is classified right, by the rule in this class's
+     * description: {@code outputs} holds rows of {@code width} values, {@code targets} rows of
+     * {@code targetWidth} (one-hot, or one integer label, or one binary target).
+     */
+    public static boolean isCorrect(float[] outputs, int row, int width, float[] targets, int targetWidth) {
+        int offset = row * width;
+        if (width == 1) {
+            return (outputs[offset] >= 0.5f) == (targets[row * targetWidth] >= 0.5f);
+        }
+        if (targetWidth == 1) {
+            return argMax(outputs, offset, width) == (int) targets[row];
+        }
+        return argMax(outputs, offset, width) == argMax(targets, row * targetWidth, targetWidth);
     }
 
     /** The loss over the whole dataset (the mean of per-batch losses weighted by batch size). */
