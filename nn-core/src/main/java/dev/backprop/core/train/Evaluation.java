@@ -55,6 +55,41 @@ public final class Evaluation {
         return argMax(outputs, offset, width) == argMax(targets, row * targetWidth, targetWidth);
     }
 
+    /**
+     * The loss and the accuracy over the whole dataset, in one pass.
+     *
+     * @param loss the loss whose mean is reported (evaluated on the network's outputs)
+     */
+    public static Measurement measure(Network network, Dataset data, Loss loss) {
+        int width = network.outputWidth();
+        int batch = Math.min(BATCH, data.size());
+        float[] features = new float[batch * data.featureWidth()];
+        float[] targets = new float[batch * data.targetWidth()];
+        float[] outputs = new float[batch * width];
+        float[] gradient = new float[batch * width];
+        double sum = 0;
+        int correct = 0;
+        for (int from = 0; from < data.size(); from += batch) {
+            int rows = Math.min(batch, data.size() - from);
+            data.copyRange(from, rows, features, targets);
+            network.predict(features, rows, outputs);
+            sum += loss.evaluate(outputs, targets, rows, width, gradient) * rows;
+            for (int row = 0; row < rows; row++) {
+                correct += isCorrect(outputs, row, width, targets, data.targetWidth()) ? 1 : 0;
+            }
+        }
+        return new Measurement(sum / data.size(), (double) correct / data.size());
+    }
+
+    /**
+     * A network's figures on one dataset.
+     *
+     * @param loss     the mean loss per example
+     * @param accuracy the fraction classified right
+     */
+    public record Measurement(double loss, double accuracy) {
+    }
+
     /** The loss over the whole dataset (the mean of per-batch losses weighted by batch size). */
     public static double loss(Network network, Dataset data, Loss loss) {
         int batch = Math.min(BATCH, data.size());

@@ -14,6 +14,7 @@ import dev.backprop.core.network.Workspace;
 import dev.backprop.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -25,7 +26,10 @@ import java.util.SplittableRandom;
  * <p>The trainer owns the optimizer state (one {@link OptimizerState} per parameter) and the
  * buffers and threads (one {@link Workspace} sized for the batch, with {@code config.threads()}
  * threads that share every step), made once per {@link #fit} call; a step allocates nothing but the
- * small {@link BatchReport} handed to listeners, when there are any. The
+ * small {@link BatchReport} handed to listeners, when there are any. Every random draw of epoch
+ * {@code e} (its shuffle, its dropout masks) comes from generators seeded with the run's seed and
+ * {@code e}, so a run can stop after any epoch and {@link #resume} from a {@link TrainingCheckpoint}
+ * with the same result. The
  * result does not depend on the number of threads. A trainer may be reused for several fits, one at a
  * time.
  */
@@ -73,28 +77,77 @@ public final class Trainer {
      * @throws NumericalInstabilityException if the loss becomes NaN or infinite
      */
     public TrainingHistory fit(Network network, Dataset data) {
+        return run(network, data, null, null);
+    }
+
+    /**
+     * Trains {@code network} on {@code train} for the configured epochs, and after each epoch measures
+     * the loss and accuracy on {@code validation} (held out, never trained on) for the epoch's report.
+     *
+     * @throws ShapeMismatchException         if either dataset's widths do not match the network's
+     * @throws NumericalInstabilityException if the loss becomes NaN or infinite
+     */
+    public TrainingHistory fit(Network network, Dataset train, Dataset validation) {
+        return run(network, train, Objects.requireNonNull(validation, "validation"), null);
+    }
+
+    /**
+     * Goes on with a run that stopped after {@code checkpoint.completedEpochs()} epochs: {@code network}
+     * must hold the weights of that moment, and this trainer the run's configuration (its epochs may be
+     * raised to train longer). Trains the remaining epochs and returns the whole history, the
+     * checkpoint's epochs first. With the same data, the result is bit-identical to a run that never
+     * stopped. The checkpoint is not modified.
+     *
+     * @param validation held-out data measured after each epoch, or null for none
+     * @throws ShapeMismatchException if the checkpoint's optimizer state does not fit the network or
+     *                                the optimizer
+     * @throws InvalidConfigurationException if the checkpoint is already past the configured epochs
+     */
+    public TrainingHistory resume(Network network, Dataset train, Dataset validation, TrainingCheckpoint checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        checkpoint.requireFits(network.parameters(), optimizer.stateSlots(), optimizer.id().value());
+        if (checkpoint.completedEpochs() > config.epochs()) {
+            throw new InvalidConfigurationException("The checkpoint has already trained " + checkpoint.completedEpochs()
+                    + " epochs but this run is configured for " + config.epochs() + ": ask for at least "
+                    + checkpoint.completedEpochs() + " epochs to resume it.");
+        }
+        return run(network, train, validation, checkpoint.copy());
+    }
+
+    private TrainingHistory run(Network network, Dataset data, Dataset validation, TrainingCheckpoint start) {
         checkWidths(network, data, loss);
+        if (validation != null) {
+            checkWidths(network, validation, loss);
+        }
         int batchSize = Math.min(config.batchSize(), data.size());
         float[] featureBatch = new float[batchSize * data.featureWidth()];
         float[] targetBatch = new float[batchSize * data.targetWidth()];
         List<OptimizerState> states = new ArrayList<>();
-        for (Parameter parameter : network.parameters()) {
-            states.add(new OptimizerState(optimizer.stateSlots(), parameter.size()));
+        if (start == null) {
+            for (Parameter parameter : network.parameters()) {
+                states.add(new OptimizerState(optimizer.stateSlots(), parameter.size()));
+            }
+        } else {
+            states.addAll(start.optimizerStates());
         }
         int[] order = new int[data.size()];
         int batches = (data.size() + batchSize - 1) / batchSize;
-        List<EpochReport> reports = new ArrayList<>();
+        int firstEpoch = start == null ? 1 : start.completedEpochs() + 1;
+        List<EpochReport> reports = new ArrayList<>(start == null ? List.of() : start.history());
+        int targetWidth = data.targetWidth();
+        int outputWidth = network.outputWidth();
         listeners.forEach(l -> l.onTrainingStart(config, data.size()));
-        try (Workspace workspace = network.newWorkspace(batchSize, config.threads(),
-                new SplittableRandom(config.seed() + DROPOUT_SEED_OFFSET).nextLong())) {
+        try (Workspace workspace = network.newWorkspace(batchSize, config.threads())) {
             double initialRate = optimizer.learningRate();
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                long start = System.nanoTime();
+            for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+                long startNanos = System.nanoTime();
                 double rate = scheduledRate(epoch, initialRate);
                 Optimizer epochOptimizer = Double.compare(rate, initialRate) == 0 ? optimizer
                         : optimizer.withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, rate));
                 arrangeOrder(order, epoch);
+                workspace.reseedDropout(epochSeed(config.seed() + DROPOUT_SEED_OFFSET, epoch));
                 double lossSum = 0;
+                int correct = 0;
                 for (int batch = 0; batch < batches; batch++) {
                     int from = batch * batchSize;
                     int rows = Math.min(batchSize, data.size() - from);
@@ -102,6 +155,10 @@ public final class Trainer {
                     double batchLoss = network.computeGradients(workspace, featureBatch, targetBatch, rows, loss);
                     if (!Double.isFinite(batchLoss)) {
                         throw diverged(network, workspace, rows, batchLoss, epoch, batch + 1, batches, rate);
+                    }
+                    float[] outputs = workspace.outputs();
+                    for (int row = 0; row < rows; row++) {
+                        correct += Evaluation.isCorrect(outputs, row, outputWidth, targetBatch, targetWidth) ? 1 : 0;
                     }
                     if (config.clipping().mode() != GradientClipping.Mode.NONE) {
                         config.clipping().apply(workspace);
@@ -115,10 +172,17 @@ public final class Trainer {
                         }
                     }
                 }
+                double seconds = (System.nanoTime() - startNanos) / 1e9;
+                Evaluation.Measurement measured = validation == null ? new Evaluation.Measurement(Double.NaN, Double.NaN)
+                        : Evaluation.measure(network, validation, loss);
                 EpochReport report = new EpochReport(epoch, config.epochs(), lossSum / data.size(), data.size(),
-                        (System.nanoTime() - start) / 1e9, rate);
+                        seconds, rate, (double) correct / data.size(), measured.loss(), measured.accuracy());
                 reports.add(report);
                 listeners.forEach(l -> l.onEpochEnd(report));
+                if (!listeners.isEmpty()) {
+                    TrainingCheckpoint checkpoint = new TrainingCheckpoint(epoch, states, reports);
+                    listeners.forEach(l -> l.onCheckpoint(network, config, checkpoint));
+                }
                 if (listeners.stream().anyMatch(TrainingListener::stopRequested)) {
                     break;
                 }
@@ -162,13 +226,18 @@ public final class Trainer {
         if (!config.shuffle()) {
             return;
         }
-        SplittableRandom random = new SplittableRandom(config.seed() + EPOCH_SEED_STRIDE * epoch);
+        SplittableRandom random = new SplittableRandom(epochSeed(config.seed(), epoch));
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
         }
+    }
+
+    /** The seed of epoch {@code epoch}'s draws from a stream based at {@code base}. */
+    private static long epochSeed(long base, int epoch) {
+        return base + EPOCH_SEED_STRIDE * epoch;
     }
 
     private static void checkWidths(Network network, Dataset data, Loss loss) {

@@ -19,6 +19,20 @@ public interface TrainingListener {
     default void onEpochEnd(EpochReport report) {
     }
 
+    /**
+     * After each epoch's {@link #onEpochEnd}: what {@link Trainer#resume} needs to go on from here. The
+     * checkpoint holds the trainer's live optimizer state: save it (for example with nn-io's
+     * {@code Checkpointer}) or {@link TrainingCheckpoint#copy()} it during the call, and change neither
+     * it nor the network.
+     *
+     * @param network    the network being trained, with the weights after this epoch
+     * @param config     the run's configuration
+     * @param checkpoint the completed epochs, optimizer states and history so far
+     */
+    default void onCheckpoint(dev.backprop.core.network.Network network, TrainingConfig config,
+                              TrainingCheckpoint checkpoint) {
+    }
+
     /** After the last epoch (also after an early stop). */
     default void onTrainingEnd(TrainingHistory history) {
     }
