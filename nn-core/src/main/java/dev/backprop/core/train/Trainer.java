@@ -142,7 +142,10 @@ public final class Trainer {
             for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                 long startNanos = System.nanoTime();
                 double rate = scheduledRate(epoch, initialRate);
-                Optimizer epochOptimizer = Double.compare(rate, initialRate) == 0 ? optimizer
+                // A schedule that reaches 0 (cosine(0.0) at its last epoch) means no step at all: optimizers
+                // refuse a zero learning rate, so that epoch measures the loss and leaves every parameter as is.
+                boolean updating = !(rate == 0);
+                Optimizer epochOptimizer = Double.compare(rate, initialRate) == 0 || !updating ? optimizer
                         : optimizer.withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, rate));
                 arrangeOrder(order, epoch);
                 workspace.reseedDropout(epochSeed(config.seed() + DROPOUT_SEED_OFFSET, epoch));
@@ -163,7 +166,9 @@ public final class Trainer {
                     if (config.clipping().mode() != GradientClipping.Mode.NONE) {
                         config.clipping().apply(workspace);
                     }
-                    network.applyGradients(workspace, epochOptimizer, states);
+                    if (updating) {
+                        network.applyGradients(workspace, epochOptimizer, states);
+                    }
                     lossSum += batchLoss * rows;
                     if (!listeners.isEmpty()) {
                         BatchReport batchReport = new BatchReport(epoch, batch + 1, batches, rows, batchLoss);

@@ -175,6 +175,27 @@ class TrainerTest {
                 + " fix the data.", e.getMessage());
     }
 
+    @Test
+    void fit_cosineScheduleToZero_trainsAndLeavesTheWeightsAloneInTheZeroRateEpoch() {
+        Dataset data = randomClassification(60, 4, 3, 5);
+        Network network = Network.builder().input(4).dense(3, "softmax").seed(2).build();
+        float[][] afterTwo = new float[1][];
+        TrainingListener recorder = new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochReport report) {
+                if (report.epoch() == 2) {
+                    afterTwo[0] = network.parameters().get(0).values().clone();
+                }
+            }
+        };
+        TrainingConfig config = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
+                .learningRate(0.01).epochs(3).schedule(LearningRateSchedule.cosine(0.0)).build();
+        TrainingHistory history = Trainer.fromConfig(config, PluginRegistry.discovered(), List.of(recorder))
+                .fit(network, data);
+        assertEquals(0.0, history.epochs().get(2).learningRate());
+        assertArrayEquals(afterTwo[0], network.parameters().get(0).values());
+    }
+
     private static float[][] trainedWeights(Dataset data, long seed) {
         return trainedWeights(data, seed, 1);
     }

@@ -77,8 +77,13 @@ final class ModelDecoder {
             List<RawLayer> layers = readLayers();
             List<Parameter> parameters = readParameters();
             RawTraining training = version >= 2 ? readTraining() : null;
+            RunSection.RawSettings settings = training != null && version >= 3 ? RunSection.readSettings(this) : null;
+            RunSection.RawCheckpoint checkpoint = version >= 3 && readBoolean("the training-state flag")
+                    ? RunSection.readCheckpoint(this, parameters) : null;
             verifyChecksum();
-            return new SavedModel(toSpec(inputWidth, layers), parameters, toTraining(training));
+            java.util.Optional<SavedTraining> savedTraining = toTraining(training);
+            return new SavedModel(toSpec(inputWidth, layers), parameters, savedTraining,
+                    toConfig(settings, savedTraining), toCheckpoint(checkpoint));
         } catch (EOFException e) {
             throw new ModelFormatException("Model file " + file + " ends early at byte " + counter.position()
                     + " (of " + fileSize + ") while reading " + reading + ": expected more data. " + TRUNCATED_ADVICE, e);
@@ -161,6 +166,32 @@ final class ModelDecoder {
         }
     }
 
+    private java.util.Optional<dev.backprop.core.train.TrainingConfig> toConfig(RunSection.RawSettings settings,
+                                                                              java.util.Optional<SavedTraining> training) {
+        if (settings == null || training.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(settings.toConfig(training.get()));
+        } catch (BackpropException e) {
+            throw new ModelFormatException("Model file " + file + " passes its checksum but its training configuration"
+                    + " is not valid: " + e.getMessage() + " Save the model again.", e);
+        }
+    }
+
+    private java.util.Optional<dev.backprop.core.train.TrainingCheckpoint> toCheckpoint(
+            RunSection.RawCheckpoint checkpoint) {
+        if (checkpoint == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(checkpoint.toCheckpoint());
+        } catch (BackpropException e) {
+            throw new ModelFormatException("Model file " + file + " passes its checksum but its training state is not"
+                    + " valid: " + e.getMessage() + " Save the checkpoint again.", e);
+        }
+    }
+
     /** A count, then that many (name, value) pairs. */
     private Map<String, Double> readSettings(String kind, String layer) throws IOException {
         int settings = readCount("the " + kind + " count of " + layer);
@@ -240,13 +271,13 @@ final class ModelDecoder {
         }
     }
 
-    private int readInt(String what) throws IOException {
+    int readInt(String what) throws IOException {
         reading = what;
         return data.readInt();
     }
 
     /** A count or size, which cannot be negative. */
-    private int readCount(String what) throws IOException {
+    int readCount(String what) throws IOException {
         int value = readInt(what);
         if (value < 0) {
             throw new ModelFormatException("Model file " + file + " is corrupted: " + what + " before byte "
@@ -255,22 +286,22 @@ final class ModelDecoder {
         return value;
     }
 
-    private long readLong(String what) throws IOException {
+    long readLong(String what) throws IOException {
         reading = what;
         return data.readLong();
     }
 
-    private double readDouble(String what) throws IOException {
+    double readDouble(String what) throws IOException {
         reading = what;
         return data.readDouble();
     }
 
-    private String readUtf(String what) throws IOException {
+    String readUtf(String what) throws IOException {
         reading = what;
         return data.readUTF();
     }
 
-    private void readFloats(float[] values, String what) throws IOException {
+    void readFloats(float[] values, String what) throws IOException {
         reading = what;
         byte[] chunk = new byte[CHUNK_BYTES];
         ByteBuffer buffer = ByteBuffer.wrap(chunk).order(ByteOrder.BIG_ENDIAN);
@@ -282,6 +313,27 @@ final class ModelDecoder {
             for (int i = 0; i < count; i++) {
                 values[next++] = buffer.getFloat();
             }
+        }
+    }
+
+    boolean readBoolean(String what) throws IOException {
+        reading = what;
+        return data.readBoolean();
+    }
+
+    /** The error for a structurally impossible value at the current position. */
+    ModelFormatException corrupted(String problem) {
+        return new ModelFormatException("Model file " + file + " is corrupted: " + problem + " (before byte "
+                + counter.position() + "). " + TRUNCATED_ADVICE);
+    }
+
+    /** Fails before allocating when fewer than {@code bytes} (plus the 8-byte checksum) remain. */
+    void requireRemaining(long bytes, String what) {
+        long remaining = fileSize - counter.position();
+        if (bytes + Long.BYTES > remaining) {
+            throw new ModelFormatException("Model file " + file + " ends early at byte " + fileSize + ": " + what
+                    + " needs " + bytes + " bytes from byte " + counter.position() + ", and the 8-byte checksum must"
+                    + " follow, but only " + Math.max(remaining, 0) + " bytes remain. " + TRUNCATED_ADVICE);
         }
     }
 

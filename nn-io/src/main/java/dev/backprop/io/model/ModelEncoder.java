@@ -4,6 +4,8 @@ import dev.backprop.api.PluginId;
 import dev.backprop.core.network.LayerSpec;
 import dev.backprop.core.network.NetworkSpec;
 import dev.backprop.core.network.Parameter;
+import dev.backprop.core.train.TrainingCheckpoint;
+import dev.backprop.core.train.TrainingConfig;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,19 +31,23 @@ final class ModelEncoder {
 
     /** Writes {@code spec} and {@code parameters} to {@code out} and flushes it (without closing it). */
     static void encode(NetworkSpec spec, List<Parameter> parameters, OutputStream out) throws IOException {
-        encode(spec, parameters, java.util.Optional.empty(), out);
+        encode(spec, parameters, java.util.Optional.empty(), java.util.Optional.empty(), out);
     }
 
-    /** As {@link #encode(NetworkSpec, List, OutputStream)}, with the training plugins when given. */
-    static void encode(NetworkSpec spec, List<Parameter> parameters, java.util.Optional<SavedTraining> training,
-                       OutputStream out) throws IOException {
+    /**
+     * As {@link #encode(NetworkSpec, List, OutputStream)}, with the training configuration and the
+     * resume state when given (a checkpoint needs a configuration).
+     */
+    static void encode(NetworkSpec spec, List<Parameter> parameters, java.util.Optional<TrainingConfig> config,
+                       java.util.Optional<TrainingCheckpoint> checkpoint, OutputStream out) throws IOException {
         CRC32 crc = new CRC32();
         DataOutputStream data = new DataOutputStream(new CheckedOutputStream(out, crc));
         data.write(ModelFiles.MAGIC.getBytes(StandardCharsets.US_ASCII));
         data.writeInt(ModelFiles.FORMAT_VERSION);
         writeArchitecture(spec, data);
         writeParameters(parameters, data);
-        writeTraining(training, data);
+        writeTraining(config, data);
+        RunSection.writeCheckpoint(checkpoint, data);
         data.flush();
         // The checksum goes straight to the underlying stream: it covers every byte before it, not itself.
         DataOutputStream trailer = new DataOutputStream(out);
@@ -64,14 +70,15 @@ final class ModelEncoder {
         }
     }
 
-    private static void writeTraining(java.util.Optional<SavedTraining> training, DataOutputStream data)
+    private static void writeTraining(java.util.Optional<TrainingConfig> config, DataOutputStream data)
             throws IOException {
-        data.writeBoolean(training.isPresent());
-        if (training.isPresent()) {
-            data.writeUTF(training.get().loss().value());
-            writeSettings(training.get().lossHyperparameters().asMap(), data);
-            data.writeUTF(training.get().optimizer().value());
-            writeSettings(training.get().optimizerHyperparameters().asMap(), data);
+        data.writeBoolean(config.isPresent());
+        if (config.isPresent()) {
+            data.writeUTF(config.get().loss().value());
+            writeSettings(config.get().lossHyperparameters().asMap(), data);
+            data.writeUTF(config.get().optimizer().value());
+            writeSettings(config.get().optimizerHyperparameters().asMap(), data);
+            RunSection.writeSettings(config.get(), data);
         }
     }
 
@@ -94,7 +101,7 @@ final class ModelEncoder {
     }
 
     /** The first {@code count} values, big-endian IEEE 754 as {@link DataOutputStream#writeFloat} would write them. */
-    private static void writeFloats(float[] values, int count, DataOutputStream data) throws IOException {
+    static void writeFloats(float[] values, int count, DataOutputStream data) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.BIG_ENDIAN);
         for (int i = 0; i < count; i++) {
             if (!chunk.hasRemaining()) {

@@ -3,6 +3,7 @@ package dev.backprop.io.model;
 import dev.backprop.api.BackpropException;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -73,9 +74,27 @@ import org.slf4j.LoggerFactory;
  *   rows             int       fan-in for weights, 1 for biases
  *   columns          int       the layer's width
  *   values           rows × columns floats, row-major (IEEE 754 single precision)
- * training         boolean   (version 2 on) whether the loss and optimizer follow:
+ * training         boolean   (version 2 on) whether the training configuration follows:
  *   loss             utf       loss id, then its settings (count, then name utf + value double each)
  *   optimizer        utf       optimizer id, then its settings likewise
+ *   epochs           int       (version 3 on, here to clipping) the run's planned epochs
+ *   batchSize        int
+ *   shuffle          boolean
+ *   seed             long
+ *   threads          int
+ *   schedule         utf       "constant", "step" (int every, double factor), "exponential" (double decay),
+ *                              "cosine" (double final fraction) or "warmup" (int epochs, then a schedule)
+ *   clipping         utf       NONE, BY_VALUE or BY_NORM, then double limit
+ * state            boolean   (version 3 on) whether the state to resume training from follows:
+ *   completedEpochs  int
+ *   stateCount       int       one per parameter, in parameter order:
+ *     slotCount      int
+ *     step           long      updates made so far
+ *     slots          slotCount × the parameter's size floats
+ *   historyLength    int       one report per finished epoch:
+ *     epoch, epochs  int, int
+ *     loss           double    then examples int, seconds, learningRate, accuracy, validationLoss and
+ *                              validationAccuracy as doubles (NaN where not measured)
  * checksum           long      CRC32 of every byte before it, in the low 32 bits
  * </pre>
  * A reader accepts versions 1 to {@value #FORMAT_VERSION} and rejects newer ones with a message
@@ -88,7 +107,7 @@ public final class ModelFiles {
     /** The four ASCII bytes every model file starts with. */
     public static final String MAGIC = "BPNN";
     /** The format version this class writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFiles.class);
     private static final int READ_BUFFER_BYTES = 1 << 16;
@@ -106,25 +125,44 @@ public final class ModelFiles {
      *                              disk full); any previous file at {@code file} is then unchanged
      */
     public static void save(Network network, Path file) {
-        save(network, Optional.empty(), file, UnaryOperator.identity());
+        save(network, Optional.empty(), Optional.empty(), file, UnaryOperator.identity());
     }
 
     /**
-     * Saves {@code network} as {@link #save(Network, Path)} does, together with the loss and optimizer of
-     * {@code training} (ids and hyperparameters), which {@link #training} reads back.
+     * Saves {@code network} as {@link #save(Network, Path)} does, together with the training
+     * configuration {@code training}: the loss and optimizer (ids and hyperparameters), which
+     * {@link #training} reads back, and the run's settings, which {@link #trainingConfig} reads back.
+     *
+     * @throws ModelFormatException also if the configuration's learning-rate schedule is not a built-in one
      */
     public static void save(Network network, TrainingConfig training, Path file) {
-        save(network, Optional.of(SavedTraining.of(training)), file, UnaryOperator.identity());
+        save(network, Optional.of(training), Optional.empty(), file, UnaryOperator.identity());
+    }
+
+    /**
+     * Saves a checkpoint: {@code network} with {@code config} as {@link #save(Network, TrainingConfig, Path)}
+     * does, plus {@code checkpoint} (completed epochs, optimizer state, history), so that
+     * {@link #loadCheckpoint} and {@code Trainer.resume} go on exactly where the run is now. Atomic like
+     * every save. Call it between epochs (from {@code TrainingListener.onCheckpoint}, as
+     * {@link Checkpointer} does), never while a batch is being computed.
+     */
+    public static void saveCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint,
+                                      Path file) {
+        save(network, Optional.of(config), Optional.of(checkpoint), file, UnaryOperator.identity());
     }
 
     /** {@link #save(Network, Path)} with the raw file stream wrapped by {@code streamDecorator}; a test seam. */
     static void save(Network network, Path file, UnaryOperator<OutputStream> streamDecorator) {
-        save(network, Optional.empty(), file, streamDecorator);
+        save(network, Optional.empty(), Optional.empty(), file, streamDecorator);
     }
 
-    private static void save(Network network, Optional<SavedTraining> training, Path file,
-                             UnaryOperator<OutputStream> streamDecorator) {
+    private static void save(Network network, Optional<TrainingConfig> config, Optional<TrainingCheckpoint> checkpoint,
+                             Path file, UnaryOperator<OutputStream> streamDecorator) {
         Objects.requireNonNull(network, "network");
+        config.ifPresent(RunSection::requireStorable);
+        if (checkpoint.isPresent() && config.isEmpty()) {
+            throw new IllegalArgumentException("A checkpoint is saved with its training configuration.");
+        }
         Path target = absolute(file);
         Path directory = target.getParent();
         if (Files.isDirectory(target)) {
@@ -138,7 +176,8 @@ public final class ModelFiles {
         long bytes;
         try {
             bytes = AtomicFileWriter.write(target,
-                    out -> ModelEncoder.encode(network.spec(), network.parameters(), training, out), streamDecorator);
+                    out -> ModelEncoder.encode(network.spec(), network.parameters(), config, checkpoint, out),
+                    streamDecorator);
         } catch (IOException e) {
             throw new ModelFormatException("Could not save the model to " + target + ": " + e
                     + ". Any previous file there is unchanged. Check that the directory is writable and that the disk"
@@ -203,6 +242,44 @@ public final class ModelFiles {
             }
         });
         return training;
+    }
+
+    /**
+     * The whole training configuration saved with the model in {@code file} (format version 3 on), checked
+     * against {@code registry} like {@link #training}; empty for a model saved without one, or by an
+     * older format that stored only the loss and optimizer.
+     */
+    public static Optional<TrainingConfig> trainingConfig(Path file, PluginRegistry registry) {
+        training(file, registry);
+        return read(absolute(file)).config();
+    }
+
+    /**
+     * Loads a checkpoint written by {@link #saveCheckpoint}: the network with its weights, the run's
+     * configuration and the state to resume from, each checked (plugins installed, settings accepted).
+     *
+     * <pre>{@code
+     * ResumableRun run = ModelFiles.loadCheckpoint(Path.of("run.bpnn"), registry);
+     * Trainer trainer = Trainer.fromConfig(run.config(), registry, listeners);
+     * trainer.resume(run.network(), train, validation, run.checkpoint());
+     * }</pre>
+     *
+     * @throws ModelFormatException if the file is not a valid model, or was saved without training state
+     *                              (then it names the call that saves one), or needs a missing plugin
+     */
+    public static ResumableRun loadCheckpoint(Path file, PluginRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        Path source = absolute(file);
+        SavedModel model = read(source);
+        if (model.config().isEmpty() || model.checkpoint().isEmpty()) {
+            throw new ModelFormatException("Model file " + source + " holds a trained network but no training state"
+                    + " to resume from: expected a checkpoint written by ModelFiles.saveCheckpoint (./backprop saves"
+                    + " one with --checkpoint-every). Load it as a model, or train from scratch.");
+        }
+        training(file, registry);
+        Network network = NetworkRestorer.restore(model, registry, source);
+        LOG.debug("Loaded checkpoint from {} after epoch {}", source, model.checkpoint().get().completedEpochs());
+        return new ResumableRun(network, model.config().get(), model.checkpoint().get());
     }
 
     /** Reads and verifies the whole file. */

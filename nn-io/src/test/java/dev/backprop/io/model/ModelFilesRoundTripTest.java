@@ -141,7 +141,7 @@ class ModelFilesRoundTripTest {
         for (Parameter parameter : network.parameters()) {
             parameters += utf + parameter.name().length() + 4 + 4 + 4L * parameter.size();
         }
-        long trainingFlag = 1;   // format version 2: no loss and optimizer saved with this model
+        long trainingFlag = 1 + 1;   // no training configuration, no training state (format version 3)
         assertEquals(header + layers + parameters + trainingFlag + 8, Files.size(file));
     }
 
