@@ -110,6 +110,21 @@ public final class Dataset {
         System.arraycopy(targets, from * targetWidth, targetBatch, 0, count * targetWidth);
     }
 
+    /**
+     * A new dataset of the examples at {@code indices}, in that order (for train/validation splits).
+     *
+     * @throws IndexOutOfBoundsException if an index is outside {@code [0, size)}
+     */
+    public Dataset select(int[] indices) {
+        for (int index : indices) {
+            java.util.Objects.checkIndex(index, size);
+        }
+        float[] selectedFeatures = new float[indices.length * featureWidth];
+        float[] selectedTargets = new float[indices.length * targetWidth];
+        gather(indices, 0, indices.length, selectedFeatures, selectedTargets);
+        return adopt(selectedFeatures, featureWidth, selectedTargets, targetWidth);
+    }
+
     /** The features of example {@code index} (a copy). */
     public float[] features(int index) {
         return java.util.Arrays.copyOfRange(features, index * featureWidth, (index + 1) * featureWidth);

@@ -85,21 +85,38 @@ public final class MnistFolder {
         return new MnistData(train, test);
     }
 
+    /**
+     * Loads only the test examples of {@code folder} (its two test files, plain or gzipped; the training
+     * files need not be there), for evaluating and predicting with a trained model.
+     *
+     * @throws DatasetFormatException if the folder or a test file is missing or invalid
+     */
+    public static Dataset loadTest(Path folder) {
+        Path directory = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+        List<Path> files = locate(directory, List.of(TEST_IMAGES, TEST_LABELS));
+        return IdxDatasets.of(IdxFiles.readImages(files.get(0)), IdxFiles.readLabels(files.get(1)), CLASSES);
+    }
+
     /** The four files in {@link #FILE_NAMES}' order, each plain or gzipped. */
     private static List<Path> locate(Path directory) {
+        return locate(directory, FILE_NAMES);
+    }
+
+    /** The files {@code names}, in that order, each plain or gzipped. */
+    private static List<Path> locate(Path directory, List<String> names) {
         if (!Files.exists(directory)) {
             throw new DatasetFormatException("Data folder " + directory + " does not exist: expected a folder holding"
-                    + " the four MNIST-format files " + expectedNames() + ". Check the path (relative paths start at "
+                    + " the MNIST-format files " + expectedNames(names) + ". Check the path (relative paths start at "
                     + Path.of("").toAbsolutePath() + "), or download the files into that folder.");
         }
         if (!Files.isDirectory(directory)) {
             throw new DatasetFormatException("Data folder " + directory + " is a file, but a folder was expected,"
-                    + " holding the four MNIST-format files " + expectedNames() + ". Give the folder that contains"
+                    + " holding the MNIST-format files " + expectedNames(names) + ". Give the folder that contains"
                     + " them.");
         }
         List<Path> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (String name : FILE_NAMES) {
+        for (String name : names) {
             Path plain = directory.resolve(name);
             Path gzipped = directory.resolve(name + GZIP_SUFFIX);
             if (Files.isRegularFile(plain)) {
@@ -112,13 +129,13 @@ public final class MnistFolder {
         }
         if (!missing.isEmpty()) {
             throw new DatasetFormatException("Data folder " + directory + " lacks " + String.join(", ", missing)
-                    + ": expected the four MNIST-format files " + expectedNames() + " there (each may be gzipped)."
-                    + " Download the missing files into the folder, or give the folder that holds all four.");
+                    + ": expected the MNIST-format files " + expectedNames(names) + " there (each may be gzipped)."
+                    + " Download the missing files into the folder, or give the folder that holds them all.");
         }
         return found;
     }
 
-    private static String expectedNames() {
-        return String.join(", ", FILE_NAMES.stream().map(name -> name + "[" + GZIP_SUFFIX + "]").toList());
+    private static String expectedNames(List<String> names) {
+        return String.join(", ", names.stream().map(name -> name + "[" + GZIP_SUFFIX + "]").toList());
     }
 }

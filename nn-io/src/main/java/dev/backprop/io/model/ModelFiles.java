@@ -282,6 +282,16 @@ public final class ModelFiles {
         return new ResumableRun(network, model.config().get(), model.checkpoint().get());
     }
 
+    /**
+     * The training state saved with the model in {@code file} by {@link #saveCheckpoint} (completed
+     * epochs, optimizer state, history); empty for a model saved without one.
+     *
+     * @throws ModelFormatException if the file is not a valid model
+     */
+    public static Optional<TrainingCheckpoint> checkpoint(Path file) {
+        return read(absolute(file)).checkpoint();
+    }
+
     /** Reads and verifies the whole file. */
     private static SavedModel read(Path source) {
         try {

@@ -54,7 +54,7 @@ class MnistFolderTest {
 
         assertFailure(() -> MnistFolder.load(dir), "Data folder " + dir.toAbsolutePath(),
                 "lacks train-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]",
-                "expected the four MNIST-format files train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz],"
+                "expected the MNIST-format files train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz],"
                         + " t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]",
                 "Download the missing files");
     }
