@@ -6,6 +6,7 @@ module dev.backprop.examples {
     requires info.picocli;
     requires org.slf4j;
     requires java.management;
+    requires me.tongfei.progressbar;
 
     opens dev.backprop.examples to info.picocli;
     opens dev.backprop.examples.iris to info.picocli;
