@@ -6,6 +6,9 @@ module dev.backprop.examples {
     requires info.picocli;
     requires org.slf4j;
     requires java.management;
+    requires java.desktop;
+    requires me.tongfei.progressbar;
+    requires org.jfree.jfreechart;
 
     opens dev.backprop.examples to info.picocli;
     opens dev.backprop.examples.iris to info.picocli;

@@ -16,7 +16,8 @@ import picocli.CommandLine;
 class BackpropCliTest {
 
     private static final Pattern RESULT = Pattern.compile(
-            "^result: example=xor epochs=(\\d+) loss=([0-9.]+) accuracy=([0-9.]+)$", Pattern.MULTILINE);
+            "^result: example=xor epochs=(\\d+) loss=([0-9.]+) accuracy=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})$",
+            Pattern.MULTILINE);
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();

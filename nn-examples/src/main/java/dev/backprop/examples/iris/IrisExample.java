@@ -74,11 +74,13 @@ public final class IrisExample implements Callable<Integer> {
                 .dense(hidden, "tanh").dense(data.classNames().size(), "softmax").seed(seed).build();
         TrainingConfig config = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
                 .learningRate(learningRate).epochs(epochs).batchSize(16).seed(seed).threads(1).build();
+        long start = System.nanoTime();
         TrainingHistory history = Trainer.fromConfig(config, registry,
                 List.of(new LoggingListener(), new EpochPrinter(out, printEvery))).fit(network, data.train());
         double accuracy = Evaluation.accuracy(network, data.validation());
+        double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("validation accuracy %.3f on %d held-out rows%n", accuracy, data.validation().size());
-        out.println(ResultLine.classification("iris", epochs, history.finalLoss(), accuracy));
+        out.println(ResultLine.classification("iris", epochs, history.finalLoss(), accuracy, seconds));
         out.flush();
         return 0;
     }

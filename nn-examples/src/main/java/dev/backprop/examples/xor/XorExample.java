@@ -76,7 +76,10 @@ public final class XorExample implements Callable<Integer> {
             }
         }).getInstance(Trainer.class);
 
+        long start = System.nanoTime();
         TrainingHistory history = trainer.fit(network, XOR);
+        double accuracy = Evaluation.accuracy(network, XOR);
+        double seconds = (System.nanoTime() - start) / 1e9;
 
         out.println();
         out.println("x1 x2 | target | output");
@@ -88,7 +91,7 @@ public final class XorExample implements Callable<Integer> {
             ModelFiles.save(network, config, modelFile);
             out.println("saved the network to " + modelFile);
         }
-        out.println(ResultLine.classification("xor", epochs, history.finalLoss(), Evaluation.accuracy(network, XOR)));
+        out.println(ResultLine.classification("xor", epochs, history.finalLoss(), accuracy, seconds));
         out.flush();
         return 0;
     }

@@ -1,0 +1,118 @@
+package dev.backprop.examples.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.BatchReport;
+import dev.backprop.core.train.EpochReport;
+import dev.backprop.core.train.Trainer;
+import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.core.train.TrainingHistory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import org.junit.jupiter.api.Test;
+
+class TrainingProgressTest {
+
+    private static final TrainingConfig CONFIG = TrainingConfig.builder().optimizer("sgd").learningRate(0.1).epochs(20)
+            .batchSize(100).build();
+
+    private final StringWriter text = new StringWriter();
+    private final PrintWriter out = new PrintWriter(text);
+
+    @Test
+    void plain_classificationWithValidation_printsEveryFigure() {
+        TrainingProgress progress = new TrainingProgress(out, ProblemKind.CLASSIFICATION, TrainingProgress.Display.PLAIN);
+        progress.onTrainingStart(CONFIG, 59100);
+        progress.onBatchEnd(new BatchReport(3, 1, 591, 100, 0.5));
+        progress.onEpochEnd(new EpochReport(3, 20, 0.41234, 59100, 1.5, 0.1, 0.85123, 0.441, 0.842));
+
+        assertEquals("epoch 3/20  loss=0.4123  acc=0.8512  val_loss=0.4410  val_acc=0.8420  1.50s  39400 samples/s"
+                + System.lineSeparator(), text.toString());
+    }
+
+    @Test
+    void plain_withoutValidation_leavesOutTheValidationFigures() {
+        TrainingProgress progress = new TrainingProgress(out, ProblemKind.CLASSIFICATION, TrainingProgress.Display.PLAIN);
+        progress.onEpochEnd(new EpochReport(1, 2, 0.5, 1000, 0.25, 0.1, 0.75, Double.NaN, Double.NaN));
+
+        assertEquals("epoch 1/2  loss=0.5000  acc=0.7500  0.25s  4000 samples/s" + System.lineSeparator(), text.toString());
+    }
+
+    @Test
+    void plain_regression_leavesOutAccuracyAndShowsSmallLossesWithFourSignificantDigits() {
+        TrainingProgress progress = new TrainingProgress(out, ProblemKind.REGRESSION, TrainingProgress.Display.PLAIN);
+        progress.onEpochEnd(new EpochReport(7, 60, 0.000123456, 2000, 0.1, 0.01, 0.9, 0.0002, 0.8));
+
+        assertEquals("epoch 7/60  loss=0.0001235  val_loss=0.0002000  0.10s  20000 samples/s" + System.lineSeparator(),
+                text.toString());
+    }
+
+    @Test
+    void plain_accuracyNotMeasured_isLeftOut() {
+        TrainingProgress progress = new TrainingProgress(out, ProblemKind.CLASSIFICATION, TrainingProgress.Display.PLAIN);
+        progress.onEpochEnd(new EpochReport(1, 1, 0.5, 10, 1, 0.1));
+
+        assertEquals("epoch 1/1  loss=0.5000  1.00s  10 samples/s" + System.lineSeparator(), text.toString());
+    }
+
+    @Test
+    void plain_realTraining_printsOneLinePerEpoch() {
+        Dataset data = Dataset.of(new float[][] {{0}, {1}, {2}, {3}}, new float[][] {{0}, {2}, {4}, {6}});
+        Network network = Network.builder().input(1).dense(1, "identity").build();
+        TrainingConfig config = TrainingConfig.builder().optimizer("sgd").learningRate(0.01).epochs(3).batchSize(2)
+                .build();
+        TrainingHistory history = Trainer.fromConfig(config, PluginRegistry.discovered(),
+                List.of(new TrainingProgress(out, ProblemKind.REGRESSION, TrainingProgress.Display.PLAIN)))
+                .fit(network, data);
+
+        String[] lines = text.toString().split("\\R");
+        assertEquals(3, lines.length, text.toString());
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            String line = lines[epoch - 1];
+            assertTrue(line.matches("epoch " + epoch + "/3  loss=\\d+\\.\\d{4,}  \\d+\\.\\d{2}s  (\\d+|-) samples/s"),
+                    line);
+            assertTrue(line.contains("loss=" + TrainingProgress.loss(history.epochs().get(epoch - 1).loss())), line);
+        }
+    }
+
+    @Test
+    void terminal_drawsOneBarPerEpochWithSamplesSpeedAndTheRunningLoss() {
+        List<String> frames = new CopyOnWriteArrayList<>();
+        TrainingProgress progress = new TrainingProgress(out, ProblemKind.CLASSIFICATION,
+                TrainingProgress.Display.TERMINAL, () -> new DelegatingProgressBarConsumer(frames::add, 200));
+        progress.onTrainingStart(CONFIG, 300);
+        progress.onBatchEnd(new BatchReport(1, 1, 3, 100, 0.9));
+        progress.onBatchEnd(new BatchReport(1, 2, 3, 100, 0.7));
+        progress.onBatchEnd(new BatchReport(1, 3, 3, 100, 0.5));
+        progress.onEpochEnd(new EpochReport(1, 20, 0.7, 300, 0.5, 0.1, 0.6, Double.NaN, Double.NaN));
+        int firstEpochFrames = frames.size();
+        progress.onBatchEnd(new BatchReport(2, 1, 3, 100, 0.4));
+        progress.onBatchEnd(new BatchReport(2, 2, 3, 50, 0.1));
+        progress.onTrainingEnd(null); // closes the unfinished bar, which draws its last state
+
+        String last = frames.get(firstEpochFrames - 1);
+        assertTrue(last.startsWith("epoch 1/20 100%"), last);
+        assertTrue(last.contains("300/300 samples"), last);
+        assertTrue(last.endsWith(" loss=0.7000  acc=0.6000  0.50s  600 samples/s"), last);
+        String second = frames.get(frames.size() - 1);
+        assertTrue(second.startsWith("epoch 2/20  50%"), second);
+        assertTrue(second.matches(".* batch 2/3  loss=0\\.3000  \\d+ samples/s"), "running mean of the epoch: " + second);
+        assertEquals("", text.toString(), "no plain lines on a terminal");
+    }
+
+    @Test
+    void loss_hasFourDecimalsOrFourSignificantDigitsWhenSmaller() {
+        assertEquals("0.4123", TrainingProgress.loss(0.41234));
+        assertEquals("12.3457", TrainingProgress.loss(12.345678));
+        assertEquals("0.0000", TrainingProgress.loss(0));
+        assertEquals("0.00001000", TrainingProgress.loss(0.00001));
+        assertEquals("NaN", TrainingProgress.loss(Double.NaN));
+    }
+}
