@@ -6,6 +6,7 @@ import dev.backprop.examples.plugins.PluginFolder;
 import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.examples.plugins.PluginsCommand;
 import dev.backprop.examples.iris.IrisExample;
+import dev.backprop.examples.mnist.MnistCommand;
 import dev.backprop.examples.xor.XorExample;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "backprop", mixinStandardHelpOptions = true, versionProvider = BackpropCli.Version.class,
         description = "Backprop: multi-layer perceptrons trained by backpropagation, in pure Java.%n"
                 + "Runs one of the example apps below; each takes --help.",
-        subcommands = {XorExample.class, IrisExample.class, BenchCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MnistCommand.class, XorExample.class, IrisExample.class, BenchCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nExamples:%n")
 public final class BackpropCli implements Runnable, PluginSource {
 
@@ -66,7 +67,7 @@ public final class BackpropCli implements Runnable, PluginSource {
     /** The configured command line (tests call {@code execute} on it). */
     public static CommandLine commandLine() {
         BackpropCli cli = new BackpropCli();
-        CommandLine commandLine = new CommandLine(cli);
+        CommandLine commandLine = new CommandLine(cli).setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (exception instanceof dev.backprop.api.BackpropException || exception instanceof java.io.IOException

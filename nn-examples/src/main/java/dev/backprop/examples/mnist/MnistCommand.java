@@ -1,0 +1,34 @@
+package dev.backprop.examples.mnist;
+
+import dev.backprop.examples.plugins.PluginSource;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./backprop mnist}: trains an MLP classifier on any folder in the MNIST layout (by default the
+ * Fashion-MNIST subset shipped in the repository); {@code mnist evaluate} and {@code mnist predict}
+ * use a saved model.
+ */
+@Command(name = "mnist", mixinStandardHelpOptions = true,
+        description = {"Trains an MLP classifier on an MNIST-format folder (default: the Fashion-MNIST subset"
+                + " shipped in data/fashion-mnist-small), with a validation split, a progress bar, checkpoints,"
+                + " a test report (accuracy, per-class precision and recall, confusion matrix) and PNG charts"
+                + " of loss and accuracy beside the model.",
+                "Same as 'mnist train'; 'mnist evaluate' and 'mnist predict' use a saved model."},
+        subcommands = {MnistTrainCommand.class, MnistEvaluateCommand.class, MnistPredictCommand.class})
+public final class MnistCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private TrainOptions options;
+
+    @Override
+    public Integer call() {
+        return new MnistTrainRun(options, PluginSource.registryOf(spec), spec.commandLine().getOut()).run();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.backprop.examples.mnist;
+
+import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.Trainer;
+import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.core.train.TrainingHistory;
+import dev.backprop.core.train.TrainingListener;
+import dev.backprop.examples.console.ProblemKind;
+import dev.backprop.examples.console.ResultLine;
+import dev.backprop.examples.console.TrainingCharts;
+import dev.backprop.examples.console.TrainingProgress;
+import dev.backprop.io.data.MnistData;
+import dev.backprop.io.data.MnistFolder;
+import dev.backprop.io.data.Split;
+import dev.backprop.io.model.Checkpointer;
+import dev.backprop.io.model.ModelFiles;
+import dev.backprop.io.model.ResumableRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One training run of the mnist example: load the folder, hold out a validation split, build (or
+ * resume) the network, train with a progress display and checkpoints, then report on the test set,
+ * draw the charts and print the result line.
+ */
+final class MnistTrainRun {
+
+    private final TrainOptions options;
+    private final PluginRegistry registry;
+    private final PrintWriter out;
+
+    MnistTrainRun(TrainOptions options, PluginRegistry registry, PrintWriter out) {
+        this.options = options;
+        this.registry = registry;
+        this.out = out;
+    }
+
+    int run() {
+        long start = System.nanoTime();
+        Path model = options.model.toAbsolutePath().normalize();
+        MnistData data = options.limit == null ? MnistFolder.load(options.data)
+                : MnistFolder.load(options.data, requirePositive(options.limit));
+        Network network;
+        TrainingConfig config;
+        ResumableRun resumed = null;
+        if (options.resume) {
+            resumed = ModelFiles.loadCheckpoint(model, registry);
+            network = resumed.network();
+            config = options.resumed(resumed.config());
+            out.printf(Locale.ROOT, "resuming %s after epoch %d of %d%n", model, resumed.checkpoint().completedEpochs(),
+                    config.epochs());
+        } else {
+            network = options.network(registry, data.train().featureWidth(), MnistFolder.CLASSES);
+            config = options.config();
+        }
+        Split split = Split.shuffled(data.train().size(), options.validation, config.seed());
+        Dataset train = data.train().select(split.train());
+        Dataset validation = split.validation().length == 0 ? null : data.train().select(split.validation());
+        out.printf(Locale.ROOT, "%s: %d training, %d validation and %d test images; network %s; %s, %s %s, batch %d,"
+                        + " %d epochs, %d threads%n", options.data, train.size(),
+                validation == null ? 0 : validation.size(), data.test().size(), describe(network), config.loss(),
+                config.optimizer(), config.optimizerHyperparameters(), config.batchSize(), config.epochs(),
+                config.threads());
+        out.flush();
+
+        createParent(model);
+        List<TrainingListener> listeners = List.of(new TrainingProgress(out, ProblemKind.CLASSIFICATION),
+                new Checkpointer(model, options.checkpointEvery));
+        Trainer trainer = Trainer.fromConfig(config, registry, listeners);
+        long trainStart = System.nanoTime();
+        TrainingHistory history = resumed == null ? trainer.fit(network, train, validation)
+                : trainer.resume(network, train, validation, resumed.checkpoint());
+        double trainingSeconds = (System.nanoTime() - trainStart) / 1e9;
+
+        List<String> names = options.classes.namesFor(options.data);
+        TestReport report = TestReport.measure(network, data.test(), registry, config);
+        report.print(out, names);
+        out.printf(Locale.ROOT, "training took %.1f s; model saved to %s%n", trainingSeconds, model);
+        writeCharts(history, model);
+        out.println(ResultLine.classification("mnist", history.epochs().size(), history.finalLoss(), report.accuracy(),
+                (System.nanoTime() - start) / 1e9));
+        out.flush();
+        return 0;
+    }
+
+    private void writeCharts(TrainingHistory history, Path model) {
+        String name = model.getFileName().toString();
+        String stem = name.endsWith(".bpnn") ? name.substring(0, name.length() - ".bpnn".length()) : name;
+        try {
+            for (Path chart : new TrainingCharts(ProblemKind.CLASSIFICATION).write(history.epochs(),
+                    model.resolveSibling(stem))) {
+                out.println("chart: " + chart);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the charts beside " + model + ": " + e.getMessage()
+                    + ". Check that the directory is writable and has space.", e);
+        }
+    }
+
+    private static String describe(Network network) {
+        StringBuilder text = new StringBuilder().append(network.inputWidth());
+        network.spec().layers().forEach(layer -> text.append('-').append(layer.width()).append(' ')
+                .append(layer.activation().value()).append(layer.dropout() > 0 ? " (dropout " + layer.dropout() + ")"
+                        : ""));
+        return text.toString();
+    }
+
+    private static void createParent(Path model) {
+        try {
+            Files.createDirectories(model.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder " + model.getParent() + " for the model: "
+                    + e.getMessage() + ". Choose another --model path.", e);
+        }
+    }
+
+    private static int requirePositive(int limit) {
+        if (limit < 1) {
+            throw new InvalidConfigurationException("--limit must be at least 1 but was " + limit
+                    + ": give the number of training images to use.");
+        }
+        return limit;
+    }
+}
