@@ -12,7 +12,7 @@ import java.util.zip.GZIPOutputStream;
  * Writes a small MNIST-format folder for tests: 4 × 4 images whose brightest pixel encodes the label,
  * so a network can learn them; training files gzipped, test files plain.
  */
-final class IdxFolderWriter {
+public final class IdxFolderWriter {
 
     static final int SIDE = 4;
     static final int CLASSES = 10;
@@ -20,7 +20,7 @@ final class IdxFolderWriter {
     private IdxFolderWriter() {
     }
 
-    static Path write(Path folder, int train, int test) {
+    public static Path write(Path folder, int train, int test) {
         try {
             Files.write(folder.resolve("train-images-idx3-ubyte.gz"), gzip(images(train)));
             Files.write(folder.resolve("train-labels-idx1-ubyte.gz"), gzip(labels(train)));

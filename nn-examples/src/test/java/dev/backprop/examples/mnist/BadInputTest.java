@@ -1,0 +1,189 @@
+package dev.backprop.examples.mnist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.examples.bench.IdxFolderWriter;
+import dev.backprop.io.model.ModelFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thirdparty.testplugin.SoftCube;
+
+/**
+ * Bad data, bad model files and bad settings end the command line with one clear {@code error:} line,
+ * exit code 2 and no stack trace (unless {@code --debug}).
+ */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void missingDataFolder() {
+        assertBadInput(CliRun.of("mnist", "--data", dir.resolve("nowhere").toString()), "does not exist",
+                "train-images-idx3-ubyte[.gz]");
+    }
+
+    @Test
+    void missingIdxFile_namesIt() throws IOException {
+        Path data = IdxFolderWriter.write(dir, 50, 20);
+        Files.delete(data.resolve("t10k-labels-idx1-ubyte"));
+        assertBadInput(train(data), "lacks t10k-labels-idx1-ubyte[.gz]");
+    }
+
+    @Test
+    void imagesAndLabelsWithDifferentCounts() throws IOException {
+        Path data = IdxFolderWriter.write(dir, 50, 20);
+        Files.write(data.resolve("t10k-labels-idx1-ubyte"), labels(new byte[19]));
+        assertBadInput(train(data), "20", "19");
+    }
+
+    @Test
+    void wrongMagicNumber_imagesAndLabelsSwapped() throws IOException {
+        Path data = IdxFolderWriter.write(dir, 50, 20);
+        Path images = data.resolve("t10k-images-idx3-ubyte");
+        Path labels = data.resolve("t10k-labels-idx1-ubyte");
+        Path swap = data.resolve("swap");
+        Files.move(images, swap);
+        Files.move(labels, images);
+        Files.move(swap, labels);
+        assertBadInput(train(data), "magic");
+    }
+
+    @Test
+    void labelOutOfRange() throws IOException {
+        Path data = IdxFolderWriter.write(dir, 50, 20);
+        byte[] values = new byte[20];
+        values[7] = 12;
+        Files.write(data.resolve("t10k-labels-idx1-ubyte"), labels(values));
+        assertBadInput(train(data), "12");
+    }
+
+    @Test
+    void emptyDataset() throws IOException {
+        Path data = IdxFolderWriter.write(dir, 50, 20);
+        Files.write(data.resolve("t10k-images-idx3-ubyte"),
+                ByteBuffer.allocate(16).putInt(0x803).putInt(0).putInt(4).putInt(4).array());
+        Files.write(data.resolve("t10k-labels-idx1-ubyte"), labels(new byte[0]));
+        assertBadInput(train(data), "0");
+    }
+
+    @Test
+    void truncatedModel() throws IOException {
+        Path model = trainedModel();
+        byte[] bytes = Files.readAllBytes(model);
+        Files.write(model, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertBadInput(evaluate(model), "ends early");
+    }
+
+    @Test
+    void modelWithAFlippedByte() throws IOException {
+        Path model = trainedModel();
+        byte[] bytes = Files.readAllBytes(model);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(model, bytes);
+        assertBadInput(evaluate(model), "checksum");
+    }
+
+    @Test
+    void modelFromAFutureVersion() throws IOException {
+        Path model = trainedModel();
+        byte[] bytes = Files.readAllBytes(model);
+        ByteBuffer.wrap(bytes).putInt(4, 99);
+        Files.write(model, bytes);
+        assertBadInput(evaluate(model), "format version 99", "upgrade Backprop");
+    }
+
+    @Test
+    void modelNamingAMissingPlugin() {
+        PluginRegistry withCube = PluginRegistry.of(List.of(new SoftCube()), List.of(), List.of());
+        Network network = Network.builder().registry(withCube).input(16).dense(4, SoftCube.ID).dense(10, "softmax")
+                .build();
+        Path model = dir.resolve("cube.bpnn");
+        ModelFiles.save(network, model);
+        assertBadInput(evaluate(model), SoftCube.ID);
+    }
+
+    @Test
+    void resumeFromAModelWithoutTrainingState() {
+        Path data = IdxFolderWriter.write(dir, 50, 20);
+        ModelFiles.save(Network.builder().input(16).dense(10, "softmax").build(), dir.resolve("m.bpnn"));
+        assertBadInput(train(data, "--resume"), "no training state to resume from");
+    }
+
+    @Test
+    void badSettingsOnTheCommandLine() {
+        Path data = IdxFolderWriter.write(dir, 50, 20);
+        assertBadInput(train(data, "--dropout", "1.5"), "dropout");
+        assertBadInput(train(data, "--activation", "rleu"), "relu");
+        assertBadInput(train(data, "--validation", "1"), "validationFraction");
+    }
+
+    @Test
+    void debug_addsTheStackTrace() {
+        CliRun run = CliRun.of("--debug", "mnist", "--data", dir.resolve("nowhere").toString());
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void csvWithANonNumericCell_namesTheRowAndColumn() throws IOException {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "a,b,c,d,species\n1,2,3,4,x\n5,6,seven,8,y\n9,10,11,12,x\n");
+        assertBadInput(CliRun.of("iris", "--data", csv.toString()), "line 3", "seven");
+    }
+
+    @Test
+    void csvWithARaggedRow_namesTheRow() throws IOException {
+        Path csv = dir.resolve("ragged.csv");
+        Files.writeString(csv, "a,b,c,d,species\n1,2,3,4,x\n5,6,7,y\n9,10,11,12,x\n");
+        assertBadInput(CliRun.of("iris", "--data", csv.toString()), "line 3");
+    }
+
+    @Test
+    void csvWithNaN_isRefused() throws IOException {
+        Path csv = dir.resolve("nan.csv");
+        Files.writeString(csv, "a,b,c,d,species\n1,2,3,4,x\n5,NaN,7,8,y\n9,10,11,12,x\n");
+        assertBadInput(CliRun.of("iris", "--data", csv.toString()), "NaN");
+    }
+
+    private Path trainedModel() {
+        Path data = IdxFolderWriter.write(dir, 50, 20);
+        CliRun run = train(data);
+        assertEquals(0, run.status(), run.toString());
+        return dir.resolve("m.bpnn");
+    }
+
+    private CliRun train(Path data, String... more) {
+        String[] base = {"mnist", "--data", data.toString(), "--model", dir.resolve("m.bpnn").toString(), "--hidden",
+            "8", "--epochs", "1", "--threads", "1"};
+        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return CliRun.of(args);
+    }
+
+    private CliRun evaluate(Path model) {
+        return CliRun.of("mnist", "evaluate", "--model", model.toString(), "--data", dir.toString());
+    }
+
+    private static byte[] labels(byte[] values) {
+        return ByteBuffer.allocate(8 + values.length).putInt(0x801).putInt(values.length).put(values).array();
+    }
+
+    private static void assertBadInput(CliRun run, String... fragments) {
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().startsWith("error: "), run.toString());
+        for (String fragment : fragments) {
+            assertTrue(run.err().contains(fragment), "'" + fragment + "' in " + run.err());
+        }
+        assertFalse(run.err().contains("\tat "), "no stack trace without --debug: " + run.err());
+    }
+}
