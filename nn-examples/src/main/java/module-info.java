@@ -13,6 +13,7 @@ module dev.backprop.examples {
     opens dev.backprop.examples to info.picocli;
     opens dev.backprop.examples.iris to info.picocli;
     opens dev.backprop.examples.mnist to info.picocli;
+    opens dev.backprop.examples.sine to info.picocli;
     opens dev.backprop.examples.xor to info.picocli, com.google.guice;
     opens dev.backprop.examples.bench to info.picocli;
     opens dev.backprop.examples.plugins to info.picocli;

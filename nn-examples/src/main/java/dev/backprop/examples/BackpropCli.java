@@ -7,6 +7,7 @@ import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.examples.plugins.PluginsCommand;
 import dev.backprop.examples.iris.IrisExample;
 import dev.backprop.examples.mnist.MnistCommand;
+import dev.backprop.examples.sine.SineExample;
 import dev.backprop.examples.xor.XorExample;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "backprop", mixinStandardHelpOptions = true, versionProvider = BackpropCli.Version.class,
         description = "Backprop: multi-layer perceptrons trained by backpropagation, in pure Java.%n"
                 + "Runs one of the example apps below; each takes --help.",
-        subcommands = {MnistCommand.class, XorExample.class, IrisExample.class, BenchCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MnistCommand.class, XorExample.class, IrisExample.class, SineExample.class, BenchCommand.class,
+            PluginsCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nExamples:%n")
 public final class BackpropCli implements Runnable, PluginSource {
 
