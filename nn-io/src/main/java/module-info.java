@@ -15,4 +15,5 @@ module dev.backprop.io {
     exports dev.backprop.io.model;
     exports dev.backprop.io.data;
     exports dev.backprop.io.config;
+    exports dev.backprop.io.files;
 }

@@ -2,6 +2,7 @@ package dev.backprop.examples.console;
 
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.train.EpochReport;
+import dev.backprop.io.files.AtomicFileWriter;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -123,7 +124,7 @@ public final class TrainingCharts {
     }
 
     private Path writePng(JFreeChart chart, Path file) throws IOException {
-        AtomicFile.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+        AtomicFileWriter.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
         return file;
     }
 

@@ -5,6 +5,7 @@ import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.io.files.AtomicFileWriter;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

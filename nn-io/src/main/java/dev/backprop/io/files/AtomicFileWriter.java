@@ -1,4 +1,4 @@
-package dev.backprop.io.model;
+package dev.backprop.io.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * Replaces a file all at once: the content goes to a temporary file in the same directory, which is
  * forced to disk and then moved over the target in one step. Readers see the old file or the new
  * one, never a mixture; if anything fails, the temporary file is deleted and the target is left as
- * it was.
+ * it was. Model files, checkpoints and the example apps' charts are all written this way.
  */
-final class AtomicFileWriter {
+public final class AtomicFileWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFileWriter.class);
     private static final int BUFFER_BYTES = 1 << 16;
@@ -30,11 +30,29 @@ final class AtomicFileWriter {
 
     /** Writes a file's content to the stream it is given; the stream is flushed and closed by the caller. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFileWriter() {
+    }
+
+    /**
+     * Writes {@code content} to {@code target}, atomically where the file system allows.
+     *
+     * @return the number of bytes written
+     * @throws java.nio.file.NoSuchFileException if the target's folder does not exist (the message says so)
+     * @throws IOException if the temporary file cannot be created, written, forced or moved; the target
+     *                     is then unchanged and the temporary file is gone
+     */
+    public static long write(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new java.nio.file.NoSuchFileException(absolute.toString(), null, "cannot write it because the folder "
+                    + folder + " does not exist. Create the folder first, or choose a path in an existing one.");
+        }
+        return write(absolute, content, UnaryOperator.identity());
     }
 
     /**
@@ -48,7 +66,7 @@ final class AtomicFileWriter {
      * @throws IOException if the temporary file cannot be created, written, forced or moved; the
      *                     target is then unchanged and the temporary file is gone
      */
-    static long write(Path target, Content content, UnaryOperator<OutputStream> decorator) throws IOException {
+    public static long write(Path target, Content content, UnaryOperator<OutputStream> decorator) throws IOException {
         Path directory = target.getParent();
         Path temporary = createTemporary(directory, target.getFileName().toString());
         boolean moved = false;
