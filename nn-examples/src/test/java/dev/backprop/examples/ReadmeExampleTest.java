@@ -11,7 +11,12 @@ import dev.backprop.core.train.LoggingListener;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
+import dev.backprop.io.data.MnistData;
+import dev.backprop.io.data.MnistFolder;
+import dev.backprop.io.data.Split;
+import dev.backprop.io.model.Checkpointer;
 import dev.backprop.io.model.ModelFiles;
+import dev.backprop.io.model.ResumableRun;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,5 +51,32 @@ class ReadmeExampleTest {
         assertEquals(3000, history.epochs().size());
         assertTrue(output[0] > 0.9f, "XOR(1, 0) ≈ 1, was " + output[0]);
         assertArrayEquals(output, restored.predict(new float[] {1, 0}));
+    }
+
+    @Test
+    void readmeCheckpointExample_trainsWithValidationAndResumes(@TempDir Path folder) {
+        Path home = Path.of(System.getProperty("backprop.home", "..")).toAbsolutePath().normalize();
+        MnistData data = MnistFolder.load(home.resolve("data/fashion-mnist-small"));
+        Split split = Split.shuffled(data.train().size(), 0.1, 42);              // seeded: same split every time
+        Dataset train = data.train().select(split.train());
+        Dataset validation = data.train().select(split.validation());
+        Network classifier = Network.builder().input(784).dense(128, "relu").dense(10, "softmax").build();
+        TrainingConfig adam = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
+                .learningRate(1e-3).epochs(4).batchSize(128).build();
+        PluginRegistry registry = PluginRegistry.discovered();
+        TrainingHistory first = Trainer.fromConfig(adam, registry, List.of(new Checkpointer(folder.resolve("run.bpnn"), 1)))
+                .fit(classifier, train, validation);                             // EpochReport.validationAccuracy()
+
+        ResumableRun run = ModelFiles.loadCheckpoint(folder.resolve("run.bpnn"), registry);   // in a later process
+        TrainingConfig longer = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
+                .learningRate(1e-3).epochs(6).batchSize(128).build();
+        TrainingHistory whole = Trainer.fromConfig(longer, registry, List.of())
+                .resume(run.network(), train, validation, run.checkpoint());
+
+        assertEquals(600, validation.size());
+        assertTrue(first.epochs().get(3).validationAccuracy() > 0.7, first.epochs().toString());
+        assertEquals(6, whole.epochs().size());
+        assertEquals(first.epochs().get(3), whole.epochs().get(3), "the resumed history starts with the saved epochs");
+        assertTrue(whole.epochs().get(5).validationAccuracy() > 0.7, whole.epochs().toString());
     }
 }
