@@ -18,8 +18,9 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 /**
  * Shows training as it goes. On a terminal, one progress bar per epoch (the me.tongfei progressbar
  * library, on stderr like every progress display) with the examples done, the ETA, the batch, the
- * running mean loss and samples per second; when the epoch ends, the bar keeps the epoch's figures.
- * Elsewhere (a pipe, a file, a test), one plain line per epoch on the given writer:
+ * running mean loss and samples per second; when the epoch ends, the bar clears itself and the epoch's
+ * line (below) stays. Elsewhere (a pipe, a file, a test), only that line, one per epoch, on the given
+ * writer:
  *
  * <pre>epoch 3/20  loss=0.4123  acc=0.8512  val_loss=0.4410  val_acc=0.8420  1.52s  39400 samples/s</pre>
  *
@@ -105,20 +106,17 @@ public final class TrainingProgress implements TrainingListener {
         epochLossSum += report.loss() * report.rows();
         epochRows += report.rows();
         bar.stepBy(report.rows());
-        bar.setExtraMessage(String.format(Locale.ROOT, " batch %d/%d  loss=%s  %s samples/s", report.batch(),
-                report.batches(), loss(epochLossSum / epochRows),
+        bar.setExtraMessage(String.format(Locale.ROOT, " loss=%s  %s samples/s", loss(epochLossSum / epochRows),
                 speed(epochRows, (System.nanoTime() - epochStart) / 1e9)));
     }
 
     @Override
     public void onEpochEnd(EpochReport report) {
-        if (bar != null) {
-            bar.setExtraMessage(" " + figures(report) + "  " + timing(report));
-            closeBar();
-        } else if (display == Display.PLAIN) {
-            out.println(line(report));
-            out.flush();
-        }
+        // The finished bar clears itself and the epoch's full line stays: bars are for the epoch under way,
+        // and a terminal of any width keeps every epoch's figures.
+        closeBar();
+        out.println(line(report));
+        out.flush();
         epochStart = System.nanoTime();
     }
 
@@ -176,7 +174,8 @@ public final class TrainingProgress implements TrainingListener {
                 .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", report.epoch(), epochs))
                 .setInitialMax(examples)
                 .setUnit(" samples", 1)
-                .setUpdateIntervalMillis(BAR_REFRESH_MILLIS);
+                .setUpdateIntervalMillis(BAR_REFRESH_MILLIS)
+                .clearDisplayOnFinish();
         if (barConsumer != null) {
             builder.setConsumer(barConsumer.get());
         }
