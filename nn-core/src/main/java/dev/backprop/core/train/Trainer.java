@@ -93,15 +93,18 @@ public final class Trainer {
 
     /**
      * Goes on with a run that stopped after {@code checkpoint.completedEpochs()} epochs: {@code network}
-     * must hold the weights of that moment, and this trainer the run's configuration (its epochs may be
-     * raised to train longer). Trains the remaining epochs and returns the whole history, the
-     * checkpoint's epochs first. With the same data, the result is bit-identical to a run that never
-     * stopped. The checkpoint is not modified.
+     * must hold the weights of that moment, and this trainer the run's configuration. Trains the
+     * remaining epochs and returns the whole history, the checkpoint's epochs first. With the same data
+     * and configuration, the result is bit-identical to a run that never stopped (whatever the thread
+     * count). The epochs may be raised to train longer; a schedule that reads the total (cosine, a
+     * warm-up followed by one) then spreads its later rates over the new total, so the run is no longer
+     * the same as an uninterrupted one. The checkpoint is not modified.
      *
      * @param validation held-out data measured after each epoch, or null for none
      * @throws ShapeMismatchException if the checkpoint's optimizer state does not fit the network or
      *                                the optimizer
-     * @throws InvalidConfigurationException if the checkpoint is already past the configured epochs
+     * @throws InvalidConfigurationException if the checkpoint is already past the configured epochs, or
+     *                                       its epochs saw another number of training examples
      */
     public TrainingHistory resume(Network network, Dataset train, Dataset validation, TrainingCheckpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
@@ -110,6 +113,14 @@ public final class Trainer {
             throw new InvalidConfigurationException("The checkpoint has already trained " + checkpoint.completedEpochs()
                     + " epochs but this run is configured for " + config.epochs() + ": ask for at least "
                     + checkpoint.completedEpochs() + " epochs to resume it.");
+        }
+        if (!checkpoint.history().isEmpty()) {
+            int seen = checkpoint.history().get(checkpoint.history().size() - 1).examples();
+            if (seen != train.size()) {
+                throw new InvalidConfigurationException("The checkpoint was trained on " + seen + " examples per epoch"
+                        + " but this training set has " + train.size() + ": resume with the same training data (the"
+                        + " same split, limit and folder), or start a new run.");
+            }
         }
         return run(network, train, validation, checkpoint.copy());
     }
@@ -184,11 +195,13 @@ public final class Trainer {
                         seconds, rate, (double) correct / data.size(), measured.loss(), measured.accuracy());
                 reports.add(report);
                 listeners.forEach(l -> l.onEpochEnd(report));
+                boolean stop = listeners.stream().anyMatch(TrainingListener::stopRequested);
                 if (!listeners.isEmpty()) {
                     TrainingCheckpoint checkpoint = new TrainingCheckpoint(epoch, states, reports);
-                    listeners.forEach(l -> l.onCheckpoint(network, config, checkpoint));
+                    boolean last = stop || epoch == config.epochs();
+                    listeners.forEach(l -> l.onCheckpoint(network, config, checkpoint, last));
                 }
-                if (listeners.stream().anyMatch(TrainingListener::stopRequested)) {
+                if (stop) {
                     break;
                 }
             }

@@ -37,6 +37,10 @@ public record TrainingCheckpoint(int completedEpochs, List<OptimizerState> optim
         }
         optimizerStates = List.copyOf(Objects.requireNonNull(optimizerStates, "optimizer states"));
         history = List.copyOf(Objects.requireNonNull(history, "history"));
+        if (history.size() != completedEpochs) {
+            throw new InvalidConfigurationException("A checkpoint after " + completedEpochs + " epochs needs one"
+                    + " report per epoch, found " + history.size() + ".");
+        }
     }
 
     /** A deep copy whose optimizer states no longer change with training. */
@@ -49,31 +53,42 @@ public record TrainingCheckpoint(int completedEpochs, List<OptimizerState> optim
     }
 
     /**
-     * Checks that these states fit {@code parameters} and an optimizer with {@code slots} state slots.
+     * Checks that these states fit {@code parameters}: one state per parameter, each slot as long as
+     * its parameter.
      *
      * @throws ShapeMismatchException if the counts or sizes differ, saying which parameter
      */
-    void requireFits(List<Parameter> parameters, int slots, String optimizerId) {
+    public void requireFits(List<Parameter> parameters) {
         if (optimizerStates.size() != parameters.size()) {
             throw new ShapeMismatchException("The checkpoint holds optimizer state for " + optimizerStates.size()
-                    + " parameters but the network has " + parameters.size() + ": resume with the network the"
+                    + " parameters but the network has " + parameters.size() + ": use the network the"
                     + " checkpoint was saved with.", parameters.size(), optimizerStates.size());
         }
         for (int i = 0; i < parameters.size(); i++) {
             OptimizerState state = optimizerStates.get(i);
             Parameter parameter = parameters.get(i);
-            if (state.slotCount() != slots) {
-                throw new ShapeMismatchException("The checkpoint's optimizer state for " + parameter.name() + " has "
-                        + state.slotCount() + " slots but optimizer '" + optimizerId + "' uses " + slots + ": resume"
-                        + " with the optimizer the checkpoint was saved with.", slots, state.slotCount());
-            }
-            for (int k = 0; k < slots; k++) {
+            for (int k = 0; k < state.slotCount(); k++) {
                 if (state.slot(k).length != parameter.size()) {
                     throw new ShapeMismatchException("The checkpoint's optimizer state for " + parameter.name()
                             + " holds " + state.slot(k).length + " values per slot but the parameter has "
-                            + parameter.size() + ": resume with the network the checkpoint was saved with.",
+                            + parameter.size() + ": use the network the checkpoint was saved with.",
                             parameter.size(), state.slot(k).length);
                 }
+            }
+        }
+    }
+
+    /**
+     * As {@link #requireFits(List)}, and every state has the {@code slots} slots of optimizer {@code optimizerId}.
+     */
+    void requireFits(List<Parameter> parameters, int slots, String optimizerId) {
+        requireFits(parameters);
+        for (int i = 0; i < parameters.size(); i++) {
+            OptimizerState state = optimizerStates.get(i);
+            if (state.slotCount() != slots) {
+                throw new ShapeMismatchException("The checkpoint's optimizer state for " + parameters.get(i).name()
+                        + " has " + state.slotCount() + " slots but optimizer '" + optimizerId + "' uses " + slots
+                        + ": resume with the optimizer the checkpoint was saved with.", slots, state.slotCount());
             }
         }
     }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param shuffle                  whether each epoch visits the examples in a fresh random order
  * @param seed                     the seed of that order and of the dropout masks (same seed, same run)
  * @param threads                  threads that compute each step, at least 1 (default: the available
- *                                 processors); results are deterministic for a given seed and thread count
+ *                                 processors); the weights are the same, bit for bit, for any thread count
  * @param schedule                 the learning rate of each epoch (default constant)
  * @param clipping                 how gradients are limited before each update (default none)
  */

@@ -20,17 +20,20 @@ public interface TrainingListener {
     }
 
     /**
-     * After each epoch's {@link #onEpochEnd}: what {@link Trainer#resume} needs to go on from here. The
-     * checkpoint holds the trainer's live optimizer state: save it (for example with nn-io's
-     * {@code Checkpointer}) or {@link TrainingCheckpoint#copy()} it during the call, and change neither
-     * it nor the network.
+     * After each epoch's {@link #onEpochEnd} and the {@link #stopRequested} poll: what
+     * {@link Trainer#resume} needs to go on from here. The checkpoint holds the trainer's live optimizer
+     * state: save it (for example with nn-io's {@code Checkpointer}) or {@link TrainingCheckpoint#copy()}
+     * it during the call, and change neither it nor the network. Early stopping's own state (its best
+     * value and patience) is not part of a checkpoint, and its best-weights restore happens after the
+     * last checkpoint, in {@link #onTrainingEnd}.
      *
      * @param network    the network being trained, with the weights after this epoch
      * @param config     the run's configuration
      * @param checkpoint the completed epochs, optimizer states and history so far
+     * @param last       whether training ends after this epoch (the configured last one, or a stop)
      */
     default void onCheckpoint(dev.backprop.core.network.Network network, TrainingConfig config,
-                              TrainingCheckpoint checkpoint) {
+                              TrainingCheckpoint checkpoint, boolean last) {
     }
 
     /** After the last epoch (also after an early stop). */

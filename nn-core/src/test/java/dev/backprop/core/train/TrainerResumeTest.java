@@ -59,6 +59,32 @@ class TrainerResumeTest {
     }
 
     @Test
+    void resume_withAnotherThreadCount_givesTheSameWeights() {
+        Network uninterrupted = network();
+        trainer(config(EPOCHS), List.of()).fit(uninterrupted, train, validation);
+        Network interrupted = network();
+        StopAfter stopper = new StopAfter(2);
+        trainer(config(EPOCHS), List.of(stopper)).fit(interrupted, train, validation);
+        TrainingConfig twoThreads = new TrainingConfig(config(EPOCHS).loss(), config(EPOCHS).lossHyperparameters(),
+                config(EPOCHS).optimizer(), config(EPOCHS).optimizerHyperparameters(), EPOCHS, 16, true, 11, 2,
+                LearningRateSchedule.cosine(0.1), GradientClipping.none());
+        trainer(twoThreads, List.of()).resume(interrupted, train, validation, stopper.saved);
+        assertSameWeights(uninterrupted, interrupted, "resumed on 2 threads");
+    }
+
+    @Test
+    void resume_onAnotherNumberOfExamples_isRefused() {
+        Network network = network();
+        StopAfter stopper = new StopAfter(2);
+        trainer(config(EPOCHS), List.of(stopper)).fit(network, train);
+        Dataset fewer = TrainerTest.randomClassification(140, 5, 3, 21);
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> trainer(config(EPOCHS), List.of()).resume(network, fewer, null, stopper.saved));
+        assertTrue(e.getMessage().contains("trained on 150 examples per epoch but this training set has 140"),
+                e.getMessage());
+    }
+
+    @Test
     void resume_leavesTheGivenCheckpointUnchanged_soItCanBeResumedTwice() {
         Network first = network();
         StopAfter stopper = new StopAfter(2);
@@ -132,6 +158,7 @@ class TrainerResumeTest {
     /** Saves a copy of the checkpoint after epoch {@code k} and stops there, as a killed run would. */
     private static final class StopAfter implements TrainingListener {
         private final int epoch;
+        private boolean stop;
         private TrainingCheckpoint saved;
 
         StopAfter(int epoch) {
@@ -139,15 +166,21 @@ class TrainerResumeTest {
         }
 
         @Override
-        public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint) {
+        public void onEpochEnd(EpochReport report) {
+            stop = report.epoch() >= epoch;
+        }
+
+        @Override
+        public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint, boolean last) {
             if (checkpoint.completedEpochs() == epoch) {
+                assertTrue(last, "a stop makes this the last checkpoint");
                 saved = checkpoint.copy();
             }
         }
 
         @Override
         public boolean stopRequested() {
-            return saved != null;
+            return stop;
         }
     }
 

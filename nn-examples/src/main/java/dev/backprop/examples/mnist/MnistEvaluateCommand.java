@@ -3,10 +3,10 @@ package dev.backprop.examples.mnist;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.io.data.MnistFolder;
+import dev.backprop.io.model.LoadedModel;
 import dev.backprop.io.model.ModelFiles;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -32,17 +32,17 @@ public final class MnistEvaluateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginSource.registryOf(spec);
-        Network network = ModelFiles.load(options.model, registry);
-        TrainingConfig config = ModelFiles.trainingConfig(options.model, registry)
-                .orElseGet(() -> TrainingConfig.builder().loss("categorical_cross_entropy").build());
+        LoadedModel model = ModelFiles.open(options.model, registry);
+        Network network = model.network();
         Dataset test = MnistFolder.loadTest(options.data);
         MnistPredictions.requireInputs(network, test, options);
         out.printf("model %s: %d inputs, %d outputs; %s%n", options.model.toAbsolutePath().normalize(),
-                network.inputWidth(), network.outputWidth(), MnistPredictions.trainedEpochs(options.model, registry));
-        TestReport report = TestReport.measure(network, test, registry, config);
+                network.inputWidth(), network.outputWidth(), model.checkpoint().isPresent()
+                        ? "trained for " + model.trainedEpochs() + " epochs" : "saved without its training history");
+        TestReport report = TestReport.measure(network, test, registry, MnistPredictions.loss(model));
         report.print(out, options.classes.namesFor(options.data));
-        out.println(ResultLine.classification("mnist-evaluate", MnistPredictions.epochs(options.model, registry),
-                report.loss(), report.accuracy(), (System.nanoTime() - start) / 1e9));
+        out.println(ResultLine.classification("mnist-evaluate", model.trainedEpochs(), report.loss(),
+                report.accuracy(), (System.nanoTime() - start) / 1e9));
         out.flush();
         return 0;
     }

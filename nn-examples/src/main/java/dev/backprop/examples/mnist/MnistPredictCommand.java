@@ -5,10 +5,10 @@ import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Evaluation;
-import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.io.data.MnistFolder;
+import dev.backprop.io.model.LoadedModel;
 import dev.backprop.io.model.ModelFiles;
 import java.io.PrintWriter;
 import java.util.List;
@@ -52,10 +52,11 @@ public final class MnistPredictCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginSource.registryOf(spec);
-        Network network = ModelFiles.load(options.model, registry);
+        LoadedModel model = ModelFiles.open(options.model, registry);
+        Network network = model.network();
         Dataset test = MnistFolder.loadTest(options.data);
         MnistPredictions.requireInputs(network, test, options);
-        if (first < 0 || count < 1 || first + count > test.size()) {
+        if (first < 0 || count < 1 || first >= test.size() || count > test.size() - first) {
             throw new InvalidConfigurationException("--first " + first + " --count " + count + " asks for images "
                     + first + " to " + (first + count - 1) + ", but the test set has images 0 to " + (test.size() - 1)
                     + ": choose --first from 0 and --count from 1 within that range.");
@@ -75,11 +76,9 @@ public final class MnistPredictCommand implements Callable<Integer> {
                     probabilities[predicted], names.get(actual), predicted == actual ? "" : "  <- wrong");
         }
         int[] shown = java.util.stream.IntStream.range(first, first + count).toArray();
-        TrainingConfig config = ModelFiles.trainingConfig(options.model, registry)
-                .orElseGet(() -> TrainingConfig.builder().loss("categorical_cross_entropy").build());
-        TestReport report = TestReport.measure(network, test.select(shown), registry, config);
+        TestReport report = TestReport.measure(network, test.select(shown), registry, MnistPredictions.loss(model));
         out.printf(Locale.ROOT, "%d of %d right%n", correct, count);
-        out.println(ResultLine.classification("mnist-predict", MnistPredictions.epochs(options.model, registry),
+        out.println(ResultLine.classification("mnist-predict", model.trainedEpochs(),
                 report.loss(), report.accuracy(), (System.nanoTime() - start) / 1e9));
         out.flush();
         return 0;

@@ -1,12 +1,11 @@
 package dev.backprop.examples.mnist;
 
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.PluginId;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
-import dev.backprop.core.train.TrainingCheckpoint;
-import dev.backprop.io.model.ModelFiles;
-import java.nio.file.Path;
-import java.util.Optional;
+import dev.backprop.io.model.LoadedModel;
 
 /** Checks and facts about a saved model that {@code mnist evaluate} and {@code mnist predict} share. */
 final class MnistPredictions {
@@ -28,15 +27,18 @@ final class MnistPredictions {
         }
     }
 
-    /** The epochs the model was trained for, when it was saved as a checkpoint; 0 otherwise. */
-    static int epochs(Path model, dev.backprop.core.plugin.PluginRegistry registry) {
-        return ModelFiles.checkpoint(model).map(TrainingCheckpoint::completedEpochs).orElse(0);
+    /** The loss the model was trained with (its id and settings), or categorical cross-entropy if not saved. */
+    static LossChoice loss(LoadedModel model) {
+        return model.config().map(config -> new LossChoice(config.loss(), config.lossHyperparameters()))
+                .orElse(new LossChoice(PluginId.of("categorical_cross_entropy"), Hyperparameters.none()));
     }
 
-    /** A few words on how the model was trained. */
-    static String trainedEpochs(Path model, dev.backprop.core.plugin.PluginRegistry registry) {
-        Optional<TrainingCheckpoint> checkpoint = ModelFiles.checkpoint(model);
-        return checkpoint.map(c -> "trained for " + c.completedEpochs() + " epochs")
-                .orElse("saved without its training history");
+    /**
+     * A loss by id with its settings.
+     *
+     * @param id              the loss id
+     * @param hyperparameters its settings
+     */
+    record LossChoice(PluginId id, Hyperparameters hyperparameters) {
     }
 }

@@ -52,11 +52,24 @@ final class MnistTrainRun {
         TrainingConfig config;
         ResumableRun resumed = null;
         if (options.resume) {
+            List<String> ignored = options.newRunOptions();
+            if (!ignored.isEmpty()) {
+                throw new InvalidConfigurationException("--resume goes on with the network and settings saved in "
+                        + model + ", but " + String.join(", ", ignored) + " " + (ignored.size() == 1 ? "was" : "were")
+                        + " also given: leave " + (ignored.size() == 1 ? "it" : "them") + " out to resume, or drop"
+                        + " --resume to start a new run.");
+            }
             resumed = ModelFiles.loadCheckpoint(model, registry);
             network = resumed.network();
             config = options.resumed(resumed.config());
             out.printf(Locale.ROOT, "resuming %s after epoch %d of %d%n", model, resumed.checkpoint().completedEpochs(),
                     config.epochs());
+            if (config.epochs() != resumed.config().epochs()
+                    && !(config.schedule() instanceof dev.backprop.core.train.LearningRateSchedule.Constant)) {
+                out.printf(Locale.ROOT, "note: the %s schedule now spreads over %d epochs instead of %d, so this run"
+                        + " differs from an uninterrupted one of either length%n", config.schedule(), config.epochs(),
+                        resumed.config().epochs());
+            }
         } else {
             network = options.network(registry, data.train().featureWidth(), MnistFolder.CLASSES);
             config = options.config();

@@ -22,8 +22,14 @@ record TestReport(double loss, ConfusionMatrix matrix) {
 
     /** Measures {@code network} on {@code test}; the loss is {@code config}'s, resolved through {@code registry}. */
     static TestReport measure(Network network, Dataset test, PluginRegistry registry, TrainingConfig config) {
-        double loss = Evaluation.loss(network, test, registry.loss(config.loss(), config.lossHyperparameters()));
-        return new TestReport(loss, ConfusionMatrix.of(network, test));
+        return measure(network, test, registry,
+                new MnistPredictions.LossChoice(config.loss(), config.lossHyperparameters()));
+    }
+
+    /** Measures {@code network} on {@code test} with {@code loss}, resolved through {@code registry}. */
+    static TestReport measure(Network network, Dataset test, PluginRegistry registry, MnistPredictions.LossChoice loss) {
+        double value = Evaluation.loss(network, test, registry.loss(loss.id(), loss.hyperparameters()));
+        return new TestReport(value, ConfusionMatrix.of(network, test));
     }
 
     double accuracy() {

@@ -26,8 +26,8 @@ public final class TrainOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     Path model;
 
-    @Option(names = "--preset", defaultValue = "default",
-            description = "Starting settings: default or seed (default: ${DEFAULT-VALUE}). default: 784-512-256-10"
+    @Option(names = "--preset",
+            description = "Starting settings: default or seed (default: default). default: 784-512-256-10"
                     + " ReLU, dropout 0.2, softmax + cross-entropy, Adam 1e-3 with cosine decay, batch 128, 20 epochs."
                     + " seed: the seed's setup, 784-100-10 sigmoid, mean squared error, plain gradient descent"
                     + " (lr 2.5), batch 32, 10 epochs.")
@@ -62,12 +62,11 @@ public final class TrainOptions {
     Integer batch;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (with --resume:"
-            + " the total to reach).")
+            + " the total to reach; with --resume and a cosine schedule a new total re-spreads the decay).")
     Integer epochs;
 
-    @Option(names = "--seed", defaultValue = "42",
-            description = "Seed of the split, the weights, the shuffles and dropout (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed of the split, the weights, the shuffles and dropout (default: 42).")
+    Long seed;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads per training step (default: all"
             + " processors; results do not depend on it).")
@@ -85,8 +84,9 @@ public final class TrainOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
-    @Option(names = "--resume", description = "Go on from the checkpoint in --model (its network and settings;"
-            + " --epochs may raise the total). Gives the weights an uninterrupted run would have.")
+    @Option(names = "--resume", description = "Go on from the checkpoint in --model with its network and settings"
+            + " (--epochs may raise the total; --threads, --data, --validation and --limit as before). Gives the"
+            + " weights the uninterrupted run would have had.")
     boolean resume;
 
     @Option(names = "--classes", defaultValue = "auto", description = "Class names: auto, fashion or digits"
@@ -134,25 +134,63 @@ public final class TrainOptions {
 
     }
 
+    private static final long DEFAULT_SEED = 42;
+
+    /** The preset: the one given, or {@link Preset#DEFAULT}. */
+    private Preset preset() {
+        return preset == null ? Preset.DEFAULT : preset;
+    }
+
+    /** The seed: the one given, or 42. */
+    long seed() {
+        return seed == null ? DEFAULT_SEED : seed;
+    }
+
+    /**
+     * The options that describe a new network or its training, given on this command line; a resumed run
+     * takes all of them from its checkpoint.
+     */
+    List<String> newRunOptions() {
+        List<String> given = new java.util.ArrayList<>();
+        addIf(given, preset, "--preset");
+        addIf(given, hidden, "--hidden");
+        addIf(given, activation, "--activation");
+        addIf(given, output, "--output");
+        addIf(given, dropout, "--dropout");
+        addIf(given, loss, "--loss");
+        addIf(given, optimizer, "--optimizer");
+        addIf(given, learningRate, "--lr");
+        addIf(given, schedule, "--schedule");
+        addIf(given, batch, "--batch");
+        addIf(given, seed, "--seed");
+        return given;
+    }
+
+    private static void addIf(List<String> given, Object value, String name) {
+        if (value != null) {
+            given.add(name);
+        }
+    }
+
     /** The network these options describe, for {@code inputs} features and {@code classes} outputs. */
     Network network(PluginRegistry registry, int inputs, int classes) {
         NetworkBuilder builder = Network.builder().registry(registry).input(inputs);
-        for (int width : or(hidden, preset.hidden)) {
-            builder.dense(width, or(activation, preset.activation));
-            double rate = or(dropout, preset.dropout);
+        for (int width : or(hidden, preset().hidden)) {
+            builder.dense(width, or(activation, preset().activation));
+            double rate = or(dropout, preset().dropout);
             if (rate > 0) {
                 builder.dropout(rate);
             }
         }
-        return builder.dense(classes, or(output, preset.output)).seed(seed).build();
+        return builder.dense(classes, or(output, preset().output)).seed(seed()).build();
     }
 
     /** The training configuration these options describe. */
     TrainingConfig config() {
-        return TrainingConfig.builder().loss(or(loss, preset.loss)).optimizer(or(optimizer, preset.optimizer))
-                .learningRate(or(learningRate, preset.learningRate)).epochs(or(epochs, preset.epochs))
-                .batchSize(or(batch, preset.batch)).seed(seed).threads(threads())
-                .schedule(or(schedule, preset.schedule) == ScheduleName.COSINE
+        return TrainingConfig.builder().loss(or(loss, preset().loss)).optimizer(or(optimizer, preset().optimizer))
+                .learningRate(or(learningRate, preset().learningRate)).epochs(or(epochs, preset().epochs))
+                .batchSize(or(batch, preset().batch)).seed(seed()).threads(threads())
+                .schedule(or(schedule, preset().schedule) == ScheduleName.COSINE
                         ? LearningRateSchedule.cosine(0.02) : LearningRateSchedule.constant())
                 .build();
     }

@@ -120,6 +120,27 @@ class BadInputTest {
     }
 
     @Test
+    void resumeWithNetworkOptions_saysTheyComeFromTheCheckpoint() {
+        trainedModel();
+        assertBadInput(train(dir, "--resume", "--hidden", "16", "--lr", "0.1"),
+                "--resume goes on with the network and settings saved in", "--hidden, --lr were also given");
+    }
+
+    @Test
+    void resumeOnOtherTrainingData_isRefused() {
+        trainedModel();
+        assertBadInput(train(dir, "--resume", "--limit", "30"), "trained on 45 examples per epoch",
+                "this training set has 27");
+    }
+
+    @Test
+    void predictPastTheLastImage_saysWhichImagesExist() {
+        Path model = trainedModel();
+        assertBadInput(CliRun.of("mnist", "predict", "--model", model.toString(), "--data", dir.toString(),
+                "--first", "5", "--count", "2147483647"), "the test set has images 0 to 19");
+    }
+
+    @Test
     void badSettingsOnTheCommandLine() {
         Path data = IdxFolderWriter.write(dir, 50, 20);
         assertBadInput(train(data, "--dropout", "1.5"), "dropout");
@@ -163,8 +184,11 @@ class BadInputTest {
     }
 
     private CliRun train(Path data, String... more) {
-        String[] base = {"mnist", "--data", data.toString(), "--model", dir.resolve("m.bpnn").toString(), "--hidden",
-            "8", "--epochs", "1", "--threads", "1"};
+        boolean resume = java.util.Arrays.asList(more).contains("--resume");
+        String[] base = resume ? new String[] {"mnist", "--data", data.toString(), "--model",
+            dir.resolve("m.bpnn").toString(), "--epochs", "2", "--threads", "1"}
+            : new String[] {"mnist", "--data", data.toString(), "--model", dir.resolve("m.bpnn").toString(), "--hidden",
+                "8", "--epochs", "1", "--threads", "1"};
         String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, args, base.length, more.length);
         return CliRun.of(args);

@@ -68,7 +68,8 @@ class MnistCommandTest {
         assertEquals(0, CliRun.of(train(data, whole, "--epochs", "6", "--schedule", "constant")).status());
         assertEquals(0, CliRun.of(train(data, parts, "--epochs", "2", "--schedule", "constant")).status());
 
-        CliRun resumed = CliRun.of(train(data, parts, "--epochs", "6", "--resume"));
+        CliRun resumed = CliRun.of("mnist", "--data", data.toString(), "--model", parts.toString(), "--epochs", "6",
+                "--threads", "2", "--resume");
 
         assertEquals(0, resumed.status(), resumed.toString());
         assertTrue(resumed.out().contains("resuming " + parts + " after epoch 2 of 6"), resumed.out());

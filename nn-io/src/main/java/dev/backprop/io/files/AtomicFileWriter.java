@@ -66,7 +66,8 @@ public final class AtomicFileWriter {
      * @throws IOException if the temporary file cannot be created, written, forced or moved; the
      *                     target is then unchanged and the temporary file is gone
      */
-    public static long write(Path target, Content content, UnaryOperator<OutputStream> decorator) throws IOException {
+    public static long write(Path file, Content content, UnaryOperator<OutputStream> decorator) throws IOException {
+        Path target = file.toAbsolutePath();
         Path directory = target.getParent();
         Path temporary = createTemporary(directory, target.getFileName().toString());
         boolean moved = false;

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saves a checkpoint ({@link ModelFiles#saveCheckpoint}) to one file every {@code every} epochs and
- * after the last epoch, replacing the previous one atomically: a run killed at any moment leaves the
+ * after the last epoch (the configured last one, or the one after which a listener such as early
+ * stopping ends training), replacing the previous one atomically: a run killed at any moment leaves the
  * last complete checkpoint, which {@link ModelFiles#loadCheckpoint} and {@code Trainer.resume} go on
  * from. A failed save stops training with its {@link ModelFormatException}, the previous file intact.
  */
@@ -42,9 +43,9 @@ public final class Checkpointer implements TrainingListener {
     }
 
     @Override
-    public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint) {
+    public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint, boolean last) {
         int epoch = checkpoint.completedEpochs();
-        if (epoch % every == 0 || epoch == config.epochs()) {
+        if (epoch % every == 0 || last) {
             ModelFiles.saveCheckpoint(network, config, checkpoint, file);
             LOG.info("checkpoint after epoch {} saved to {}", epoch, file);
         }

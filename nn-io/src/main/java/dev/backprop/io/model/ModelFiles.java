@@ -161,6 +161,7 @@ public final class ModelFiles {
                              Path file, UnaryOperator<OutputStream> streamDecorator) {
         Objects.requireNonNull(network, "network");
         config.ifPresent(RunSection::requireStorable);
+        checkpoint.ifPresent(state -> state.requireFits(network.parameters()));
         if (checkpoint.isPresent() && config.isEmpty()) {
             throw new IllegalArgumentException("A checkpoint is saved with its training configuration.");
         }
@@ -230,8 +231,14 @@ public final class ModelFiles {
      */
     public static Optional<SavedTraining> training(Path file, PluginRegistry registry) {
         Path source = absolute(file);
-        Optional<SavedTraining> training = read(source).training();
-        training.ifPresent(saved -> {
+        SavedModel model = read(source);
+        requireTrainingPlugins(model, source, registry);
+        return model.training();
+    }
+
+    /** Fails when the saved loss or optimizer (or one of their settings) is not available in {@code registry}. */
+    private static void requireTrainingPlugins(SavedModel model, Path source, PluginRegistry registry) {
+        model.training().ifPresent(saved -> {
             try {
                 registry.loss(saved.loss(), saved.lossHyperparameters());
                 registry.optimizer(saved.optimizer(), saved.optimizerHyperparameters());
@@ -242,7 +249,6 @@ public final class ModelFiles {
                         + e.getMessage(), e);
             }
         });
-        return training;
     }
 
     /**
@@ -251,8 +257,26 @@ public final class ModelFiles {
      * older format that stored only the loss and optimizer.
      */
     public static Optional<TrainingConfig> trainingConfig(Path file, PluginRegistry registry) {
-        training(file, registry);
-        return read(absolute(file)).config();
+        Path source = absolute(file);
+        SavedModel model = read(source);
+        requireTrainingPlugins(model, source, registry);
+        return model.config();
+    }
+
+    /**
+     * Loads the model in {@code file} with whatever training information was saved with it, reading the
+     * file once: the network (its activations resolved through {@code registry}), the training
+     * configuration and the training state, each empty when not saved. The loss and optimizer ids are
+     * returned as saved, not resolved: a program that only predicts needs neither plugin.
+     *
+     * @throws ModelFormatException if the file is missing, not a model, too new, truncated, corrupted,
+     *                              or needs an activation that {@code registry} does not have
+     */
+    public static LoadedModel open(Path file, PluginRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        Path source = absolute(file);
+        SavedModel model = read(source);
+        return new LoadedModel(NetworkRestorer.restore(model, registry, source), model.config(), model.checkpoint());
     }
 
     /**
@@ -277,7 +301,7 @@ public final class ModelFiles {
                     + " to resume from: expected a checkpoint written by ModelFiles.saveCheckpoint (./backprop saves"
                     + " one with --checkpoint-every). Load it as a model, or train from scratch.");
         }
-        training(file, registry);
+        requireTrainingPlugins(model, source, registry);
         Network network = NetworkRestorer.restore(model, registry, source);
         LOG.debug("Loaded checkpoint from {} after epoch {}", source, model.checkpoint().get().completedEpochs());
         return new ResumableRun(network, model.config().get(), model.checkpoint().get());

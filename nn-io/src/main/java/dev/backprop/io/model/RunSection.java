@@ -173,7 +173,7 @@ final class RunSection {
             states.add(state);
         }
         int epochs = in.readCount("the training history's length");
-        in.requireRemaining((long) epochs * (4 * Integer.BYTES + 5L * Double.BYTES), "the training history");
+        in.requireRemaining((long) epochs * (3 * Integer.BYTES + 6L * Double.BYTES), "the training history");
         List<EpochReport> history = new ArrayList<>();
         for (int i = 0; i < epochs; i++) {
             String what = "epoch report " + (i + 1);

@@ -80,8 +80,8 @@ class ModelFilesCheckpointTest {
         ResumableRun run = ModelFiles.loadCheckpoint(file, registry);
 
         assertEquals(config, run.config());
-        assertEquals(2, run.checkpoint().completedEpochs(), "every 2 epochs: the one after epoch 3 is not saved");
-        assertEquals(2, run.checkpoint().optimizerStates().get(0).step(), "one batch per epoch");
+        assertEquals(3, run.checkpoint().completedEpochs(), "every 2 epochs, and after the last (a stop)");
+        assertEquals(3, run.checkpoint().optimizerStates().get(0).step(), "one batch per epoch");
         assertEquals(2, run.checkpoint().optimizerStates().get(0).slotCount());
         for (LearningRateSchedule schedule : List.of(LearningRateSchedule.constant(),
                 LearningRateSchedule.exponential(0.9), LearningRateSchedule.cosine(0.1))) {
@@ -146,6 +146,24 @@ class ModelFilesCheckpointTest {
         assertFalse(Files.exists(file));
     }
 
+    @Test
+    void saveCheckpoint_ofStateThatDoesNotFitTheNetwork_isRefusedAndWritesNothing() {
+        Path file = dir.resolve("run.bpnn");
+        TrainingCheckpoint[] saved = new TrainingCheckpoint[1];
+        Trainer.fromConfig(config(EPOCHS), registry, List.of(new StopAfter(1), new TrainingListener() {
+            @Override
+            public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint,
+                                     boolean last) {
+                saved[0] = checkpoint.copy();
+            }
+        })).fit(network(), train);
+        Network other = Network.builder().input(4).dense(9, "relu").dense(3, "softmax").build();
+        dev.backprop.api.ShapeMismatchException e = assertThrows(dev.backprop.api.ShapeMismatchException.class,
+                () -> ModelFiles.saveCheckpoint(other, config(EPOCHS), saved[0], file));
+        assertTrue(e.getMessage().contains("layer1.weights"), e.getMessage());
+        assertFalse(Files.exists(file));
+    }
+
     private static Network network() {
         return Network.builder().input(4).dense(8, "relu").dropout(0.2).dense(3, "softmax").seed(9).build();
     }
@@ -178,8 +196,8 @@ class ModelFilesCheckpointTest {
         }
 
         @Override
-        public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint) {
-            stop = checkpoint.completedEpochs() >= epoch;
+        public void onEpochEnd(EpochReport report) {
+            stop = report.epoch() >= epoch;
         }
 
         @Override
