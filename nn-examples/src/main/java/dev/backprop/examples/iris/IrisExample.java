@@ -2,11 +2,13 @@ package dev.backprop.examples.iris;
 
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.ConfusionMatrix;
 import dev.backprop.core.train.Evaluation;
 import dev.backprop.core.train.LoggingListener;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
+import dev.backprop.examples.console.ClassificationReport;
 import dev.backprop.examples.console.EpochPrinter;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.plugins.PluginSource;
@@ -80,6 +82,7 @@ public final class IrisExample implements Callable<Integer> {
         double accuracy = Evaluation.accuracy(network, data.validation());
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("validation accuracy %.3f on %d held-out rows%n", accuracy, data.validation().size());
+        new ClassificationReport(data.classNames()).print(ConfusionMatrix.of(network, data.validation()), out);
         out.println(ResultLine.classification("iris", epochs, history.finalLoss(), accuracy, seconds));
         out.flush();
         return 0;

@@ -48,7 +48,7 @@ public final class CsvData {
         return featureNames.size();
     }
 
-    /** The width of a target row: the number of classes for one-hot targets, 1 for regression. */
+    /** The width of a target row: the number of classes for one-hot targets, 1 for class indices and regression. */
     public int targetWidth() {
         return encoding == TargetEncoding.ONE_HOT ? classNames.size() : 1;
     }

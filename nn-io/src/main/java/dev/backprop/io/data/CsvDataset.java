@@ -87,6 +87,10 @@ public final class CsvDataset {
                     + " classification needs at least 2 classes. Choose the right label column, or use"
                     + " TargetEncoding.REGRESSION for a numeric target.");
         }
+        if (options.encoding() == TargetEncoding.CLASS_INDEX) {
+            return new CsvData(file, columns.featureNames(), targetName, TargetEncoding.CLASS_INDEX, classes,
+                    features.toArray(), classIndices(labels, classes));
+        }
         return new CsvData(file, columns.featureNames(), targetName, TargetEncoding.ONE_HOT, classes,
                 features.toArray(), oneHot(labels, classes));
     }
@@ -159,6 +163,19 @@ public final class CsvDataset {
 
     private static boolean isInteger(String text) {
         return text.matches("[+-]?\\d+");
+    }
+
+    /** One target per row: the index of its label among {@code classes}. */
+    private static float[] classIndices(List<String> labels, List<String> classes) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            index.put(classes.get(i), i);
+        }
+        float[] targets = new float[labels.size()];
+        for (int row = 0; row < labels.size(); row++) {
+            targets[row] = index.get(labels.get(row));
+        }
+        return targets;
     }
 
     private static float[] oneHot(List<String> labels, List<String> classes) {

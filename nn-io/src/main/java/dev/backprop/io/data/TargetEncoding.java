@@ -12,6 +12,12 @@ public enum TargetEncoding {
      */
     ONE_HOT,
 
+    /**
+     * Classification with integer targets: each label becomes its class index (classes sorted as for
+     * {@link #ONE_HOT}), one target value per row, for {@code sparse_categorical_cross_entropy}.
+     */
+    CLASS_INDEX,
+
     /** Regression: the label column must be numeric and becomes a target of width 1. */
     REGRESSION
 }

@@ -40,6 +40,23 @@ class CsvDatasetTest {
     }
 
     @Test
+    void classIndexEncoding_givesOneIntegerTargetPerRow_forSparseCrossEntropy() {
+        Path file = csv(dir, "a.csv", "x,y,kind\n1,2,b\n3,4,a\n5,6,c\n");
+
+        CsvData data = CsvDataset.read(file, CsvOptions.builder().encoding(TargetEncoding.CLASS_INDEX).build());
+
+        assertEquals(List.of("a", "b", "c"), data.classNames());
+        assertEquals(1, data.targetWidth());
+        assertArrayEquals(new float[] {1, 0, 2}, data.targets());
+        dev.backprop.core.network.Network network = dev.backprop.core.network.Network.builder().input(2)
+                .dense(3, "softmax").build();
+        var history = dev.backprop.core.train.Trainer.fromConfig(dev.backprop.core.train.TrainingConfig.builder()
+                        .loss("sparse_categorical_cross_entropy").optimizer("adam").epochs(2).batchSize(2).build(),
+                dev.backprop.core.plugin.PluginRegistry.discovered(), List.of()).fit(network, data.toDataset());
+        assertEquals(2, history.epochs().size(), "the integer targets fit sparse_categorical_cross_entropy");
+    }
+
+    @Test
     void noHeader_labelByIndex_generatedNames() {
         Path file = csv(dir, "b.csv", "7,1.5,2.5\n8,3.5,4.5\n");
 
