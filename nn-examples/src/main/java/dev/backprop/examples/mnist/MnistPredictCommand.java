@@ -50,6 +50,7 @@ public final class MnistPredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        MnistPredictions.requireNoTrainingOptions(spec);
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginSource.registryOf(spec);
         LoadedModel model = ModelFiles.open(options.model, registry);

@@ -27,6 +27,22 @@ final class MnistPredictions {
         }
     }
 
+    /**
+     * Fails when training options were given to {@code mnist} before this subcommand
+     * ({@code mnist --epochs 5 evaluate}): they would be silently ignored.
+     */
+    static void requireNoTrainingOptions(picocli.CommandLine.Model.CommandSpec spec) {
+        picocli.CommandLine.ParseResult parent = spec.parent().commandLine().getParseResult();
+        java.util.List<String> given = parent.matchedOptions().stream()
+                .filter(option -> option.scopeType() != picocli.CommandLine.ScopeType.INHERIT)
+                .map(picocli.CommandLine.Model.OptionSpec::longestName).toList();
+        if (!given.isEmpty()) {
+            throw new dev.backprop.api.InvalidConfigurationException("'mnist " + spec.name() + "' takes its own"
+                    + " options after its name, but " + String.join(", ", given) + " came before it, where only"
+                    + " training reads them: write 'mnist " + spec.name() + " --model FILE --data DIR ...'.");
+        }
+    }
+
     /** The loss the model was trained with (its id and settings), or categorical cross-entropy if not saved. */
     static LossChoice loss(LoadedModel model) {
         return model.config().map(config -> new LossChoice(config.loss(), config.lossHyperparameters()))

@@ -141,6 +141,13 @@ class BadInputTest {
     }
 
     @Test
+    void trainingOptionsBeforeEvaluate_areNotSilentlyIgnored() {
+        Path model = trainedModel();
+        assertBadInput(CliRun.of("mnist", "--epochs", "5", "evaluate", "--model", model.toString(), "--data",
+                dir.toString()), "--epochs came before it");
+    }
+
+    @Test
     void badSettingsOnTheCommandLine() {
         Path data = IdxFolderWriter.write(dir, 50, 20);
         assertBadInput(train(data, "--dropout", "1.5"), "dropout");
