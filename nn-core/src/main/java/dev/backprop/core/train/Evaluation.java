@@ -22,21 +22,7 @@ public final class Evaluation {
 
     /** The fraction of examples classified correctly, in [0, 1]. */
     public static double accuracy(Network network, Dataset data) {
-        int width = network.outputWidth();
-        int batch = Math.min(BATCH, data.size());
-        float[] features = new float[batch * data.featureWidth()];
-        float[] targets = new float[batch * data.targetWidth()];
-        float[] outputs = new float[batch * width];
-        int correct = 0;
-        for (int from = 0; from < data.size(); from += batch) {
-            int rows = Math.min(batch, data.size() - from);
-            data.copyRange(from, rows, features, targets);
-            network.predict(features, rows, outputs);
-            for (int row = 0; row < rows; row++) {
-                correct += isCorrect(outputs, row, width, targets, data.targetWidth()) ? 1 : 0;
-            }
-        }
-        return (double) correct / data.size();
+        return pass(network, data, null).accuracy();
     }
 
     /**
@@ -61,24 +47,31 @@ public final class Evaluation {
      * @param loss the loss whose mean is reported (evaluated on the network's outputs)
      */
     public static Measurement measure(Network network, Dataset data, Loss loss) {
+        return pass(network, data, java.util.Objects.requireNonNull(loss, "loss"));
+    }
+
+    /** One pass over {@code data} in batches through {@code predict}; the loss is NaN when {@code loss} is null. */
+    private static Measurement pass(Network network, Dataset data, Loss loss) {
         int width = network.outputWidth();
         int batch = Math.min(BATCH, data.size());
         float[] features = new float[batch * data.featureWidth()];
         float[] targets = new float[batch * data.targetWidth()];
         float[] outputs = new float[batch * width];
-        float[] gradient = new float[batch * width];
+        float[] gradient = loss == null ? null : new float[batch * width];
         double sum = 0;
         int correct = 0;
         for (int from = 0; from < data.size(); from += batch) {
             int rows = Math.min(batch, data.size() - from);
             data.copyRange(from, rows, features, targets);
             network.predict(features, rows, outputs);
-            sum += loss.evaluate(outputs, targets, rows, width, gradient) * rows;
+            if (loss != null) {
+                sum += loss.evaluate(outputs, targets, rows, width, gradient) * rows;
+            }
             for (int row = 0; row < rows; row++) {
                 correct += isCorrect(outputs, row, width, targets, data.targetWidth()) ? 1 : 0;
             }
         }
-        return new Measurement(sum / data.size(), (double) correct / data.size());
+        return new Measurement(loss == null ? Double.NaN : sum / data.size(), (double) correct / data.size());
     }
 
     /**
@@ -92,19 +85,7 @@ public final class Evaluation {
 
     /** The loss over the whole dataset (the mean of per-batch losses weighted by batch size). */
     public static double loss(Network network, Dataset data, Loss loss) {
-        int batch = Math.min(BATCH, data.size());
-        float[] features = new float[batch * data.featureWidth()];
-        float[] targets = new float[batch * data.targetWidth()];
-        float[] outputs = new float[batch * network.outputWidth()];
-        float[] gradient = new float[batch * network.outputWidth()];
-        double sum = 0;
-        for (int from = 0; from < data.size(); from += batch) {
-            int rows = Math.min(batch, data.size() - from);
-            data.copyRange(from, rows, features, targets);
-            network.predict(features, rows, outputs);
-            sum += loss.evaluate(outputs, targets, rows, network.outputWidth(), gradient) * rows;
-        }
-        return sum / data.size();
+        return measure(network, data, loss).loss();
     }
 
     /** The index of the largest of {@code values[offset … offset + width − 1]}, relative to offset. */
