@@ -15,7 +15,7 @@ public final class SavedModelOptions {
                     + " t10k-labels-idx1-ubyte[.gz] (default: the shipped Fashion-MNIST subset).")
     Path data;
 
-    @Option(names = "--classes", defaultValue = "auto", description = "Class names: auto, fashion or digits"
+    @Option(names = "--classes", paramLabel = "NAMES", defaultValue = "auto", description = "Class names: auto, fashion or digits"
             + " (default: ${DEFAULT-VALUE}: fashion when the data folder's path mentions fashion).")
     ClassNames classes;
 }

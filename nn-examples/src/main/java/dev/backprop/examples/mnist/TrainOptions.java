@@ -26,46 +26,47 @@ public final class TrainOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     Path model;
 
-    @Option(names = "--preset",
+    @Option(names = "--preset", paramLabel = "NAME",
             description = "Starting settings: default or seed (default: default). default: 784-512-256-10"
                     + " ReLU, dropout 0.2, softmax + cross-entropy, Adam 1e-3 with cosine decay, batch 128, 20 epochs."
                     + " seed: the seed's setup, 784-100-10 sigmoid, mean squared error, plain gradient descent"
                     + " (lr 2.5), batch 32, 10 epochs.")
     Preset preset;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]", description = "Hidden layer widths.")
+    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]", description = "Hidden layer widths (default preset: 512,256; seed: 100).")
     List<Integer> hidden;
 
-    @Option(names = "--activation", paramLabel = "ID", description = "Hidden layers' activation id.")
+    @Option(names = "--activation", paramLabel = "ID", description = "Hidden layers' activation id (relu; seed: sigmoid).")
     String activation;
 
-    @Option(names = "--output", paramLabel = "ID", description = "Output layer's activation id (softmax, sigmoid).")
+    @Option(names = "--output", paramLabel = "ID", description = "Output layer's activation id (softmax; seed: sigmoid).")
     String output;
 
-    @Option(names = "--dropout", paramLabel = "RATE", description = "Dropout after each hidden layer, in [0, 1).")
+    @Option(names = "--dropout", paramLabel = "RATE", description = "Dropout after each hidden layer, in [0, 1) (0.2; seed: 0).")
     Double dropout;
 
-    @Option(names = "--loss", paramLabel = "ID", description = "Loss id.")
+    @Option(names = "--loss", paramLabel = "ID", description = "Loss id (categorical_cross_entropy; seed: mse).")
     String loss;
 
-    @Option(names = "--optimizer", paramLabel = "ID", description = "Optimizer id.")
+    @Option(names = "--optimizer", paramLabel = "ID", description = "Optimizer id (adam; seed: sgd).")
     String optimizer;
 
-    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "RATE", description = "Initial learning rate.")
+    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "RATE", description = "Initial learning rate (0.001; seed: 2.5).")
     Double learningRate;
 
     @Option(names = "--schedule", paramLabel = "NAME",
-            description = "Learning rate per epoch: constant, or cosine (decay to 2% of the initial rate).")
+            description = "Learning rate per epoch: constant, or cosine (decay to 2% of the initial rate)"
+                    + " (cosine; seed: constant).")
     ScheduleName schedule;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Examples per gradient step.")
+    @Option(names = "--batch", paramLabel = "N", description = "Examples per gradient step (128; seed: 32).")
     Integer batch;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (with --resume:"
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (20; seed: 10; with --resume:"
             + " the total to reach; with --resume and a cosine schedule a new total re-spreads the decay).")
     Integer epochs;
 
-    @Option(names = "--seed", description = "Seed of the split, the weights, the shuffles and dropout (default: 42).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the split, the weights, the shuffles and dropout (default: 42).")
     Long seed;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads per training step (default: all"
@@ -89,7 +90,7 @@ public final class TrainOptions {
             + " weights the uninterrupted run would have had.")
     boolean resume;
 
-    @Option(names = "--classes", defaultValue = "auto", description = "Class names: auto, fashion or digits"
+    @Option(names = "--classes", paramLabel = "NAMES", defaultValue = "auto", description = "Class names: auto, fashion or digits"
             + " (default: ${DEFAULT-VALUE}: fashion when the data folder's path mentions fashion).")
     ClassNames classes;
 
