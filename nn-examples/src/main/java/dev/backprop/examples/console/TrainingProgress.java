@@ -38,9 +38,22 @@ public final class TrainingProgress implements TrainingListener {
         /** One line per epoch, for logs, pipes and tests. */
         PLAIN;
 
-        /** {@link #TERMINAL} when the JVM has an interactive console ({@code System.console() != null}). */
+        /**
+         * {@link #TERMINAL} when the JVM has an interactive console ({@code System.console() != null} and,
+         * on Java 22 and later, {@code Console.isTerminal()}).
+         */
         public static Display detect() {
-            return System.console() != null ? TERMINAL : PLAIN;
+            java.io.Console console = System.console();
+            if (console == null) {
+                return PLAIN;
+            }
+            try {
+                // Java 22 on may return a console for redirected output; its isTerminal() tells.
+                Object terminal = java.io.Console.class.getMethod("isTerminal").invoke(console);
+                return Boolean.TRUE.equals(terminal) ? TERMINAL : PLAIN;
+            } catch (ReflectiveOperationException beforeJava22) {
+                return TERMINAL;
+            }
         }
     }
 
