@@ -5,9 +5,7 @@ import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.plugins.PluginSource;
-import dev.backprop.io.data.MnistFolder;
 import dev.backprop.io.model.LoadedModel;
-import dev.backprop.io.model.ModelFiles;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,13 +28,12 @@ public final class MnistEvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        MnistPredictions.requireNoTrainingOptions(spec);
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginSource.registryOf(spec);
-        LoadedModel model = ModelFiles.open(options.model, registry);
+        SavedModelOptions.ModelAndTest opened = options.open(spec, registry);
+        LoadedModel model = opened.model();
         Network network = model.network();
-        Dataset test = MnistFolder.loadTest(options.data);
-        MnistPredictions.requireInputs(network, test, options);
+        Dataset test = opened.test();
         out.printf("model %s: %d inputs, %d outputs; %s%n", options.model.toAbsolutePath().normalize(),
                 network.inputWidth(), network.outputWidth(), model.checkpoint().isPresent()
                         ? "trained for " + model.trainedEpochs() + " epochs" : "saved without its training history");

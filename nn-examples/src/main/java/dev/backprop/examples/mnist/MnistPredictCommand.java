@@ -7,9 +7,7 @@ import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Evaluation;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.plugins.PluginSource;
-import dev.backprop.io.data.MnistFolder;
 import dev.backprop.io.model.LoadedModel;
-import dev.backprop.io.model.ModelFiles;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -50,13 +48,12 @@ public final class MnistPredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        MnistPredictions.requireNoTrainingOptions(spec);
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginSource.registryOf(spec);
-        LoadedModel model = ModelFiles.open(options.model, registry);
+        SavedModelOptions.ModelAndTest opened = options.open(spec, registry);
+        LoadedModel model = opened.model();
         Network network = model.network();
-        Dataset test = MnistFolder.loadTest(options.data);
-        MnistPredictions.requireInputs(network, test, options);
+        Dataset test = opened.test();
         if (first < 0 || count < 1 || first >= test.size() || count > test.size() - first) {
             throw new InvalidConfigurationException("--first " + first + " --count " + count + " asks for images "
                     + first + " to " + (first + count - 1) + ", but the test set has images 0 to " + (test.size() - 1)
