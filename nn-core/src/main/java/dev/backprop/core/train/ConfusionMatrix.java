@@ -21,8 +21,6 @@ import java.util.Arrays;
  */
 public final class ConfusionMatrix {
 
-    private static final int BATCH = 256;
-
     private final int classes;
     /** {@code classes × classes} counts, row-major: row = actual class, column = predicted class. */
     private final long[] counts;
@@ -49,21 +47,14 @@ public final class ConfusionMatrix {
         checkShapes(network, data);
         int classes = width == 1 ? 2 : width;
         long[] counts = new long[classes * classes];
-        int batch = Math.min(BATCH, data.size());
-        float[] features = new float[batch * data.featureWidth()];
-        float[] targets = new float[batch * targetWidth];
-        float[] outputs = new float[batch * width];
-        for (int from = 0; from < data.size(); from += batch) {
-            int rows = Math.min(batch, data.size() - from);
-            data.copyRange(from, rows, features, targets);
-            network.predict(features, rows, outputs);
+        PredictionBatches.forEach(network, data, (from, rows, outputs, targets) -> {
             for (int row = 0; row < rows; row++) {
                 int actual = actualClass(targets, row, targetWidth, width, classes, from + row);
                 int predicted = width == 1 ? (outputs[row] >= 0.5f ? 1 : 0)
                         : Evaluation.argMax(outputs, row * width, width);
                 counts[actual * classes + predicted]++;
             }
-        }
+        });
         return new ConfusionMatrix(classes, counts);
     }
 

@@ -15,8 +15,6 @@ import dev.backprop.core.network.Network;
  */
 public final class Evaluation {
 
-    private static final int BATCH = 256;
-
     private Evaluation() {
     }
 
@@ -53,25 +51,19 @@ public final class Evaluation {
     /** One pass over {@code data} in batches through {@code predict}; the loss is NaN when {@code loss} is null. */
     private static Measurement pass(Network network, Dataset data, Loss loss) {
         int width = network.outputWidth();
-        int batch = Math.min(BATCH, data.size());
-        float[] features = new float[batch * data.featureWidth()];
-        float[] targets = new float[batch * data.targetWidth()];
-        float[] outputs = new float[batch * width];
-        float[] gradient = loss == null ? null : new float[batch * width];
-        double sum = 0;
-        int correct = 0;
-        for (int from = 0; from < data.size(); from += batch) {
-            int rows = Math.min(batch, data.size() - from);
-            data.copyRange(from, rows, features, targets);
-            network.predict(features, rows, outputs);
+        float[] gradient = loss == null ? null : new float[Math.min(PredictionBatches.BATCH, data.size()) * width];
+        double[] lossSum = {0};
+        int[] correct = {0};
+        PredictionBatches.forEach(network, data, (from, rows, outputs, targets) -> {
             if (loss != null) {
-                sum += loss.evaluate(outputs, targets, rows, width, gradient) * rows;
+                lossSum[0] += loss.evaluate(outputs, targets, rows, width, gradient) * rows;
             }
             for (int row = 0; row < rows; row++) {
-                correct += isCorrect(outputs, row, width, targets, data.targetWidth()) ? 1 : 0;
+                correct[0] += isCorrect(outputs, row, width, targets, data.targetWidth()) ? 1 : 0;
             }
-        }
-        return new Measurement(loss == null ? Double.NaN : sum / data.size(), (double) correct / data.size());
+        });
+        return new Measurement(loss == null ? Double.NaN : lossSum[0] / data.size(),
+                (double) correct[0] / data.size());
     }
 
     /**

@@ -64,8 +64,7 @@ final class MnistTrainRun {
             config = options.resumed(resumed.config());
             out.printf(Locale.ROOT, "resuming %s after epoch %d of %d%n", model, resumed.checkpoint().completedEpochs(),
                     config.epochs());
-            if (config.epochs() != resumed.config().epochs()
-                    && !(config.schedule() instanceof dev.backprop.core.train.LearningRateSchedule.Constant)) {
+            if (scheduleRespread(config, resumed.config().epochs(), resumed.checkpoint().completedEpochs())) {
                 out.printf(Locale.ROOT, "note: the %s schedule now spreads over %d epochs instead of %d, so this run"
                         + " differs from an uninterrupted one of either length%n", config.schedule(), config.epochs(),
                         resumed.config().epochs());
@@ -102,6 +101,20 @@ final class MnistTrainRun {
                 (System.nanoTime() - start) / 1e9));
         out.flush();
         return 0;
+    }
+
+    /**
+     * Whether a new epoch total changes the schedule's rate of an epoch still to train (cosine does,
+     * constant, step and exponential decay do not).
+     */
+    private static boolean scheduleRespread(TrainingConfig config, int savedEpochs, int completedEpochs) {
+        int common = Math.min(savedEpochs, config.epochs());
+        for (int epoch = completedEpochs + 1; epoch <= common; epoch++) {
+            if (config.schedule().rate(epoch, savedEpochs, 1.0) != config.schedule().rate(epoch, config.epochs(), 1.0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeCharts(TrainingHistory history, Path model) {
