@@ -64,7 +64,7 @@ final class MnistTrainRun {
             config = options.resumed(resumed.config());
             out.printf(Locale.ROOT, "resuming %s after epoch %d of %d%n", model, resumed.checkpoint().completedEpochs(),
                     config.epochs());
-            if (scheduleRespread(config, resumed.config().epochs(), resumed.checkpoint().completedEpochs())) {
+            if (scheduleRespread(config, resumed.config().epochs())) {
                 out.printf(Locale.ROOT, "note: the %s schedule now spreads over %d epochs instead of %d, so this run"
                         + " differs from an uninterrupted one of either length%n", config.schedule(), config.epochs(),
                         resumed.config().epochs());
@@ -104,12 +104,13 @@ final class MnistTrainRun {
     }
 
     /**
-     * Whether a new epoch total changes the schedule's rate of an epoch still to train (cosine does,
-     * constant, step and exponential decay do not).
+     * Whether a new epoch total changes the schedule's rate of any epoch (cosine does; constant, step and
+     * exponential decay do not): then the epochs trained before and after the resume follow two different
+     * schedules, and the run matches no uninterrupted one.
      */
-    private static boolean scheduleRespread(TrainingConfig config, int savedEpochs, int completedEpochs) {
+    private static boolean scheduleRespread(TrainingConfig config, int savedEpochs) {
         int common = Math.min(savedEpochs, config.epochs());
-        for (int epoch = completedEpochs + 1; epoch <= common; epoch++) {
+        for (int epoch = 1; epoch <= common; epoch++) {
             if (config.schedule().rate(epoch, savedEpochs, 1.0) != config.schedule().rate(epoch, config.epochs(), 1.0)) {
                 return true;
             }
