@@ -9,17 +9,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * An immutable set of named numeric settings of a plugin ({@code learning_rate}, {@code alpha},
- * {@code beta1}, ...). Names are kept sorted so that equal settings print and save identically.
- * Values must be finite. Thread-safe.
+ * An immutable set of named settings of a plugin ({@code learning_rate}, {@code alpha},
+ * {@code amsgrad}, {@code reduction}, ...). A value is a finite number ({@link Double}), a switch
+ * ({@link Boolean}) or a text choice ({@link String}). Names are kept sorted so that equal settings
+ * print and save identically. Thread-safe.
  */
 public final class Hyperparameters {
 
     private static final Hyperparameters NONE = new Hyperparameters(new TreeMap<>());
 
-    private final SortedMap<String, Double> values;
+    private final SortedMap<String, Object> values;
 
-    private Hyperparameters(SortedMap<String, Double> values) {
+    private Hyperparameters(SortedMap<String, Object> values) {
         this.values = Collections.unmodifiableSortedMap(values);
     }
 
@@ -28,51 +29,164 @@ public final class Hyperparameters {
         return NONE;
     }
 
-    /** One setting. */
+    /** One number. */
     public static Hyperparameters of(String name, double value) {
         return none().with(name, value);
     }
 
-    /** Two settings. */
+    /** One switch, such as {@code amsgrad=true}. */
+    public static Hyperparameters of(String name, boolean value) {
+        return none().with(name, value);
+    }
+
+    /** One text choice, such as {@code reduction=sum_over_outputs}. */
+    public static Hyperparameters of(String name, String value) {
+        return none().with(name, value);
+    }
+
+    /** Two numbers. */
     public static Hyperparameters of(String name1, double value1, String name2, double value2) {
         return of(name1, value1).with(name2, value2);
     }
 
-    /** Copies {@code map}; every value must be finite. */
-    public static Hyperparameters of(Map<String, ? extends Number> map) {
-        Hyperparameters result = none();
-        for (Map.Entry<String, ? extends Number> e : map.entrySet()) {
+    /**
+     * Copies {@code map}, whose values are numbers ({@link Number}, stored as double), switches
+     * ({@link Boolean}) or text ({@link String}).
+     *
+     * @throws InvalidHyperparameterException on a null, non-finite or other kind of value
+     */
+    public static Hyperparameters of(Map<String, ?> map) {
+        TreeMap<String, Object> copy = new TreeMap<>();
+        for (Map.Entry<String, ?> e : map.entrySet()) {
             Objects.requireNonNull(e.getValue(), () -> "hyperparameter '" + e.getKey() + "' has a null value");
-            result = result.with(e.getKey(), e.getValue().doubleValue());
+            copy.put(requireName(e.getKey()), checked(e.getKey(), e.getValue()));
         }
-        return result;
+        return new Hyperparameters(copy);
     }
 
-    /** A copy with {@code name} set to {@code value} (replacing any earlier value). */
+    /** A copy with {@code name} set to the number {@code value} (replacing any earlier value). */
     public Hyperparameters with(String name, double value) {
+        return put(name, checked(name, value));
+    }
+
+    /** A copy with {@code name} set to the switch {@code value}. */
+    public Hyperparameters with(String name, boolean value) {
+        return put(name, value);
+    }
+
+    /** A copy with {@code name} set to the text {@code value}, which must not be blank. */
+    public Hyperparameters with(String name, String value) {
+        return put(name, checked(name, value));
+    }
+
+    private Hyperparameters put(String name, Object value) {
+        TreeMap<String, Object> copy = new TreeMap<>(values);
+        copy.put(requireName(name), value);
+        return new Hyperparameters(copy);
+    }
+
+    private static String requireName(String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidHyperparameterException("A hyperparameter name is required, found '" + name + "'.");
         }
-        if (!Double.isFinite(value)) {
-            throw new InvalidHyperparameterException("Hyperparameter '" + name + "' must be a finite number but was "
-                    + value + ": give a real value such as 0.01.");
+        return name;
+    }
+
+    /** The value as stored: a finite double (−0.0 becomes 0.0), a Boolean or a non-blank String. */
+    private static Object checked(String name, Object value) {
+        if (value instanceof Number number) {
+            double v = number.doubleValue();
+            if (!Double.isFinite(v)) {
+                throw new InvalidHyperparameterException("Hyperparameter '" + name + "' must be a finite number but"
+                        + " was " + v + ": give a real value such as 0.01.");
+            }
+            return v == 0 ? 0.0 : v;   // −0.0 and 0.0 are one setting
         }
-        TreeMap<String, Double> copy = new TreeMap<>(values);
-        copy.put(name, value == 0 ? 0.0 : value);   // −0.0 and 0.0 are one setting
-        return new Hyperparameters(copy);
+        if (value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof String text) {
+            if (text.isBlank()) {
+                throw new InvalidHyperparameterException("Hyperparameter '" + name + "' is a text setting and needs"
+                        + " a value, found an empty one: give one of the plugin's choices.");
+            }
+            return text;
+        }
+        throw new InvalidHyperparameterException("Hyperparameter '" + name + "' must be a number, true/false or"
+                + " text but was a " + value.getClass().getSimpleName() + " (" + value + ").");
     }
 
     /** A copy with every setting of {@code overrides} applied on top of these. */
     public Hyperparameters withAll(Hyperparameters overrides) {
-        TreeMap<String, Double> copy = new TreeMap<>(values);
+        TreeMap<String, Object> copy = new TreeMap<>(values);
         copy.putAll(overrides.values);
         return new Hyperparameters(copy);
     }
 
-    /** The value of {@code name}, or {@code defaultValue} if it is not set. */
+    /**
+     * The number {@code name}, or {@code defaultValue} if it is not set.
+     *
+     * @throws InvalidHyperparameterException if {@code name} holds a switch or text
+     */
     public double get(String name, double defaultValue) {
-        Double v = values.get(name);
-        return v == null ? defaultValue : v;
+        Object v = values.get(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof Double number) {
+            return number;
+        }
+        throw wrongKind(name, v, "a number");
+    }
+
+    /**
+     * The switch {@code name}, or {@code defaultValue} if it is not set.
+     *
+     * @throws InvalidHyperparameterException if {@code name} holds a number or text
+     */
+    public boolean flag(String name, boolean defaultValue) {
+        Object v = values.get(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof Boolean flag) {
+            return flag;
+        }
+        throw wrongKind(name, v, "true or false");
+    }
+
+    /**
+     * The text {@code name}, or {@code defaultValue} if it is not set.
+     *
+     * @throws InvalidHyperparameterException if {@code name} holds a number or a switch
+     */
+    public String text(String name, String defaultValue) {
+        Object v = values.get(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof String text) {
+            return text;
+        }
+        throw wrongKind(name, v, "text");
+    }
+
+    private static InvalidHyperparameterException wrongKind(String name, Object found, String expected) {
+        return new InvalidHyperparameterException("Hyperparameter '" + name + "' must be " + expected + " but was "
+                + describe(found) + ": give it as " + expected + ".");
+    }
+
+    /** How a value reads in messages: {@code the number 0.5}, {@code the switch true}, {@code the text 'sum'}. */
+    public static String describe(Object value) {
+        if (value instanceof String) {
+            return "the text '" + value + "'";
+        }
+        return (value instanceof Boolean ? "the switch " : "the number ") + value;
+    }
+
+    /** The value of {@code name} as stored (a Double, Boolean or String), or null if it is not set. */
+    public Object value(String name) {
+        return values.get(name);
     }
 
     /** True if {@code name} is set. */
@@ -85,8 +199,8 @@ public final class Hyperparameters {
         return values.keySet();
     }
 
-    /** The settings as an unmodifiable sorted map. */
-    public SortedMap<String, Double> asMap() {
+    /** The settings as an unmodifiable sorted map of Double, Boolean and String values. */
+    public SortedMap<String, Object> asMap() {
         return values;
     }
 
@@ -107,22 +221,6 @@ public final class Hyperparameters {
                 throw new InvalidHyperparameterException("Plugin '" + pluginId + "' has no hyperparameter '" + name
                         + "'. It accepts: " + acceptedText + ". Remove '" + name + "' or check its spelling.");
             }
-        }
-    }
-
-    /**
-     * Checks that {@code name}, if set, lies in {@code [min, max]}.
-     *
-     * @throws InvalidHyperparameterException naming the value, the range and the plugin
-     */
-    public void requireInRange(PluginId pluginId, String name, double min, double max) {
-        if (!contains(name)) {
-            return;
-        }
-        double v = get(name, Double.NaN);
-        if (v < min || v > max) {
-            throw new InvalidHyperparameterException("Hyperparameter '" + name + "' of plugin '" + pluginId
-                    + "' must lie in [" + min + ", " + max + "] but was " + v + ".");
         }
     }
 

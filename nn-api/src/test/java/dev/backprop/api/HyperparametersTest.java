@@ -43,10 +43,4 @@ class HyperparametersTest {
                 + " spelling.", e.getMessage());
     }
 
-    @Test
-    void requireInRange_namesValueRangeAndPlugin() {
-        InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
-                () -> Hyperparameters.of("rho", 2).requireInRange(PluginId.of("rmsprop"), "rho", 0, 1));
-        assertEquals("Hyperparameter 'rho' of plugin 'rmsprop' must lie in [0.0, 1.0] but was 2.0.", e.getMessage());
-    }
 }

@@ -82,11 +82,11 @@ final class ModelEncoder {
         }
     }
 
-    private static void writeSettings(Map<String, Double> settings, DataOutputStream data) throws IOException {
+    private static void writeSettings(Map<String, Object> settings, DataOutputStream data) throws IOException {
         data.writeInt(settings.size());
-        for (Map.Entry<String, Double> setting : settings.entrySet()) {
+        for (Map.Entry<String, Object> setting : settings.entrySet()) {
             data.writeUTF(setting.getKey());
-            data.writeDouble(setting.getValue());
+            data.writeDouble((Double) setting.getValue());
         }
     }
 

@@ -80,8 +80,11 @@ final class TestActivations {
         @Override
         public Activation withHyperparameters(Hyperparameters requested) {
             requested.requireKnownNames(ID, Set.of(ALPHA));
-            requested.requireInRange(ID, ALPHA, 0, 1);
-            return new Leaky(hyperparameters().withAll(requested).get(ALPHA, alpha));
+            double requestedAlpha = hyperparameters().withAll(requested).get(ALPHA, alpha);
+            if (requestedAlpha < 0 || requestedAlpha > 1) {
+                throw new dev.backprop.api.InvalidHyperparameterException("Hyperparameter 'alpha' must lie in [0.0, 1.0] but was " + requestedAlpha + ".");
+            }
+            return new Leaky(requestedAlpha);
         }
 
         @Override
