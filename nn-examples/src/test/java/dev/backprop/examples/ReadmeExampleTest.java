@@ -9,7 +9,10 @@ import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.LoggingListener;
 import dev.backprop.core.train.Trainer;
-import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.core.train.TrainingSettings;
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.loss.Loss;
+import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.io.data.MnistData;
 import dev.backprop.io.data.MnistFolder;
@@ -38,10 +41,12 @@ class ReadmeExampleTest {
                 .seed(42)
                 .build();
 
-        TrainingConfig config = TrainingConfig.builder()
-                .loss("mse").optimizer("sgd").learningRate(2.0)
-                .epochs(3000).batchSize(4).build();
-        Trainer trainer = Trainer.fromConfig(config, PluginRegistry.discovered(), List.of(new LoggingListener()));
+        PluginRegistry plugins = PluginRegistry.discovered();    // built-ins and plugin jars, by id
+        Trainer trainer = new Trainer(
+                TrainingSettings.builder().epochs(3000).batchSize(4).build(),
+                plugins.loss("mse"),
+                plugins.optimizer("sgd").withHyperparameters(Hyperparameters.of("learning_rate", 2.0)),
+                List.of(new LoggingListener()));
         TrainingHistory history = trainer.fit(network, xor);     // loss per epoch
 
         float[] output = network.predict(new float[] {1, 0});     // ≈ [1.0]
@@ -61,16 +66,17 @@ class ReadmeExampleTest {
         Dataset train = data.train().select(split.train());
         Dataset validation = data.train().select(split.validation());
         Network classifier = Network.builder().input(784).dense(128, "relu").dense(10, "softmax").build();
-        TrainingConfig adam = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
-                .learningRate(1e-3).epochs(4).batchSize(128).build();
-        PluginRegistry registry = PluginRegistry.discovered();
-        TrainingHistory first = Trainer.fromConfig(adam, registry, List.of(new Checkpointer(folder.resolve("run.bpnn"), 1)))
+        PluginRegistry plugins = PluginRegistry.discovered();
+        Loss crossEntropy = plugins.loss("categorical_cross_entropy");
+        Optimizer adam = plugins.optimizer("adam");                              // learning_rate 0.001 by default
+        TrainingSettings fourEpochs = TrainingSettings.builder().epochs(4).batchSize(128).build();
+        TrainingHistory first = new Trainer(fourEpochs, crossEntropy, adam,
+                        List.of(new Checkpointer(folder.resolve("run.bpnn"), 1)))
                 .fit(classifier, train, validation);                             // EpochReport.validationAccuracy()
 
-        ResumableRun run = ModelFiles.loadCheckpoint(folder.resolve("run.bpnn"), registry);   // in a later process
-        TrainingConfig longer = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
-                .learningRate(1e-3).epochs(6).batchSize(128).build();
-        TrainingHistory whole = Trainer.fromConfig(longer, registry, List.of())
+        ResumableRun run = ModelFiles.loadCheckpoint(folder.resolve("run.bpnn"), plugins);   // in a later process
+        TrainingSettings sixEpochs = run.config().settings().toBuilder().epochs(6).build();
+        TrainingHistory whole = new Trainer(sixEpochs, crossEntropy, adam, List.of())
                 .resume(run.network(), train, validation, run.checkpoint());
 
         assertEquals(600, validation.size());

@@ -65,6 +65,6 @@ public final class BackpropModule extends AbstractModule {
 
     @Provides
     Trainer trainer(TrainingConfig trainingConfig, Loss loss, Optimizer optimizer, Set<TrainingListener> listeners) {
-        return new Trainer(trainingConfig, loss, optimizer, List.copyOf(listeners));
+        return new Trainer(trainingConfig.settings(), loss, optimizer, List.copyOf(listeners));
     }
 }

@@ -11,7 +11,6 @@ import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.Parameter;
 import dev.backprop.core.network.Workspace;
-import dev.backprop.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,34 +39,45 @@ public final class Trainer {
     /** Keeps the dropout masks' stream apart from the shuffling's and the initial weights' (same seed by default). */
     private static final long DROPOUT_SEED_OFFSET = 0x632BE59BD9B4E019L;
 
+    private final TrainingSettings settings;
     private final TrainingConfig config;
     private final Loss loss;
     private final Optimizer optimizer;
     private final List<TrainingListener> listeners;
 
     /**
-     * @param config    the epochs, batch size and seed (its loss and optimizer ids are descriptive here)
+     * @param settings  the epochs, batch size, seed, threads, schedule and clipping
      * @param loss      the loss to minimise
      * @param optimizer the update rule
      * @param listeners observers, called in order
      */
-    public Trainer(TrainingConfig config, Loss loss, Optimizer optimizer, List<? extends TrainingListener> listeners) {
-        this.config = config;
-        this.loss = loss;
-        this.optimizer = optimizer;
+    public Trainer(TrainingSettings settings, Loss loss, Optimizer optimizer,
+                   List<? extends TrainingListener> listeners) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.loss = Objects.requireNonNull(loss, "loss");
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.listeners = List.copyOf(listeners);
+        this.config = TrainingConfig.describing(loss, optimizer, settings);
     }
 
-    /** A trainer whose loss and optimizer are resolved from {@code config} through {@code registry}. */
-    public static Trainer fromConfig(TrainingConfig config, PluginRegistry registry,
-                                     List<? extends TrainingListener> listeners) {
-        return new Trainer(config, registry.loss(config.loss(), config.lossHyperparameters()),
-                registry.optimizer(config.optimizer(), config.optimizerHyperparameters()), listeners);
+    /** The loop's settings. */
+    public TrainingSettings settings() {
+        return settings;
     }
 
-    /** The configuration. */
+    /** The whole run as it is saved: this trainer's loss and optimizer ids and settings, and its loop settings. */
     public TrainingConfig config() {
         return config;
+    }
+
+    /** The loss minimised. */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The update rule. */
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     /**

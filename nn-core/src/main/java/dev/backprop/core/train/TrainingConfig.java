@@ -1,55 +1,83 @@
 package dev.backprop.core.train;
 
 import dev.backprop.api.Hyperparameters;
-import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
 import java.util.Objects;
 
 /**
- * How to train: the loss and optimizer (by id, with settings), the number of epochs, the mini-batch
- * size, whether to shuffle each epoch, and the seed of the shuffling. Immutable and validated.
+ * A whole training run as it is written down (config files, model files, checkpoints): the loss and
+ * optimizer by id with their settings, and the loop's {@link TrainingSettings}. Immutable and
+ * validated. A {@link Trainer} runs with the plugin objects themselves and describes itself with
+ * {@link #describing}, so what is saved always names the plugins that actually trained.
  *
  * @param loss                     the loss id ({@code mse}, {@code categorical_cross_entropy}, ...)
  * @param lossHyperparameters      settings of the loss
  * @param optimizer                the optimizer id ({@code sgd}, {@code momentum}, {@code adam}, ...)
  * @param optimizerHyperparameters settings of the optimizer ({@code learning_rate}, ...)
- * @param epochs                   passes over the training data, at least 1
- * @param batchSize                examples per gradient step, at least 1
- * @param shuffle                  whether each epoch visits the examples in a fresh random order
- * @param seed                     the seed of that order and of the dropout masks (same seed, same run)
- * @param threads                  threads that compute each step, at least 1 (default: the available
- *                                 processors); the weights are the same, bit for bit, for any thread count
- * @param schedule                 the learning rate of each epoch (default constant)
- * @param clipping                 how gradients are limited before each update (default none)
+ * @param settings                 epochs, batch size, shuffling, seed, threads, schedule, clipping
  */
 public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters, PluginId optimizer,
-                             Hyperparameters optimizerHyperparameters, int epochs, int batchSize, boolean shuffle,
-                             long seed, int threads, LearningRateSchedule schedule, GradientClipping clipping) {
+                             Hyperparameters optimizerHyperparameters, TrainingSettings settings) {
 
-    /** Validates the counts and requires the ids. */
+    /** Requires every part. */
     public TrainingConfig {
         Objects.requireNonNull(loss, "loss id");
         Objects.requireNonNull(lossHyperparameters, "loss hyperparameters");
         Objects.requireNonNull(optimizer, "optimizer id");
         Objects.requireNonNull(optimizerHyperparameters, "optimizer hyperparameters");
-        Objects.requireNonNull(schedule, "learning-rate schedule");
-        Objects.requireNonNull(clipping, "gradient clipping");
-        if (epochs < 1) {
-            throw new InvalidConfigurationException("epochs must be at least 1 but was " + epochs + ".");
-        }
-        if (batchSize < 1) {
-            throw new InvalidConfigurationException("batchSize must be at least 1 but was " + batchSize + ".");
-        }
-        if (threads < 1) {
-            throw new InvalidConfigurationException("threads must be at least 1 but was " + threads
-                    + ": use 1 for single-threaded training or the number of cores.");
-        }
+        Objects.requireNonNull(settings, "training settings");
+    }
+
+    /** The run that {@code loss} and {@code optimizer}, with their current settings, train under {@code settings}. */
+    public static TrainingConfig describing(Loss loss, Optimizer optimizer, TrainingSettings settings) {
+        return new TrainingConfig(loss.id(), loss.hyperparameters(), optimizer.id(), optimizer.hyperparameters(),
+                settings);
+    }
+
+    /** A copy with other loop settings. */
+    public TrainingConfig withSettings(TrainingSettings newSettings) {
+        return new TrainingConfig(loss, lossHyperparameters, optimizer, optimizerHyperparameters, newSettings);
+    }
+
+    /** Passes over the training data ({@link TrainingSettings#epochs}). */
+    public int epochs() {
+        return settings.epochs();
+    }
+
+    /** Examples per gradient step ({@link TrainingSettings#batchSize}). */
+    public int batchSize() {
+        return settings.batchSize();
+    }
+
+    /** Whether each epoch is shuffled ({@link TrainingSettings#shuffle}). */
+    public boolean shuffle() {
+        return settings.shuffle();
+    }
+
+    /** The run's seed ({@link TrainingSettings#seed}). */
+    public long seed() {
+        return settings.seed();
+    }
+
+    /** Threads per step ({@link TrainingSettings#threads}). */
+    public int threads() {
+        return settings.threads();
+    }
+
+    /** The learning-rate schedule ({@link TrainingSettings#schedule}). */
+    public LearningRateSchedule schedule() {
+        return settings.schedule();
+    }
+
+    /** Gradient clipping ({@link TrainingSettings#clipping}). */
+    public GradientClipping clipping() {
+        return settings.clipping();
     }
 
     /**
-     * A builder starting from {@code mse}, {@code sgd}, 10 epochs, batches of 32, shuffled, seed 42,
-     * as many threads as available processors.
+     * A builder starting from {@code mse}, {@code sgd} and the defaults of {@link TrainingSettings#builder()}.
      */
     public static Builder builder() {
         return new Builder();
@@ -61,13 +89,7 @@ public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters,
         private Hyperparameters lossHyperparameters = Hyperparameters.none();
         private PluginId optimizer = PluginId.of("sgd");
         private Hyperparameters optimizerHyperparameters = Hyperparameters.none();
-        private int epochs = 10;
-        private int batchSize = 32;
-        private boolean shuffle = true;
-        private long seed = 42;
-        private int threads = Runtime.getRuntime().availableProcessors();
-        private LearningRateSchedule schedule = LearningRateSchedule.constant();
-        private GradientClipping clipping = GradientClipping.none();
+        private final TrainingSettings.Builder settings = TrainingSettings.builder();
 
         private Builder() {
         }
@@ -104,50 +126,49 @@ public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters,
 
         /** Passes over the data. */
         public Builder epochs(int count) {
-            this.epochs = count;
+            settings.epochs(count);
             return this;
         }
 
         /** Examples per gradient step. */
         public Builder batchSize(int size) {
-            this.batchSize = size;
+            settings.batchSize(size);
             return this;
         }
 
         /** Whether to shuffle each epoch. */
         public Builder shuffle(boolean enabled) {
-            this.shuffle = enabled;
+            settings.shuffle(enabled);
             return this;
         }
 
-        /** The shuffling seed. */
+        /** The run's seed. */
         public Builder seed(long value) {
-            this.seed = value;
+            settings.seed(value);
             return this;
         }
 
         /** Threads per training step. */
         public Builder threads(int count) {
-            this.threads = count;
+            settings.threads(count);
             return this;
         }
 
         /** The learning rate per epoch, for example {@code LearningRateSchedule.cosine(0.0)}. */
         public Builder schedule(LearningRateSchedule learningRateSchedule) {
-            this.schedule = Objects.requireNonNull(learningRateSchedule, "schedule");
+            settings.schedule(learningRateSchedule);
             return this;
         }
 
         /** Gradient clipping, for example {@code GradientClipping.byNorm(1.0)}. */
         public Builder clipping(GradientClipping gradientClipping) {
-            this.clipping = Objects.requireNonNull(gradientClipping, "clipping");
+            settings.clipping(gradientClipping);
             return this;
         }
 
         /** The validated configuration. */
         public TrainingConfig build() {
-            return new TrainingConfig(loss, lossHyperparameters, optimizer, optimizerHyperparameters, epochs, batchSize,
-                    shuffle, seed, threads, schedule, clipping);
+            return new TrainingConfig(loss, lossHyperparameters, optimizer, optimizerHyperparameters, settings.build());
         }
     }
 }

@@ -65,9 +65,8 @@ class TrainerResumeTest {
         Network interrupted = network();
         StopAfter stopper = new StopAfter(2);
         trainer(config(EPOCHS), List.of(stopper)).fit(interrupted, train, validation);
-        TrainingConfig twoThreads = new TrainingConfig(config(EPOCHS).loss(), config(EPOCHS).lossHyperparameters(),
-                config(EPOCHS).optimizer(), config(EPOCHS).optimizerHyperparameters(), EPOCHS, 16, true, 11, 2,
-                LearningRateSchedule.cosine(0.1), GradientClipping.none());
+        TrainingConfig twoThreads = config(EPOCHS).withSettings(new TrainingSettings(EPOCHS, 16, true, 11, 2,
+                LearningRateSchedule.cosine(0.1), GradientClipping.none()));
         trainer(twoThreads, List.of()).resume(interrupted, train, validation, stopper.saved);
         assertSameWeights(uninterrupted, interrupted, "resumed on 2 threads");
     }
@@ -152,7 +151,7 @@ class TrainerResumeTest {
     }
 
     private static Trainer trainer(TrainingConfig config, List<TrainingListener> listeners) {
-        return Trainer.fromConfig(config, PluginRegistry.discovered(), listeners);
+        return TestTrainers.fromConfig(config, PluginRegistry.discovered(), listeners);
     }
 
     /** Saves a copy of the checkpoint after epoch {@code k} and stops there, as a killed run would. */

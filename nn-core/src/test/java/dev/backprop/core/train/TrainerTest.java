@@ -85,10 +85,12 @@ class TrainerTest {
         TrainingListener listener = mock(TrainingListener.class);
         Network network = Network.builder().input(5).dense(3, "sigmoid").build();
         TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(64).build();
-        new Trainer(config, PluginRegistry.discovered().loss("mse"), PluginRegistry.discovered().optimizer("sgd"),
-                List.of(listener)).fit(network, randomClassification(150, 5, 3, 1));
+        Trainer trainer = new Trainer(config.settings(), PluginRegistry.discovered().loss("mse"),
+                PluginRegistry.discovered().optimizer("sgd"), List.of(listener));
+        trainer.fit(network, randomClassification(150, 5, 3, 1));
         InOrder order = inOrder(listener);
-        order.verify(listener).onTrainingStart(config, 150);
+        order.verify(listener).onTrainingStart(trainer.config(), 150);
+        assertEquals(0.01, trainer.config().optimizerHyperparameters().get("learning_rate", 0), "saved from the plugin");
         order.verify(listener, times(3)).onBatchEnd(any());
         order.verify(listener).onEpochEnd(argThat(r -> r.epoch() == 1 && r.examples() == 150));
         verify(listener, times(6)).onBatchEnd(any());
@@ -161,7 +163,7 @@ class TrainerTest {
         };
         Network network = Network.builder().input(2).dense(1, "sigmoid").build();
         TrainingConfig config = TrainingConfig.builder().epochs(2).batchSize(4).build();
-        TrainingHistory history = new Trainer(config, PluginRegistry.discovered().loss("mse"), halving, List.of())
+        TrainingHistory history = new Trainer(config.settings(), PluginRegistry.discovered().loss("mse"), halving, List.of())
                 .fit(network, XOR);
         assertEquals(2, history.epochs().size());
     }
@@ -190,7 +192,7 @@ class TrainerTest {
         };
         TrainingConfig config = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
                 .learningRate(0.01).epochs(3).schedule(LearningRateSchedule.cosine(0.0)).build();
-        TrainingHistory history = Trainer.fromConfig(config, PluginRegistry.discovered(), List.of(recorder))
+        TrainingHistory history = TestTrainers.fromConfig(config, PluginRegistry.discovered(), List.of(recorder))
                 .fit(network, data);
         assertEquals(0.0, history.epochs().get(2).learningRate());
         assertArrayEquals(afterTwo[0], network.parameters().get(0).values());
@@ -209,7 +211,7 @@ class TrainerTest {
     }
 
     private static Trainer trainer(TrainingConfig config) {
-        return Trainer.fromConfig(config, PluginRegistry.discovered(), List.of());
+        return TestTrainers.fromConfig(config, PluginRegistry.discovered(), List.of());
     }
 
     /** Separable data: the class is the index of the largest of the first {@code classes} features. */

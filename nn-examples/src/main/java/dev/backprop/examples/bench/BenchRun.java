@@ -1,5 +1,6 @@
 package dev.backprop.examples.bench;
 
+import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
@@ -51,7 +52,7 @@ final class BenchRun {
                 .build();
         EpochClock clock = new EpochClock();
         AccuracyProbe probe = new AccuracyProbe(network, test, settings.accuracyAfter());
-        Trainer trainer = Trainer.fromConfig(config, registry,
+        Trainer trainer = PluginSource.trainer(config, registry,
                 List.of(clock, probe, new BenchProgress(err)));
         err.printf(Locale.ROOT, "run %s, threads=%d (TrainingConfig.threads), kernels=%s, %d training examples per"
                 + " epoch%n", settings.name(), config.threads(), network.kernelsName(), train.size());

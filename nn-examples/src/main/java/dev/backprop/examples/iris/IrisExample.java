@@ -77,7 +77,7 @@ public final class IrisExample implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
                 .learningRate(learningRate).epochs(epochs).batchSize(16).seed(seed).threads(1).build();
         long start = System.nanoTime();
-        TrainingHistory history = Trainer.fromConfig(config, registry,
+        TrainingHistory history = PluginSource.trainer(config, registry,
                 List.of(new LoggingListener(), new EpochPrinter(out, printEvery))).fit(network, data.train());
         double accuracy = Evaluation.accuracy(network, data.validation());
         double seconds = (System.nanoTime() - start) / 1e9;

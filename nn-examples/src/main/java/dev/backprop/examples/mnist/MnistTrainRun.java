@@ -1,5 +1,6 @@
 package dev.backprop.examples.mnist;
 
+import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
@@ -86,7 +87,7 @@ final class MnistTrainRun {
         createParent(model);
         List<TrainingListener> listeners = List.of(new TrainingProgress(out, ProblemKind.CLASSIFICATION),
                 new Checkpointer(model, options.checkpointEvery));
-        Trainer trainer = Trainer.fromConfig(config, registry, listeners);
+        Trainer trainer = PluginSource.trainer(config, registry, listeners);
         long trainStart = System.nanoTime();
         TrainingHistory history = resumed == null ? trainer.fit(network, train, validation)
                 : trainer.resume(network, train, validation, resumed.checkpoint());

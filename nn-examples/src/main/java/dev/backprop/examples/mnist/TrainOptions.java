@@ -198,9 +198,8 @@ public final class TrainOptions {
 
     /** The configuration saved in a checkpoint, with this run's threads and (if given) a new epoch total. */
     TrainingConfig resumed(TrainingConfig saved) {
-        return new TrainingConfig(saved.loss(), saved.lossHyperparameters(), saved.optimizer(),
-                saved.optimizerHyperparameters(), epochs == null ? saved.epochs() : epochs, saved.batchSize(),
-                saved.shuffle(), saved.seed(), threads(), saved.schedule(), saved.clipping());
+        return saved.withSettings(saved.settings().toBuilder().epochs(epochs == null ? saved.epochs() : epochs)
+                .threads(threads()).build());
     }
 
     private int threads() {

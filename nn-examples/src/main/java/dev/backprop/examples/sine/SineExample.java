@@ -73,7 +73,7 @@ public final class SineExample implements Callable<Integer> {
                 .build();
 
         long start = System.nanoTime();
-        TrainingHistory history = Trainer.fromConfig(config, registry,
+        TrainingHistory history = PluginSource.trainer(config, registry,
                 List.of(new TrainingProgress(out, ProblemKind.REGRESSION))).fit(network, training);
         double rmse = RootMeanSquaredError.of(network, heldOut);
         double seconds = (System.nanoTime() - start) / 1e9;

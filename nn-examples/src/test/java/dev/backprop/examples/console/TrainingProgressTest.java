@@ -1,5 +1,6 @@
 package dev.backprop.examples.console;
 
+import dev.backprop.examples.plugins.PluginSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +69,7 @@ class TrainingProgressTest {
         Network network = Network.builder().input(1).dense(1, "identity").build();
         TrainingConfig config = TrainingConfig.builder().optimizer("sgd").learningRate(0.01).epochs(3).batchSize(2)
                 .build();
-        TrainingHistory history = Trainer.fromConfig(config, PluginRegistry.discovered(),
+        TrainingHistory history = PluginSource.trainer(config, PluginRegistry.discovered(),
                 List.of(new TrainingProgress(out, ProblemKind.REGRESSION, TrainingProgress.Display.PLAIN)))
                 .fit(network, data);
 

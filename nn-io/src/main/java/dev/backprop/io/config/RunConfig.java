@@ -38,7 +38,8 @@ public record RunConfig(NetworkSpec network, long networkSeed, TrainingConfig tr
 
     /** A trainer whose loss and optimizer are resolved through {@code registry}, calling {@code listeners}. */
     public Trainer trainer(PluginRegistry registry, List<? extends TrainingListener> listeners) {
-        return Trainer.fromConfig(training, registry, listeners);
+        return new Trainer(training.settings(), registry.loss(training.loss(), training.lossHyperparameters()),
+                registry.optimizer(training.optimizer(), training.optimizerHyperparameters()), listeners);
     }
 
     /** A trainer whose loss and optimizer come from the discovered plugins, without listeners. */

@@ -7,6 +7,7 @@ import dev.backprop.core.train.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.core.train.TrainingSettings;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -214,8 +215,8 @@ final class RunSection {
                         + " BY_VALUE or BY_NORM).", e);
             }
             return new TrainingConfig(training.loss(), training.lossHyperparameters(), training.optimizer(),
-                    training.optimizerHyperparameters(), epochs, batchSize, shuffle, seed, threads,
-                    schedule.toSchedule(), new GradientClipping(mode, limit));
+                    training.optimizerHyperparameters(), new TrainingSettings(epochs, batchSize, shuffle, seed,
+                    threads, schedule.toSchedule(), new GradientClipping(mode, limit)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.backprop.io.data;
 
+import dev.backprop.io.model.TestTrainers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -50,7 +51,7 @@ class CsvDatasetTest {
         assertArrayEquals(new float[] {1, 0, 2}, data.targets());
         dev.backprop.core.network.Network network = dev.backprop.core.network.Network.builder().input(2)
                 .dense(3, "softmax").build();
-        var history = dev.backprop.core.train.Trainer.fromConfig(dev.backprop.core.train.TrainingConfig.builder()
+        var history = TestTrainers.fromConfig(dev.backprop.core.train.TrainingConfig.builder()
                         .loss("sparse_categorical_cross_entropy").optimizer("adam").epochs(2).batchSize(2).build(),
                 dev.backprop.core.plugin.PluginRegistry.discovered(), List.of()).fit(network, data.toDataset());
         assertEquals(2, history.epochs().size(), "the integer targets fit sparse_categorical_cross_entropy");

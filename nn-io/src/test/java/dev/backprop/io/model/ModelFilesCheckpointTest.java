@@ -41,20 +41,21 @@ class ModelFilesCheckpointTest {
     void resumeFromACheckpointFile_endsWithTheWeightsOfAnUninterruptedRun() {
         TrainingConfig config = config(EPOCHS);
         Network uninterrupted = network();
-        List<EpochReport> full = Trainer.fromConfig(config, registry, List.of()).fit(uninterrupted, train, validation)
+        List<EpochReport> full = TestTrainers.fromConfig(config, registry, List.of()).fit(uninterrupted, train, validation)
                 .epochs();
 
         Path file = dir.resolve("run.bpnn");
         Network interrupted = network();
-        Trainer.fromConfig(config, registry, List.of(new Checkpointer(file, 1), new StopAfter(2)))
-                .fit(interrupted, train, validation);
+        Trainer stopping = TestTrainers.fromConfig(config, registry, List.of(new Checkpointer(file, 1),
+                new StopAfter(2)));
+        stopping.fit(interrupted, train, validation);
 
         ResumableRun run = ModelFiles.loadCheckpoint(file, registry);
-        assertEquals(config, run.config());
+        assertEquals(stopping.config(), run.config(), "the optimizer's every setting, defaults included");
         assertEquals(2, run.checkpoint().completedEpochs());
         assertEquals(full.subList(0, 2).stream().map(EpochReport::loss).toList(),
                 run.checkpoint().history().stream().map(EpochReport::loss).toList());
-        List<EpochReport> resumed = Trainer.fromConfig(run.config(), registry, List.of())
+        List<EpochReport> resumed = TestTrainers.fromConfig(run.config(), registry, List.of())
                 .resume(run.network(), train, validation, run.checkpoint()).epochs();
 
         for (int i = 0; i < uninterrupted.parameters().size(); i++) {
@@ -74,12 +75,14 @@ class ModelFilesCheckpointTest {
         Network network = Network.builder().input(3).dense(4, "tanh").dense(2, "identity").seed(4).build();
         Dataset regression = new Dataset(new float[] {1, 2, 3, 4, 5, 6}, 3, new float[] {1, 0, 0, 1}, 2);
         Path file = dir.resolve("run.bpnn");
-        Trainer.fromConfig(config, registry, List.of(new Checkpointer(file, 2), new StopAfter(3)))
-                .fit(network, regression);
+        Trainer stopping = TestTrainers.fromConfig(config, registry, List.of(new Checkpointer(file, 2),
+                new StopAfter(3)));
+        stopping.fit(network, regression);
 
         ResumableRun run = ModelFiles.loadCheckpoint(file, registry);
 
-        assertEquals(config, run.config());
+        assertEquals(stopping.config(), run.config());
+        assertEquals(config.settings(), run.config().settings());
         assertEquals(3, run.checkpoint().completedEpochs(), "every 2 epochs, and after the last (a stop)");
         assertEquals(3, run.checkpoint().optimizerStates().get(0).step(), "one batch per epoch");
         assertEquals(2, run.checkpoint().optimizerStates().get(0).slotCount());
@@ -104,7 +107,7 @@ class ModelFilesCheckpointTest {
     @Test
     void checkpointFile_truncatedOrWithAFlippedByte_isReportedAndNotLoaded() throws IOException {
         Path file = dir.resolve("run.bpnn");
-        Trainer.fromConfig(config(EPOCHS), registry, List.of(new Checkpointer(file, 1), new StopAfter(1)))
+        TestTrainers.fromConfig(config(EPOCHS), registry, List.of(new Checkpointer(file, 1), new StopAfter(1)))
                 .fit(network(), train);
         byte[] bytes = Files.readAllBytes(file);
 
@@ -126,7 +129,7 @@ class ModelFilesCheckpointTest {
     @Test
     void checkpointNamingAMissingOptimizer_saysWhichOneAndWhatIsInstalled() {
         Path file = dir.resolve("run.bpnn");
-        Trainer.fromConfig(config(EPOCHS), registry, List.of(new Checkpointer(file, 1), new StopAfter(1)))
+        TestTrainers.fromConfig(config(EPOCHS), registry, List.of(new Checkpointer(file, 1), new StopAfter(1)))
                 .fit(network(), train);
         PluginRegistry withoutAdam = PluginRegistry.of(List.of(registry.activation("relu")),
                 List.of(registry.loss("categorical_cross_entropy")),
@@ -140,7 +143,7 @@ class ModelFilesCheckpointTest {
     void aScheduleOfTheUsersOwn_isRefusedBeforeTrainingStarts_andNothingIsWritten() {
         TrainingConfig custom = TrainingConfig.builder().schedule((epoch, epochs, initial) -> initial / epoch).build();
         Path file = dir.resolve("run.bpnn");
-        Trainer trainer = Trainer.fromConfig(custom, registry, List.of(new Checkpointer(file, 1)));
+        Trainer trainer = TestTrainers.fromConfig(custom, registry, List.of(new Checkpointer(file, 1)));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> trainer.fit(network(), train));
         assertTrue(e.getMessage().contains("only the built-in schedules"), e.getMessage());
         assertFalse(Files.exists(file));
@@ -150,7 +153,7 @@ class ModelFilesCheckpointTest {
     void saveCheckpoint_ofStateThatDoesNotFitTheNetwork_isRefusedAndWritesNothing() {
         Path file = dir.resolve("run.bpnn");
         TrainingCheckpoint[] saved = new TrainingCheckpoint[1];
-        Trainer.fromConfig(config(EPOCHS), registry, List.of(new StopAfter(1), new TrainingListener() {
+        TestTrainers.fromConfig(config(EPOCHS), registry, List.of(new StopAfter(1), new TrainingListener() {
             @Override
             public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint,
                                      boolean last) {

@@ -1,0 +1,21 @@
+package dev.backprop.io.model;
+
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.Trainer;
+import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.core.train.TrainingListener;
+import java.util.List;
+
+/** Tests' shorthand: a trainer whose loss and optimizer are resolved from a configuration's ids. */
+public final class TestTrainers {
+
+    private TestTrainers() {
+    }
+
+    /** {@code new Trainer(config.settings(), loss, optimizer, listeners)} with the plugins resolved by {@code registry}. */
+    public static Trainer fromConfig(TrainingConfig config, PluginRegistry registry,
+                                     List<? extends TrainingListener> listeners) {
+        return new Trainer(config.settings(), registry.loss(config.loss(), config.lossHyperparameters()),
+                registry.optimizer(config.optimizer(), config.optimizerHyperparameters()), listeners);
+    }
+}
