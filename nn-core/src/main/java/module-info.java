@@ -13,6 +13,7 @@ module dev.backprop.core {
     exports dev.backprop.core.network;
     exports dev.backprop.core.loss;
     exports dev.backprop.core.train;
+    exports dev.backprop.core.evaluation;
     exports dev.backprop.core.data;
     exports dev.backprop.core.inject;
     exports dev.backprop.core.init;

@@ -1,5 +1,6 @@
 package dev.backprop.core.train;
 
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.core.data.Dataset;

@@ -10,7 +10,7 @@ import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.train.Evaluation;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import java.util.List;

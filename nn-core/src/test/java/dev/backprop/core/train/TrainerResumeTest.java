@@ -1,5 +1,6 @@
 package dev.backprop.core.train;
 
+import dev.backprop.core.evaluation.Evaluation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,7 +1,7 @@
 package dev.backprop.examples.console;
 
 import dev.backprop.api.InvalidConfigurationException;
-import dev.backprop.core.train.ConfusionMatrix;
+import dev.backprop.core.evaluation.ConfusionMatrix;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

@@ -2,8 +2,8 @@ package dev.backprop.examples.iris;
 
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.train.ConfusionMatrix;
-import dev.backprop.core.train.Evaluation;
+import dev.backprop.core.evaluation.ConfusionMatrix;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.train.LoggingListener;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;

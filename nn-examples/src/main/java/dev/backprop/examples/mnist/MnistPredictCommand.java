@@ -4,7 +4,7 @@ import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.train.Evaluation;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.io.model.LoadedModel;

@@ -7,7 +7,7 @@ import dev.backprop.core.data.Dataset;
 import dev.backprop.core.inject.BackpropModule;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.train.Evaluation;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.api.InvalidConfigurationException;
-import dev.backprop.core.train.ConfusionMatrix;
+import dev.backprop.core.evaluation.ConfusionMatrix;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.backprop.core.train;
+package dev.backprop.core.evaluation;
 
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.ShapeMismatchException;

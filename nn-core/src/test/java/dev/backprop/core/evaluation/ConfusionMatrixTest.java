@@ -1,4 +1,4 @@
-package dev.backprop.core.train;
+package dev.backprop.core.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
