@@ -27,8 +27,13 @@ final class DenseLayer {
         this.activation = activation;
         this.penalty = penalty;
         this.dropout = dropout;
-        this.weights = new Parameter("layer" + (index + 1) + ".weights", fanIn, fanOut, new float[fanIn * fanOut]);
-        this.biases = new Parameter("layer" + (index + 1) + ".biases", 1, fanOut, new float[fanOut]);
+        this.weights = new Parameter(name(index) + ".weight", fanIn, fanOut, new float[fanIn * fanOut]);
+        this.biases = new Parameter(name(index) + ".bias", 1, fanOut, new float[fanOut]);
+    }
+
+    /** The name of dense layer {@code index} (0-based): {@code dense_1}, {@code dense_2}, ... as in Keras. */
+    static String name(int index) {
+        return "dense_" + (index + 1);
     }
 
     int fanIn() {

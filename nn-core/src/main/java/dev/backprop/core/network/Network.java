@@ -3,13 +3,13 @@ package dev.backprop.core.network;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.init.WeightInitializer;
 import dev.backprop.api.loss.Loss;
-import dev.backprop.api.optimizer.Optimizer;
-import dev.backprop.api.optimizer.OptimizerState;
 import dev.backprop.core.internal.MatrixKernels;
 import dev.backprop.core.loss.FusedWithSoftmax;
 import dev.backprop.core.plugin.PluginRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * products ({@code Z = X·W + b}, {@code A = f(Z)}) on row-major float32 arrays.
  *
  * <p>Build one with {@link #builder()} or from a {@link NetworkSpec} with {@link #create}. Training
- * code calls {@link #computeGradients} with a {@link Workspace} per thread; {@link #predict} is safe to
+ * goes through a {@link TrainingStep} (or {@link #computeGradients} with a {@link Workspace}); {@link #predict} is safe to
  * call from many threads at once as long as nobody is training the network at the same time. The
  * parameters are live arrays: optimizers and model readers update them in place.
  */
@@ -80,7 +80,7 @@ public final class Network {
                     layerSpec.explicitInitializer().orElse(layer.activation().defaultInitializer()),
                     layerSpec.initializerHyperparameters());
             initializer.initialize(layer.weights().values(), layer.fanIn(), layer.fanOut(), random);
-            java.util.Arrays.fill(layer.biases().values(), 0f);
+            Arrays.fill(layer.biases().values(), 0f);
         }
     }
 
@@ -99,9 +99,31 @@ public final class Network {
         return spec.outputWidth();
     }
 
-    /** Every trainable tensor, layer by layer: weights then biases. */
+    /** Every trainable tensor, layer by layer: weights then biases ({@code dense_1.weight}, {@code dense_1.bias}, ...). */
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /**
+     * The parameter named {@code name} ({@code dense_2.weight}, {@code dense_2.bias}, ...), live: read
+     * and write it with its shape checked through {@link Parameter#read(Parameter.Orientation)} and
+     * {@link Parameter#write(float[][], Parameter.Orientation)}.
+     *
+     * @throws IllegalArgumentException if no parameter has that name (the message lists the names)
+     */
+    public Parameter parameter(String name) {
+        for (Parameter parameter : parameters) {
+            if (parameter.name().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new IllegalArgumentException("This network has no parameter '" + name + "'; its parameters are "
+                + parameters.stream().map(Parameter::name).toList() + " (dense layers counted from 1).");
+    }
+
+    /** Zero gradients paired with {@link #parameters()} by name. */
+    public Gradients newGradients() {
+        return Gradients.zerosLike(parameters);
     }
 
     /** Training buffers for batches of up to {@code capacity} examples, computed by the calling thread alone. */
@@ -128,24 +150,24 @@ public final class Network {
     }
 
     /**
-     * Runs {@code rows} examples (row-major, {@code rows × inputWidth}) forward.
+     * Runs {@code rows} examples (row-major, {@code rows × inputWidth}) forward, without dropout.
      *
      * @return the workspace's output buffer; its first {@code rows × outputWidth} values are the outputs
      */
     public float[] forward(Workspace workspace, float[] inputs, int rows) {
         checkBatch(workspace, inputs, rows);
-        return workspace.step.forward(inputs, rows, false, false);
+        return workspace.forward(inputs, rows, false);
     }
 
     /**
-     * One forward and backward pass (with dropout, the only call that drops): zeroes the workspace's
-     * gradients, then fills them with
-     * {@code ∂E/∂θ} for every parameter, where {@code E} is {@code loss} over the batch plus the
-     * layers' weight penalties ({@link #penalty()}).
+     * One forward and backward pass (with dropout, the only call that drops): fills
+     * {@code workspace.gradients()} with {@code ∂E/∂θ} for every parameter, where {@code E} is
+     * {@code loss} over the batch plus the layers' weight penalties ({@link #penalty()}).
      * A softmax output followed by a cross-entropy that fuses with it ({@code categorical_cross_entropy},
      * {@code sparse_categorical_cross_entropy}) uses the fused gradient {@code (p − y)/B}.
+     * {@link TrainingStep} runs this and the update; call it directly to inspect gradients.
      *
-     * @param targets {@code rows × outputWidth} values, row-major
+     * @param targets {@code rows × targetWidth} values, row-major
      * @return the batch loss {@code E}, penalties included
      */
     public double computeGradients(Workspace workspace, float[] inputs, float[] targets, int rows, Loss loss) {
@@ -160,15 +182,18 @@ public final class Network {
                     + rows * targetWidth + " values) but found " + targets.length + " values: give one target row per"
                     + " example, as the " + loss.id() + " loss reads them.", rows * targetWidth, targets.length);
         }
-        float[] outputs = workspace.step.forward(inputs, rows, true, true);
-        int last = layers.size() - 1;
-        float[] outputDelta = workspace.deltas[last];
-        boolean fused = layers.get(last).activation() instanceof Softmax && loss instanceof FusedWithSoftmax;
+        float[] outputs = workspace.forward(inputs, rows, true);
+        boolean fused = fusesWithOutput(loss);
         double value = fused
-                ? ((FusedWithSoftmax) loss).evaluateAfterSoftmax(outputs, targets, rows, width, outputDelta)
-                : loss.evaluate(outputs, targets, rows, width, outputDelta);
-        workspace.step.backward(inputs, rows, fused);
+                ? ((FusedWithSoftmax) loss).evaluateAfterSoftmax(outputs, targets, rows, width, workspace.outputDelta())
+                : loss.evaluate(outputs, targets, rows, width, workspace.outputDelta());
+        workspace.backward(fused);
         return value + penalty();
+    }
+
+    /** Whether {@code loss} gives ∂E/∂Z of a softmax output directly ({@code (p − y)/B}). */
+    private boolean fusesWithOutput(Loss loss) {
+        return layers.get(layers.size() - 1).activation() instanceof Softmax && loss instanceof FusedWithSoftmax;
     }
 
     /** The weight penalties' share of the loss, {@code Σ_layers l1·Σ|w| + l2·Σw²} (0 without penalties). */
@@ -181,40 +206,22 @@ public final class Network {
     }
 
     /**
-     * Applies {@code optimizer} to every parameter with the gradients in {@code workspace}, on the
-     * workspace's threads. Advances each state's step first.
-     *
-     * @param states one state per parameter, in the order of {@link #parameters()}
-     */
-    public void applyGradients(Workspace workspace, Optimizer optimizer, List<OptimizerState> states) {
-        if (states.size() != parameters.size()) {
-            throw new ShapeMismatchException("Expected one optimizer state per parameter (" + parameters.size()
-                    + ") but found " + states.size() + ": create them from parameters().", parameters.size(),
-                    states.size());
-        }
-        for (int i = 0; i < states.size(); i++) {
-            states.get(i).advance();
-        }
-        workspace.step.update(optimizer, states);
-    }
-
-    /**
      * After a forward pass that produced NaN or infinity, names the first layer whose pre-activations
      * or activations (over the first {@code rows} examples) are not finite, with its activation id:
      * {@code "layer 2 ('acme.bad')"}. Empty when every value is finite. Only for error reports: it scans
      * the whole workspace.
      */
-    public java.util.Optional<String> firstNonFiniteLayer(Workspace workspace, int rows) {
+    public Optional<String> firstNonFiniteLayer(Workspace workspace, int rows) {
         for (int i = 0; i < layers.size(); i++) {
             int count = rows * layers.get(i).fanOut();
             if (!allFinite(workspace.preActivations[i], count) || !allFinite(workspace.activations[i], count)) {
                 String where = allFinite(workspace.preActivations[i], count)
                         ? "its activation's output" : "its weighted sums (weights or inputs)";
-                return java.util.Optional.of("layer " + (i + 1) + " ('" + layers.get(i).activation().id() + "', "
+                return Optional.of("layer " + (i + 1) + " ('" + layers.get(i).activation().id() + "', "
                         + where + ")");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static boolean allFinite(float[] values, int count) {
@@ -259,7 +266,7 @@ public final class Network {
                 chunkInputs = workspace.chunkInput(inputs, from * inputWidth(), chunk * inputWidth());
             }
             checkBatch(workspace, chunkInputs, chunk);
-            float[] result = workspace.step.forward(chunkInputs, chunk, false, false);
+            float[] result = workspace.forward(chunkInputs, chunk, false);
             System.arraycopy(result, 0, outputs, from * width, chunk * width);
         }
     }

@@ -2,15 +2,23 @@ package dev.backprop.core.network;
 
 import dev.backprop.core.internal.ComputeTeam;
 import dev.backprop.core.internal.MatrixKernels;
-import java.util.Arrays;
+import dev.backprop.core.network.BackwardPhases.ActivationBackward;
+import dev.backprop.core.network.BackwardPhases.PenaltyGradient;
+import dev.backprop.core.network.BackwardPhases.ProductBackward;
+import dev.backprop.core.network.BackwardPhases.ZeroGradients;
+import dev.backprop.core.network.ForwardPhases.Activate;
+import dev.backprop.core.network.ForwardPhases.Drop;
+import dev.backprop.core.network.ForwardPhases.WeightedSums;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The buffers and threads that run a network forward and backward on up to {@link #capacity()}
- * examples at once: per layer the pre-activations {@code z}, the activations {@code a} and the error
- * {@code δ}, one gradient array per {@link Parameter}, and a team of {@link #threads()} threads that
- * share every step. Allocated once and reused for every batch, so training allocates nothing per
- * batch. Close it to stop its threads. Not thread-safe: one caller at a time.
+ * examples at once: per layer the pre-activations {@code Z}, the activations {@code A} and the error
+ * {@code δ}; the {@link Gradients} the backward pass fills; a team of {@link #threads()} threads that
+ * share every phase; and the passes themselves, made once from {@link Phase}s that hold these buffers.
+ * Allocated once and reused for every batch, so training allocates nothing per batch. Close it to stop
+ * its threads. Not thread-safe: one caller at a time.
  */
 public final class Workspace implements AutoCloseable {
 
@@ -18,13 +26,17 @@ public final class Workspace implements AutoCloseable {
     final float[][] preActivations;
     final float[][] activations;
     final float[][] deltas;
-    private final float[][] gradients;
-    final ComputeTeam team;
-    final StepTask step;
-    private final float[] inputChunk;
     final float[][] dropoutMasks;
     final float[][] droppedActivations;
-    private java.util.SplittableRandom dropoutRandom;
+    private final float[] inputChunk;
+    private final Gradients gradients;
+    private final ComputeTeam team;
+    private final DropoutStream dropout;
+    private final Batch batch = new Batch();
+    private final Pass inferenceForward;
+    private final Pass trainingForward;
+    private final Pass backward;
+    private final Pass backwardFromPreActivation;
 
     Workspace(MatrixKernels kernels, List<Parameter> parameters, int inputWidth, List<DenseLayer> layers, int capacity,
               int threads, boolean training, long dropoutSeed) {
@@ -35,25 +47,73 @@ public final class Workspace implements AutoCloseable {
         deltas = new float[count][];
         dropoutMasks = new float[count][];
         droppedActivations = new float[count][];
-        gradients = new float[training ? 2 * count : 0][];
         for (int i = 0; i < count; i++) {
-            DenseLayer layer = layers.get(i);
-            preActivations[i] = new float[capacity * layer.fanOut()];
-            activations[i] = new float[capacity * layer.fanOut()];
+            int size = capacity * layers.get(i).fanOut();
+            preActivations[i] = new float[size];
+            activations[i] = new float[size];
             if (training) {
-                deltas[i] = new float[capacity * layer.fanOut()];
-                gradients[2 * i] = new float[layer.weights().size()];
-                gradients[2 * i + 1] = new float[layer.biases().size()];
-                if (layer.dropout() > 0) {
-                    dropoutMasks[i] = new float[capacity * layer.fanOut()];
-                    droppedActivations[i] = new float[capacity * layer.fanOut()];
+                deltas[i] = new float[size];
+                if (layers.get(i).dropout() > 0) {
+                    dropoutMasks[i] = new float[size];
+                    droppedActivations[i] = new float[size];
                 }
             }
         }
         this.inputChunk = training ? null : new float[capacity * inputWidth];
-        this.dropoutRandom = new java.util.SplittableRandom(dropoutSeed);
+        this.gradients = training ? Gradients.zerosLike(parameters) : null;
+        this.dropout = new DropoutStream(dropoutSeed);
         this.team = new ComputeTeam(threads);
-        this.step = new StepTask(kernels, parameters, layers, this);
+        this.inferenceForward = new Pass(forwardPhases(kernels, layers, false), team, batch);
+        this.trainingForward = training ? new Pass(forwardPhases(kernels, layers, true), team, batch) : null;
+        this.backward = training ? new Pass(backwardPhases(kernels, layers, false), team, batch) : null;
+        this.backwardFromPreActivation = training ? new Pass(backwardPhases(kernels, layers, true), team, batch) : null;
+    }
+
+    /** Per layer: weighted sums, activation, and when training a layer with dropout, its mask. */
+    private List<Phase> forwardPhases(MatrixKernels kernels, List<DenseLayer> layers, boolean training) {
+        List<Phase> phases = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            DenseLayer layer = layers.get(i);
+            phases.add(new WeightedSums(kernels, layer, inputOf(i, layers, training), preActivations[i], batch));
+            phases.add(new Activate(layer, preActivations[i], activations[i], batch));
+            if (training && layer.dropout() > 0) {
+                phases.add(new Drop(layer, activations[i], dropoutMasks[i], droppedActivations[i], batch, dropout));
+            }
+        }
+        return phases;
+    }
+
+    /**
+     * Zeroing, then per layer from the last: the activation's backward (skipped for the last layer when
+     * the loss already gave {@code ∂E/∂Z}), the product's backward, and the penalty's gradient.
+     */
+    private List<Phase> backwardPhases(MatrixKernels kernels, List<DenseLayer> layers, boolean fromPreActivation) {
+        List<Phase> phases = new ArrayList<>();
+        phases.add(new ZeroGradients(gradients));
+        int last = layers.size() - 1;
+        for (int i = last; i >= 0; i--) {
+            DenseLayer layer = layers.get(i);
+            if (!(fromPreActivation && i == last)) {
+                phases.add(new ActivationBackward(layer, preActivations[i], activations[i], dropoutMasks[i], deltas[i],
+                        batch));
+            }
+            float[] weightGradient = gradients.get(layer.weights().name());
+            phases.add(new ProductBackward(kernels, layer, inputOf(i, layers, true), deltas[i], weightGradient,
+                    gradients.get(layer.biases().name()), i == 0 ? null : deltas[i - 1], batch));
+            if (!layer.penalty().isNone()) {
+                phases.add(new PenaltyGradient(layer, weightGradient));
+            }
+        }
+        return phases;
+    }
+
+    /** What layer {@code i} reads: the data, or the previous layer's output (its dropped copy when training). */
+    private LayerInput inputOf(int i, List<DenseLayer> layers, boolean training) {
+        if (i == 0) {
+            return LayerInput.data(batch);
+        }
+        boolean dropped = training && layers.get(i - 1).dropout() > 0;
+        return LayerInput.buffer(dropped ? droppedActivations[i - 1] : activations[i - 1]);
     }
 
     /** The largest batch this workspace holds. */
@@ -67,16 +127,17 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * The gradient of parameter {@code index}, in the order of {@link Network#parameters()}; valid
-     * after {@link Network#computeGradients}.
+     * The gradients the last backward pass filled, paired with the network's parameters by name; live,
+     * overwritten by the next pass.
+     *
+     * @throws IllegalStateException for an inference workspace, which has none
      */
-    public float[] gradient(int index) {
-        return gradients[index];
-    }
-
-    /** The number of gradient arrays (equal to the number of parameters; 0 for inference workspaces). */
-    public int gradientCount() {
-        return gradients.length;
+    public Gradients gradients() {
+        if (gradients == null) {
+            throw new IllegalStateException("This workspace was made for inference and has no gradients; use"
+                    + " Network.newWorkspace(...) to train.");
+        }
+        return gradients;
     }
 
     /**
@@ -88,15 +149,33 @@ public final class Workspace implements AutoCloseable {
     }
 
     boolean isForTraining() {
-        return gradients.length > 0;
+        return gradients != null;
     }
 
-    /** Zeroes share {@code part} of every gradient array. */
-    void zeroGradients(int part, int parts) {
-        for (float[] gradient : gradients) {
-            Arrays.fill(gradient, MatrixKernels.shareStart(gradient.length, part, parts),
-                    MatrixKernels.shareStart(gradient.length, part + 1, parts), 0f);
-        }
+    /** Runs {@code rows} examples forward (dropping outputs only when {@code training}); returns the output buffer. */
+    float[] forward(float[] inputs, int rows, boolean training) {
+        batch.set(inputs, rows);
+        (training ? trainingForward : inferenceForward).run();
+        int last = activations.length - 1;
+        return training && droppedActivations[last] != null ? droppedActivations[last] : activations[last];
+    }
+
+    /**
+     * Backward over the batch of the last training forward pass, from the last layer's δ (∂E/∂A, or
+     * ∂E/∂Z when {@code outputDeltaIsPreActivation}), into {@link #gradients()}.
+     */
+    void backward(boolean outputDeltaIsPreActivation) {
+        (outputDeltaIsPreActivation ? backwardFromPreActivation : backward).run();
+    }
+
+    /** The last layer's δ buffer, which the loss fills before {@link #backward}. */
+    float[] outputDelta() {
+        return deltas[deltas.length - 1];
+    }
+
+    /** Runs {@code phase} on this workspace's team, shared when it is worth it for {@code rows} examples. */
+    void run(Phase phase, int rows) {
+        Pass.run(phase, team, rows);
     }
 
     /** Copies {@code length} input values from {@code offset} into this workspace's input buffer (inference). */
@@ -105,18 +184,13 @@ public final class Workspace implements AutoCloseable {
         return inputChunk;
     }
 
-    /** The generator of dropout masks. */
-    java.util.SplittableRandom dropoutRandom() {
-        return dropoutRandom;
-    }
-
     /**
      * Restarts the dropout masks from {@code seed}: the trainer reseeds once per epoch from the run's
      * seed and the epoch number, so a run resumed at any epoch drops exactly what an uninterrupted one
      * would (tests also use it to compare passes that must drop the same outputs).
      */
     public void reseedDropout(long seed) {
-        dropoutRandom = new java.util.SplittableRandom(seed);
+        dropout.reseed(seed);
     }
 
     /** Stops the workspace's compute threads. */

@@ -1,17 +1,14 @@
 package dev.backprop.core.train;
 
 import dev.backprop.core.evaluation.Evaluation;
-import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.NumericalInstabilityException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
-import dev.backprop.api.optimizer.OptimizerState;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
-import dev.backprop.core.network.Parameter;
-import dev.backprop.core.network.Workspace;
+import dev.backprop.core.network.TrainingStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -120,9 +117,9 @@ public final class Trainer {
     public TrainingHistory resume(Network network, Dataset train, Dataset validation, TrainingCheckpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         checkpoint.requireFits(network.parameters(), optimizer.stateSlots(), optimizer.id().value());
-        if (checkpoint.completedEpochs() > config.epochs()) {
+        if (checkpoint.completedEpochs() > settings.epochs()) {
             throw new InvalidConfigurationException("The checkpoint has already trained " + checkpoint.completedEpochs()
-                    + " epochs but this run is configured for " + config.epochs() + ": ask for at least "
+                    + " epochs but this run is configured for " + settings.epochs() + ": ask for at least "
                     + checkpoint.completedEpochs() + " epochs to resume it.");
         }
         if (!checkpoint.history().isEmpty()) {
@@ -141,59 +138,31 @@ public final class Trainer {
         if (validation != null) {
             checkWidths(network, validation, loss);
         }
-        int batchSize = Math.min(config.batchSize(), data.size());
-        float[] featureBatch = new float[batchSize * data.featureWidth()];
-        float[] targetBatch = new float[batchSize * data.targetWidth()];
-        List<OptimizerState> states = new ArrayList<>();
-        if (start == null) {
-            for (Parameter parameter : network.parameters()) {
-                states.add(new OptimizerState(optimizer.stateSlots(), parameter.size()));
-            }
-        } else {
-            states.addAll(start.optimizerStates());
-        }
-        int[] order = new int[data.size()];
+        int batchSize = Math.min(settings.batchSize(), data.size());
         int batches = (data.size() + batchSize - 1) / batchSize;
         int firstEpoch = start == null ? 1 : start.completedEpochs() + 1;
         List<EpochReport> reports = new ArrayList<>(start == null ? List.of() : start.history());
-        int targetWidth = data.targetWidth();
-        int outputWidth = network.outputWidth();
         listeners.forEach(l -> l.onTrainingStart(config, data.size()));
-        try (Workspace workspace = network.newWorkspace(batchSize, config.threads())) {
-            double initialRate = optimizer.learningRate();
-            for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+        TrainingStep.Builder stepBuilder = TrainingStep.builder(network, loss, optimizer).capacity(batchSize)
+                .threads(settings.threads()).clipping(settings.clipping());
+        if (start != null) {
+            stepBuilder.optimizerStates(start.optimizerStates());
+        }
+        try (TrainingStep step = stepBuilder.build()) {
+            EpochLoop epochs = new EpochLoop(step, data, batchSize);
+            for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
+                double rate = scheduledRate(epoch, optimizer.learningRate());
+                step.learningRate(rate);
+                step.reseedDropout(epochSeed(settings.seed() + DROPOUT_SEED_OFFSET, epoch));
+                arrangeOrder(epochs.begin(), epoch);
                 long startNanos = System.nanoTime();
-                double rate = scheduledRate(epoch, initialRate);
-                // A schedule that reaches 0 (cosine(0.0) at its last epoch) means no step at all: optimizers
-                // refuse a zero learning rate, so that epoch measures the loss and leaves every parameter as is.
-                boolean updating = !(rate == 0);
-                Optimizer epochOptimizer = Double.compare(rate, initialRate) == 0 || !updating ? optimizer
-                        : optimizer.withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, rate));
-                arrangeOrder(order, epoch);
-                workspace.reseedDropout(epochSeed(config.seed() + DROPOUT_SEED_OFFSET, epoch));
-                double lossSum = 0;
-                int correct = 0;
-                for (int batch = 0; batch < batches; batch++) {
-                    int from = batch * batchSize;
-                    int rows = Math.min(batchSize, data.size() - from);
-                    data.gather(order, from, rows, featureBatch, targetBatch);
-                    double batchLoss = network.computeGradients(workspace, featureBatch, targetBatch, rows, loss);
+                for (int batch = 1; batch <= batches; batch++) {
+                    double batchLoss = epochs.trainBatch(batch);
                     if (!Double.isFinite(batchLoss)) {
-                        throw diverged(network, workspace, rows, batchLoss, epoch, batch + 1, batches, rate);
+                        throw diverged(step, batchLoss, epoch, batch, batches, rate);
                     }
-                    float[] outputs = workspace.outputs();
-                    for (int row = 0; row < rows; row++) {
-                        correct += Evaluation.isCorrect(outputs, row, outputWidth, targetBatch, targetWidth) ? 1 : 0;
-                    }
-                    if (config.clipping().mode() != GradientClipping.Mode.NONE) {
-                        config.clipping().apply(workspace);
-                    }
-                    if (updating) {
-                        network.applyGradients(workspace, epochOptimizer, states);
-                    }
-                    lossSum += batchLoss * rows;
                     if (!listeners.isEmpty()) {
-                        BatchReport batchReport = new BatchReport(epoch, batch + 1, batches, rows, batchLoss);
+                        BatchReport batchReport = new BatchReport(epoch, batch, batches, epochs.lastRows(), batchLoss);
                         for (int l = 0; l < listeners.size(); l++) {
                             listeners.get(l).onBatchEnd(batchReport);
                         }
@@ -202,14 +171,14 @@ public final class Trainer {
                 double seconds = (System.nanoTime() - startNanos) / 1e9;
                 Evaluation.Measurement measured = validation == null ? new Evaluation.Measurement(Double.NaN, Double.NaN)
                         : Evaluation.measure(network, validation, loss);
-                EpochReport report = new EpochReport(epoch, config.epochs(), lossSum / data.size(), data.size(),
-                        seconds, rate, (double) correct / data.size(), measured.loss(), measured.accuracy());
+                EpochReport report = new EpochReport(epoch, settings.epochs(), epochs.meanLoss(), data.size(),
+                        seconds, rate, epochs.accuracy(), measured.loss(), measured.accuracy());
                 reports.add(report);
                 listeners.forEach(l -> l.onEpochEnd(report));
                 boolean stop = listeners.stream().anyMatch(TrainingListener::stopRequested);
                 if (!listeners.isEmpty()) {
-                    TrainingCheckpoint checkpoint = new TrainingCheckpoint(epoch, states, reports);
-                    boolean last = stop || epoch == config.epochs();
+                    TrainingCheckpoint checkpoint = new TrainingCheckpoint(epoch, step.optimizerStates(), reports);
+                    boolean last = stop || epoch == settings.epochs();
                     listeners.forEach(l -> l.onCheckpoint(network, config, checkpoint, last));
                 }
                 if (stop) {
@@ -223,9 +192,9 @@ public final class Trainer {
     }
 
     /** The error for a batch whose loss is not finite, naming the first layer that produced NaN or infinity. */
-    private NumericalInstabilityException diverged(Network network, Workspace workspace, int rows, double batchLoss,
-                                                   int epoch, int batch, int batches, double rate) {
-        String where = network.firstNonFiniteLayer(workspace, rows)
+    private NumericalInstabilityException diverged(TrainingStep step, double batchLoss, int epoch, int batch,
+                                                   int batches, double rate) {
+        String where = step.firstNonFiniteLayer()
                 .map(layer -> " in " + layer)
                 .orElse(" in the " + loss.id() + " loss itself");
         return new NumericalInstabilityException("Training stopped at epoch " + epoch + ", batch " + batch + " of "
@@ -236,15 +205,15 @@ public final class Trainer {
 
     /** The schedule's rate for {@code epoch}; the constant schedule leaves any optimizer untouched. */
     private double scheduledRate(int epoch, double initialRate) {
-        if (config.schedule() instanceof LearningRateSchedule.Constant) {
+        if (settings.schedule() instanceof LearningRateSchedule.Constant) {
             return initialRate;
         }
         if (!Double.isFinite(initialRate)) {
-            throw new InvalidConfigurationException("The learning-rate schedule " + config.schedule() + " needs an"
+            throw new InvalidConfigurationException("The learning-rate schedule " + settings.schedule() + " needs an"
                     + " optimizer with a '" + Optimizer.LEARNING_RATE + "' setting, but '" + optimizer.id()
                     + "' has none: use the constant schedule or another optimizer.");
         }
-        return config.schedule().rate(epoch, config.epochs(), initialRate);
+        return settings.schedule().rate(epoch, settings.epochs(), initialRate);
     }
 
     /** Identity order, then (if shuffling) a Fisher–Yates shuffle seeded by the run's seed and the epoch. */
@@ -252,10 +221,10 @@ public final class Trainer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        if (!config.shuffle()) {
+        if (!settings.shuffle()) {
             return;
         }
-        SplittableRandom random = new SplittableRandom(epochSeed(config.seed(), epoch));
+        SplittableRandom random = new SplittableRandom(epochSeed(settings.seed(), epoch));
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];

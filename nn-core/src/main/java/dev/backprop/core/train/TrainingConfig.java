@@ -1,5 +1,6 @@
 package dev.backprop.core.train;
 
+import dev.backprop.core.network.GradientClipping;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.loss.Loss;

@@ -1,6 +1,7 @@
 package dev.backprop.core.train;
 
 import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.core.network.GradientClipping;
 import java.util.Objects;
 
 /**

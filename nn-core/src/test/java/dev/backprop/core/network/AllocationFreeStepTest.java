@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
-import dev.backprop.api.optimizer.OptimizerState;
 import dev.backprop.core.plugin.PluginRegistry;
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A training step (forward, backward, update) on a 2-thread workspace allocates nothing once the JIT
+ * A TrainingStep (forward, backward, clipping by norm, update) on 2 threads allocates nothing once the JIT
  * has compiled it. Before compilation the Vector API's interpreted paths allocate vector objects, so
  * the test looks for steady state: it measures the calling thread's allocated bytes over windows of
  * steps and requires that a window of 50 steps allocates 0 bytes within the first 40 windows. Code that
@@ -25,15 +24,11 @@ class AllocationFreeStepTest {
 
     @Test
     void trainingStep_inSteadyState_allocatesNothing() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         Network network = Network.builder().input(64).dense(48, "relu").dense(32, "tanh").dense(10, "softmax").build();
         PluginRegistry registry = PluginRegistry.discovered();
         Loss loss = registry.loss("categorical_cross_entropy");
         Optimizer adam = registry.optimizer("adam");
-        List<OptimizerState> states = new ArrayList<>();
-        for (Parameter parameter : network.parameters()) {
-            states.add(new OptimizerState(adam.stateSlots(), parameter.size()));
-        }
         SplittableRandom random = new SplittableRandom(1);
         float[] inputs = new float[ROWS * 64];
         for (int i = 0; i < inputs.length; i++) {
@@ -44,12 +39,12 @@ class AllocationFreeStepTest {
             targets[row * 10 + random.nextInt(10)] = 1f;
         }
         long[] allocatedPerWindow = new long[40];
-        try (Workspace workspace = network.newWorkspace(ROWS, 2)) {
+        try (TrainingStep training = TrainingStep.builder(network, loss, adam).capacity(ROWS).threads(2)
+                .clipping(GradientClipping.byNorm(1.0)).build()) {
             for (int window = 0; window < allocatedPerWindow.length; window++) {
                 long before = threads.getCurrentThreadAllocatedBytes();
                 for (int step = 0; step < 50; step++) {
-                    network.computeGradients(workspace, inputs, targets, ROWS, loss);
-                    network.applyGradients(workspace, adam, states);
+                    training.step(inputs, targets, ROWS);
                 }
                 allocatedPerWindow[window] = threads.getCurrentThreadAllocatedBytes() - before;
                 if (allocatedPerWindow[window] == 0) {
@@ -57,6 +52,6 @@ class AllocationFreeStepTest {
                 }
             }
         }
-        fail("every window of 50 steps allocated: " + java.util.Arrays.toString(allocatedPerWindow));
+        fail("every window of 50 steps allocated: " + Arrays.toString(allocatedPerWindow));
     }
 }

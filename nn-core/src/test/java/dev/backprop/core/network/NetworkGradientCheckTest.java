@@ -68,7 +68,7 @@ class NetworkGradientCheckTest {
         int checked = 0;
         for (int p = 0; p < network.parameters().size(); p++) {
             float[] values = network.parameters().get(p).values();
-            float[] analytic = workspace.gradient(p).clone();
+            float[] analytic = workspace.gradients().tensor(p).clone();
             for (int i = 0; i < values.length; i++) {
                 float original = values[i];
                 values[i] = original + STEP;

@@ -57,7 +57,7 @@ class WeightPenaltyTest {
         double worst = 0;
         for (int p = 0; p < network.parameters().size(); p++) {
             float[] values = network.parameters().get(p).values();
-            float[] analytic = workspace.gradient(p).clone();
+            float[] analytic = workspace.gradients().tensor(p).clone();
             for (int i = 0; i < values.length; i++) {
                 float original = values[i];
                 if (Math.abs(original) < 2 * step) {

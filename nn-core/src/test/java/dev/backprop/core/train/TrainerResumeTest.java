@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.Parameter;
 import dev.backprop.core.plugin.PluginRegistry;
@@ -130,7 +131,7 @@ class TrainerResumeTest {
         Network wider = Network.builder().input(5).dense(13, "relu").dense(3, "softmax").build();
         ShapeMismatchException shape = assertThrows(ShapeMismatchException.class,
                 () -> trainer(config(EPOCHS), List.of()).resume(wider, train, null, stopper.saved));
-        assertTrue(shape.getMessage().contains("layer1.weights"), shape.getMessage());
+        assertTrue(shape.getMessage().contains("dense_1.weight"), shape.getMessage());
     }
 
     @Test

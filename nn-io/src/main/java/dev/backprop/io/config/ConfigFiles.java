@@ -20,7 +20,7 @@ import dev.backprop.core.network.NetworkBuilder;
 import dev.backprop.core.network.NetworkSpec;
 import dev.backprop.core.network.WeightPenalty;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.train.GradientClipping;
+import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingConfig;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.backprop.io.model;
 import dev.backprop.api.optimizer.OptimizerState;
 import dev.backprop.core.network.Parameter;
 import dev.backprop.core.train.EpochReport;
-import dev.backprop.core.train.GradientClipping;
+import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;

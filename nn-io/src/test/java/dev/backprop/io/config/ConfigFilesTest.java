@@ -8,7 +8,7 @@ import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkSpec;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.train.GradientClipping;
+import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;

@@ -180,12 +180,12 @@ class ModelFilesBadFileTest {
     void load_ofParametersThatDoNotFitTheArchitecture_namesTheParameter() throws IOException {
         NetworkSpec spec = TestModels.trained(TestActivations.both(), 1).spec();
         List<Parameter> parameters = new ArrayList<>(parametersOf(spec));
-        parameters.set(2, new Parameter("layer2.weights", 5, 3, new float[15])); // architecture says 5 × 4
+        parameters.set(2, new Parameter("dense_2.weight", 5, 3, new float[15])); // architecture says 5 × 4
         writeRaw(spec, parameters);
 
         String message = loadFailure(file);
 
-        assertContains(message, "parameter 3 as 'layer2.weights' 5 × 3", "expects 'layer2.weights' 5 × 4",
+        assertContains(message, "parameter 3 as 'dense_2.weight' 5 × 3", "expects 'dense_2.weight' 5 × 4",
                 "save the model again");
     }
 
@@ -226,9 +226,9 @@ class ModelFilesBadFileTest {
         List<Parameter> parameters = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             int width = spec.layers().get(i).width();
-            parameters.add(new Parameter("layer" + (i + 1) + ".weights", spec.fanIn(i), width,
+            parameters.add(new Parameter("dense_" + (i + 1) + ".weight", spec.fanIn(i), width,
                     new float[spec.fanIn(i) * width]));
-            parameters.add(new Parameter("layer" + (i + 1) + ".biases", 1, width, new float[width]));
+            parameters.add(new Parameter("dense_" + (i + 1) + ".bias", 1, width, new float[width]));
         }
         return parameters;
     }

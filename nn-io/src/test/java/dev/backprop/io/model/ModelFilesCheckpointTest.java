@@ -11,7 +11,7 @@ import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.EpochReport;
-import dev.backprop.core.train.GradientClipping;
+import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingCheckpoint;
@@ -163,7 +163,7 @@ class ModelFilesCheckpointTest {
         Network other = Network.builder().input(4).dense(9, "relu").dense(3, "softmax").build();
         dev.backprop.api.ShapeMismatchException e = assertThrows(dev.backprop.api.ShapeMismatchException.class,
                 () -> ModelFiles.saveCheckpoint(other, config(EPOCHS), saved[0], file));
-        assertTrue(e.getMessage().contains("layer1.weights"), e.getMessage());
+        assertTrue(e.getMessage().contains("dense_1.weight"), e.getMessage());
         assertFalse(Files.exists(file));
     }
 

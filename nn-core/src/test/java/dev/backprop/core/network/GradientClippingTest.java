@@ -1,4 +1,4 @@
-package dev.backprop.core.train;
+package dev.backprop.core.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.api.InvalidConfigurationException;
-import dev.backprop.core.network.Network;
-import dev.backprop.core.network.Workspace;
 import dev.backprop.core.plugin.PluginRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +16,9 @@ class GradientClippingTest {
     @Test
     void byValue_clampsEachElement() {
         try (Workspace workspace = gradientsOf(new float[] {3f, -1f}, new float[] {10f, -10f})) {
-            GradientClipping.byValue(0.5).apply(workspace);
-            for (int p = 0; p < workspace.gradientCount(); p++) {
-                for (float g : workspace.gradient(p)) {
+            GradientClipping.byValue(0.5).apply(workspace.gradients());
+            for (int p = 0; p < workspace.gradients().count(); p++) {
+                for (float g : workspace.gradients().tensor(p)) {
                     assertTrue(Math.abs(g) <= 0.5f, "clamped: " + g);
                 }
             }
@@ -31,12 +29,12 @@ class GradientClippingTest {
     void byNorm_rescalesAllGradientsTogetherToTheLimit() {
         try (Workspace workspace = gradientsOf(new float[] {3f, -1f}, new float[] {10f, -10f})) {
             float[][] before = copy(workspace);
-            double norm = GradientClipping.byNorm(1.0).apply(workspace);
+            double norm = GradientClipping.byNorm(1.0).apply(workspace.gradients());
             double squares = 0;
-            for (int p = 0; p < workspace.gradientCount(); p++) {
+            for (int p = 0; p < workspace.gradients().count(); p++) {
                 for (int i = 0; i < before[p].length; i++) {
-                    assertEquals(before[p][i] / norm, workspace.gradient(p)[i], 1e-6, "same direction");
-                    squares += workspace.gradient(p)[i] * workspace.gradient(p)[i];
+                    assertEquals(before[p][i] / norm, workspace.gradients().tensor(p)[i], 1e-6, "same direction");
+                    squares += workspace.gradients().tensor(p)[i] * workspace.gradients().tensor(p)[i];
                 }
             }
             assertEquals(1.0, Math.sqrt(squares), 1e-5);
@@ -47,9 +45,9 @@ class GradientClippingTest {
     void byNorm_leavesSmallGradientsAlone() {
         try (Workspace workspace = gradientsOf(new float[] {0.01f, 0.02f}, new float[] {0.01f, 0f})) {
             float[][] before = copy(workspace);
-            GradientClipping.byNorm(100).apply(workspace);
+            GradientClipping.byNorm(100).apply(workspace.gradients());
             for (int p = 0; p < before.length; p++) {
-                assertArrayEquals(before[p], workspace.gradient(p));
+                assertArrayEquals(before[p], workspace.gradients().tensor(p));
             }
         }
     }
@@ -68,9 +66,9 @@ class GradientClippingTest {
     }
 
     private static float[][] copy(Workspace workspace) {
-        float[][] copy = new float[workspace.gradientCount()][];
+        float[][] copy = new float[workspace.gradients().count()][];
         for (int p = 0; p < copy.length; p++) {
-            copy[p] = workspace.gradient(p).clone();
+            copy[p] = workspace.gradients().tensor(p).clone();
         }
         return copy;
     }

@@ -1,7 +1,6 @@
-package dev.backprop.core.train;
+package dev.backprop.core.network;
 
 import dev.backprop.api.InvalidConfigurationException;
-import dev.backprop.core.network.Workspace;
 
 /**
  * Limits the gradients of a step before the optimizer sees them: element by element to
@@ -51,37 +50,19 @@ public record GradientClipping(Mode mode, double limit) {
     }
 
     /**
-     * Clips the gradients held in {@code workspace}, in place.
+     * Clips {@code gradients} in place.
      *
      * @return the global L2 norm before clipping (NaN when not computed, that is unless by norm)
      */
-    public double apply(Workspace workspace) {
+    public double apply(Gradients gradients) {
         switch (mode) {
             case BY_VALUE:
-                float bound = (float) limit;
-                for (int p = 0; p < workspace.gradientCount(); p++) {
-                    float[] gradient = workspace.gradient(p);
-                    for (int i = 0; i < gradient.length; i++) {
-                        gradient[i] = Math.max(-bound, Math.min(bound, gradient[i]));
-                    }
-                }
+                gradients.clamp((float) limit);
                 return Double.NaN;
             case BY_NORM:
-                double squares = 0;
-                for (int p = 0; p < workspace.gradientCount(); p++) {
-                    for (float g : workspace.gradient(p)) {
-                        squares += (double) g * g;
-                    }
-                }
-                double norm = Math.sqrt(squares);
+                double norm = gradients.norm();
                 if (norm > limit) {
-                    float scale = (float) (limit / norm);
-                    for (int p = 0; p < workspace.gradientCount(); p++) {
-                        float[] gradient = workspace.gradient(p);
-                        for (int i = 0; i < gradient.length; i++) {
-                            gradient[i] *= scale;
-                        }
-                    }
+                    gradients.scale(limit / norm);
                 }
                 return norm;
             default:
