@@ -1,0 +1,198 @@
+package dev.backprop.core.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.api.ShapeMismatchException;
+import dev.backprop.api.loss.Loss;
+import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.api.optimizer.OptimizerState;
+import dev.backprop.core.plugin.PluginRegistry;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TrainingStepTest {
+
+    private static final int ROWS = 24;
+    private static final int IN = 6;
+    private static final int OUT = 4;
+
+    private final PluginRegistry registry = PluginRegistry.discovered();
+    private final Loss loss = registry.loss("categorical_cross_entropy");
+    private final Optimizer adam = registry.optimizer("adam");
+    private final float[] inputs = inputs(ROWS, 1);
+    private final float[] targets = oneHot(ROWS, 2);
+
+    private Network network() {
+        return Network.builder().input(IN).dense(16, "tanh").dropout(0.25).dense(OUT, "softmax").seed(7).build();
+    }
+
+    @Test
+    void step_isGradientsThenApply_bitForBit() {
+        Network a = network();
+        Network b = network();
+        try (TrainingStep stepA = TrainingStep.builder(a, loss, adam).capacity(ROWS).dropoutSeed(3).build();
+             TrainingStep stepB = TrainingStep.builder(b, loss, adam).capacity(ROWS).dropoutSeed(3).build()) {
+            for (int i = 0; i < 5; i++) {
+                double lossA = stepA.step(inputs, targets, ROWS);
+                Gradients gradients = stepB.gradients(inputs, targets, ROWS);
+                stepB.apply(gradients);
+                assertEquals(lossA, stepB.lastLoss());
+            }
+        }
+        assertSameParameters(a, b);
+    }
+
+    @Test
+    void gradientsOfTwoHalves_weightedBySize_sumToTheWholeBatchGradient() {
+        Network network = Network.builder().input(IN).dense(8, "sigmoid").dense(OUT, "softmax").seed(2).build();
+        try (TrainingStep step = TrainingStep.builder(network, loss, adam).capacity(ROWS).build()) {
+            Gradients whole = step.gradients(inputs, targets, ROWS).copy();
+            int first = 10;
+            Gradients sum = step.gradients(inputs, targets, first).copy().scale(first);
+            float[] restInputs = new float[(ROWS - first) * IN];
+            System.arraycopy(inputs, first * IN, restInputs, 0, restInputs.length);
+            float[] restTargets = new float[(ROWS - first) * OUT];
+            System.arraycopy(targets, first * OUT, restTargets, 0, restTargets.length);
+            sum.add(step.gradients(restInputs, restTargets, ROWS - first).copy().scale(ROWS - first)).scale(1.0 / ROWS);
+            for (String name : whole.names()) {
+                float[] expected = whole.get(name);
+                float[] actual = sum.get(name);
+                for (int i = 0; i < expected.length; i++) {
+                    assertEquals(expected[i], actual[i], 1e-6, name + "[" + i + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void apply_ofGradientsSummedElsewhere_updatesLikeTheStep() {
+        Network a = network();
+        Network b = network();
+        try (TrainingStep stepA = TrainingStep.builder(a, loss, adam).capacity(ROWS).dropoutSeed(5).build();
+             TrainingStep stepB = TrainingStep.builder(b, loss, adam).capacity(ROWS).dropoutSeed(5).build()) {
+            Gradients shipped = Gradients.fromBytes(stepA.gradients(inputs, targets, ROWS).toBytes());
+            stepA.apply(shipped);
+            stepB.step(inputs, targets, ROWS);
+        }
+        assertSameParameters(a, b);
+    }
+
+    @Test
+    void stepsOnThreeThreads_equalStepsOnOne() {
+        Network one = network();
+        Network three = network();
+        try (TrainingStep single = TrainingStep.builder(one, loss, adam).capacity(ROWS).threads(1).build();
+             TrainingStep team = TrainingStep.builder(three, loss, adam).capacity(ROWS).threads(3).build()) {
+            for (int i = 0; i < 4; i++) {
+                assertEquals(single.step(inputs, targets, ROWS), team.step(inputs, targets, ROWS));
+            }
+        }
+        assertSameParameters(one, three);
+    }
+
+    @Test
+    void learningRateZero_measuresButChangesNothing_andOtherRatesChangeTheStep() {
+        Network network = network();
+        float[] before = network.parameter("dense_1.weight").read();
+        try (TrainingStep step = TrainingStep.builder(network, loss, adam).capacity(ROWS).build()) {
+            step.learningRate(0);
+            assertTrue(Double.isFinite(step.step(inputs, targets, ROWS)));
+            assertArrayEquals(before, network.parameter("dense_1.weight").read());
+            assertEquals(0, step.optimizerStates().get(0).step(), "no update, no step counted");
+            step.learningRate(0.01);
+            step.step(inputs, targets, ROWS);
+            assertFalse(Arrays.equals(before, network.parameter("dense_1.weight").read()));
+            assertEquals(1, step.optimizerStates().get(0).step());
+        }
+    }
+
+    @Test
+    void clippingByValue_boundsTheGradientsItApplies() {
+        Network network = network();
+        try (TrainingStep step = TrainingStep.builder(network, loss, adam).capacity(ROWS)
+                .clipping(GradientClipping.byValue(1e-4)).build()) {
+            Gradients gradients = step.gradients(inputs, targets, ROWS);
+            step.apply(gradients);
+            for (String name : gradients.names()) {
+                for (float g : gradients.get(name)) {
+                    assertTrue(Math.abs(g) <= 1e-4f, name + ": " + g);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aNonFiniteLoss_leavesTheParametersAlone_andNamesTheLayer() {
+        Network network = network();
+        float[] bad = inputs.clone();
+        bad[3] = Float.NaN;
+        float[] before = network.parameter("dense_2.bias").read();
+        try (TrainingStep step = TrainingStep.builder(network, loss, adam).capacity(ROWS).build()) {
+            assertTrue(Double.isNaN(step.step(bad, targets, ROWS)));
+            assertArrayEquals(before, network.parameter("dense_2.bias").read());
+            assertEquals("layer 1 ('tanh', its weighted sums (weights or inputs))", step.firstNonFiniteLayer().orElseThrow());
+        }
+    }
+
+    @Test
+    void apply_ofAnotherArchitecturesGradients_isRefused() {
+        Network network = network();
+        Gradients other = Network.builder().input(IN).dense(5, "tanh").dense(OUT, "softmax").build().newGradients();
+        try (TrainingStep step = TrainingStep.builder(network, loss, adam).capacity(ROWS).build()) {
+            ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> step.apply(other));
+            assertTrue(e.getMessage().contains("Expected gradient 1 to be 'dense_1.weight' 6 × 16 but found"
+                    + " 'dense_1.weight' 6 × 5"), e.getMessage());
+        }
+    }
+
+    @Test
+    void savedStatesThatDoNotFit_areRefusedWithTheParameterName() {
+        Network network = network();
+        List<OptimizerState> sgdStates = network.parameters().stream().map(p -> new OptimizerState(0, p.size())).toList();
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> TrainingStep.builder(network, loss, adam).optimizerStates(sgdStates).build());
+        assertTrue(e.getMessage().contains("'dense_1.weight'") && e.getMessage().contains("'adam' needs 2 slots"),
+                e.getMessage());
+    }
+
+    @Test
+    void aBatchLargerThanTheCapacity_isRefused() {
+        try (TrainingStep step = TrainingStep.builder(network(), loss, adam).capacity(8).build()) {
+            ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                    () -> step.step(inputs, targets, ROWS));
+            assertTrue(e.getMessage().contains("between 1 and 8 examples"), e.getMessage());
+            assertNotEquals(0, step.capacity());
+        }
+    }
+
+    private static void assertSameParameters(Network expected, Network actual) {
+        for (Parameter parameter : expected.parameters()) {
+            assertArrayEquals(parameter.values(), actual.parameter(parameter.name()).values(), parameter.name());
+        }
+    }
+
+    private static float[] inputs(int rows, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[rows * IN];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextDouble(-2, 2);
+        }
+        return values;
+    }
+
+    private static float[] oneHot(int rows, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[rows * OUT];
+        for (int row = 0; row < rows; row++) {
+            values[row * OUT + random.nextInt(OUT)] = 1;
+        }
+        return values;
+    }
+}
