@@ -6,10 +6,11 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Checks {@link BackpropRules} against the production classes of every module. Test classes,
+ * Checks {@link BackpropRules} against the production classes of every module, the plugin testkit,
+ * the example third-party plugin and the benchmarks included. Test classes,
  * including this module's deliberately bad fixtures, are left out of the import.
  */
-@AnalyzeClasses(packages = "dev.backprop", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = {"dev.backprop", "com.example.backprop"}, importOptions = ImportOption.DoNotIncludeTests.class)
 class BackpropArchitectureTest {
 
     @ArchTest
@@ -17,6 +18,9 @@ class BackpropArchitectureTest {
 
     @ArchTest
     static final ArchRule plugins_depend_only_on_the_api = BackpropRules.PLUGINS_DEPEND_ONLY_ON_THE_API;
+
+    @ArchTest
+    static final ArchRule testkit_depends_only_on_the_api_and_junit = BackpropRules.TESTKIT_DEPENDS_ONLY_ON_THE_API_AND_JUNIT;
 
     @ArchTest
     static final ArchRule core_never_depends_on_plugins = BackpropRules.CORE_NEVER_DEPENDS_ON_PLUGINS;

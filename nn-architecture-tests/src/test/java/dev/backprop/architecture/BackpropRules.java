@@ -28,6 +28,10 @@ final class BackpropRules {
     static final String OPTIMIZERS = "dev.backprop.optimizers..";
     static final String IO = "dev.backprop.io..";
     static final String EXAMPLES = "dev.backprop.examples..";
+    static final String TESTKIT = "dev.backprop.testkit..";
+    static final String BENCHMARKS = "dev.backprop.benchmarks..";
+    /** The example third-party plugin (module nn-examples-plugin), written as an outsider would. */
+    static final String THIRD_PARTY_PLUGIN = "com.example.backprop..";
 
     // 1. nn-api
 
@@ -43,8 +47,17 @@ final class BackpropRules {
     static final ArchRule PLUGINS_DEPEND_ONLY_ON_THE_API =
             CompositeArchRule.of(pluginModuleDependsOnlyOnTheApi(ACTIVATIONS))
                     .and(pluginModuleDependsOnlyOnTheApi(OPTIMIZERS))
+                    .and(pluginModuleDependsOnlyOnTheApi(THIRD_PARTY_PLUGIN))
                     .because("the built-in plugins are written exactly as a third party would write"
                             + " one: against nn-api (and at most SLF4J), never against core or another plugin module");
+
+    /** nn-plugin-testkit: what a plugin author adds in test scope needs nn-api and JUnit, nothing of ours beyond. */
+    static final ArchRule TESTKIT_DEPENDS_ONLY_ON_THE_API_AND_JUNIT =
+            classes().that().resideInAPackage(TESTKIT)
+                    .should().onlyDependOnClassesThat()
+                    .resideInAnyPackage(TESTKIT, API, "java..", "org.junit..", "org.opentest4j..", "org.apiguardian..")
+                    .because("a third-party plugin's tests depend on nn-plugin-testkit alone, so the kit must"
+                            + " check plugins through nn-api and JUnit, never through core's implementation");
 
     private static ArchRule pluginModuleDependsOnlyOnTheApi(String pluginPackages) {
         return classes().that().resideInAPackage(pluginPackages)
@@ -72,14 +85,19 @@ final class BackpropRules {
                     .layer("Plugins").definedBy(ACTIVATIONS, OPTIMIZERS)
                     .layer("Io").definedBy(IO)
                     .layer("Examples").definedBy(EXAMPLES)
+                    .layer("Benchmarks").definedBy(BENCHMARKS)
+                    .layer("Testkit").definedBy(TESTKIT)
                     // Who may use whom fixes every edge; "may only access" clauses would add nothing but
                     // a second report of each violation. Api is open to all layers.
-                    .whereLayer("Core").mayOnlyBeAccessedByLayers("Io", "Examples")
+                    .whereLayer("Core").mayOnlyBeAccessedByLayers("Io", "Examples", "Benchmarks")
                     .whereLayer("Plugins").mayOnlyBeAccessedByLayers("Examples")
                     .whereLayer("Io").mayOnlyBeAccessedByLayers("Examples")
                     .whereLayer("Examples").mayNotBeAccessedByAnyLayer()
+                    .whereLayer("Benchmarks").mayNotBeAccessedByAnyLayer()
+                    .whereLayer("Testkit").mayNotBeAccessedByAnyLayer()
                     .because("each module builds only on the ones beneath it (api <- core <- io <- examples),"
-                            + " and only the example apps choose concrete plugins");
+                            + " and only the example apps choose concrete plugins; benchmarks and the plugin"
+                            + " testkit are leaves nobody builds on");
 
     // 5. Guice
 
@@ -92,11 +110,12 @@ final class BackpropRules {
 
     // 6. core.internal
 
+    /** The one named exception: nn-benchmarks, on the class path, measures the kernels themselves. */
     static final ArchRule CORE_INTERNAL_IS_PRIVATE_TO_CORE =
-            noClasses().that().resideOutsideOfPackage(CORE)
+            noClasses().that().resideOutsideOfPackages(CORE, BENCHMARKS)
                     .should().dependOnClassesThat().resideInAPackage(CORE_INTERNAL)
-                    .because("dev.backprop.core.internal (matrix kernels, initialisers) is not exported"
-                            + " and may change in any release");
+                    .because("dev.backprop.core.internal (matrix kernels) is not exported except to"
+                            + " nn-benchmarks, which measures the kernels themselves, and may change in any release");
 
     // 7. cycles
 

@@ -11,9 +11,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.example.backprop.plugin.Swish;
+import com.example.backprop.violation.ThirdPartyPluginThatUsesTheRegistry;
 import dev.backprop.activations.Relu;
 import dev.backprop.activations.violation.PluginThatUsesTheRegistry;
 import dev.backprop.api.PluginId;
+import dev.backprop.benchmarks.LayerProductsBenchmark;
 import dev.backprop.api.violation.ApiThatKnowsTheNetwork;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.violation.CoreThatInjects;
@@ -28,6 +31,8 @@ import dev.backprop.io.violation.chicken.Chicken;
 import dev.backprop.io.violation.egg.Egg;
 import dev.backprop.optimizers.Adam;
 import dev.backprop.optimizers.violation.OptimizerThatUsesAnActivation;
+import dev.backprop.testkit.ActivationContract;
+import dev.backprop.testkit.violation.TestkitThatBuildsANetwork;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +56,7 @@ class BackpropRulesCatchViolationsTest {
     static void importProductionAndFixtures() {
         productionAndFixtures = new ClassFileImporter()
                 .withImportOption(location -> PRODUCTION.includes(location) || location.contains("/violation/"))
-                .importPackages("dev.backprop");
+                .importPackages("dev.backprop", "com.example.backprop");
     }
 
     static Stream<Arguments> rulesAndTheFixturesThatBreakThem() {
@@ -59,12 +64,16 @@ class BackpropRulesCatchViolationsTest {
                 arguments(named("api_depends_only_on_the_jdk", BackpropRules.API_DEPENDS_ONLY_ON_THE_JDK),
                         List.of(ApiThatKnowsTheNetwork.class)),
                 arguments(named("plugins_depend_only_on_the_api", BackpropRules.PLUGINS_DEPEND_ONLY_ON_THE_API),
-                        List.of(PluginThatUsesTheRegistry.class, OptimizerThatUsesAnActivation.class)),
+                        List.of(PluginThatUsesTheRegistry.class, OptimizerThatUsesAnActivation.class,
+                                ThirdPartyPluginThatUsesTheRegistry.class)),
+                arguments(named("testkit_depends_only_on_the_api_and_junit",
+                                BackpropRules.TESTKIT_DEPENDS_ONLY_ON_THE_API_AND_JUNIT),
+                        List.of(TestkitThatBuildsANetwork.class)),
                 arguments(named("core_never_depends_on_plugins", BackpropRules.CORE_NEVER_DEPENDS_ON_PLUGINS),
                         List.of(CoreThatNamesAPlugin.class)),
                 arguments(named("layers_are_respected", BackpropRules.LAYERS_ARE_RESPECTED),
                         List.of(ApiThatKnowsTheNetwork.class, PluginThatUsesTheRegistry.class,
-                                CoreThatNamesAPlugin.class)),
+                                CoreThatNamesAPlugin.class, TestkitThatBuildsANetwork.class)),
                 arguments(named("guice_stays_in_the_wiring", BackpropRules.GUICE_STAYS_IN_THE_WIRING),
                         List.of(CoreThatInjects.class)),
                 arguments(named("core_internal_is_private_to_core", BackpropRules.CORE_INTERNAL_IS_PRIVATE_TO_CORE),
@@ -108,14 +117,16 @@ class BackpropRulesCatchViolationsTest {
     /** The import {@link BackpropArchitectureTest} uses: production classes of every module, no fixtures. */
     @Test
     void productionImport_leavesOutTestClasses_includingTheFixtures() {
-        JavaClasses production = new ClassFileImporter().withImportOption(PRODUCTION).importPackages("dev.backprop");
+        JavaClasses production = new ClassFileImporter().withImportOption(PRODUCTION)
+                .importPackages("dev.backprop", "com.example.backprop");
 
         List<String> leaked = production.stream()
                 .map(JavaClass::getName)
                 .filter(name -> name.contains(".violation.") || name.startsWith("dev.backprop.architecture."))
                 .toList();
         assertTrue(leaked.isEmpty(), () -> "test classes leaked into the production import: " + leaked);
-        assertAll(Stream.of(PluginId.class, Network.class, Relu.class, Adam.class)
+        assertAll(Stream.of(PluginId.class, Network.class, Relu.class, Adam.class, Swish.class,
+                        ActivationContract.class, LayerProductsBenchmark.class)
                 .map(type -> () -> assertTrue(production.contain(type),
                         () -> type.getName() + " missing from the production import")));
     }
