@@ -1,5 +1,7 @@
 package dev.backprop.core.data;
 
+import java.util.Arrays;
+import java.util.Objects;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.ShapeMismatchException;
 
@@ -117,7 +119,7 @@ public final class Dataset {
      */
     public Dataset select(int[] indices) {
         for (int index : indices) {
-            java.util.Objects.checkIndex(index, size);
+            Objects.checkIndex(index, size);
         }
         float[] selectedFeatures = new float[indices.length * featureWidth];
         float[] selectedTargets = new float[indices.length * targetWidth];
@@ -127,12 +129,12 @@ public final class Dataset {
 
     /** The features of example {@code index} (a copy). */
     public float[] features(int index) {
-        return java.util.Arrays.copyOfRange(features, index * featureWidth, (index + 1) * featureWidth);
+        return Arrays.copyOfRange(features, index * featureWidth, (index + 1) * featureWidth);
     }
 
     /** The targets of example {@code index} (a copy). */
     public float[] targets(int index) {
-        return java.util.Arrays.copyOfRange(targets, index * targetWidth, (index + 1) * targetWidth);
+        return Arrays.copyOfRange(targets, index * targetWidth, (index + 1) * targetWidth);
     }
 
     private static float[] flatten(float[][] rows, String what) {

@@ -1,5 +1,6 @@
 package dev.backprop.core.evaluation;
 
+import java.util.Objects;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
@@ -45,7 +46,7 @@ public final class Evaluation {
      * @param loss the loss whose mean is reported (evaluated on the network's outputs)
      */
     public static Measurement measure(Network network, Dataset data, Loss loss) {
-        return pass(network, data, java.util.Objects.requireNonNull(loss, "loss"));
+        return pass(network, data, Objects.requireNonNull(loss, "loss"));
     }
 
     /** One pass over {@code data} in batches through {@code predict}; the loss is NaN when {@code loss} is null. */

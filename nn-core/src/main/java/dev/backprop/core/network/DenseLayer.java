@@ -1,5 +1,6 @@
 package dev.backprop.core.network;
 
+import java.util.random.RandomGenerator;
 import dev.backprop.core.internal.MatrixKernels;
 
 /**
@@ -70,7 +71,7 @@ final class DenseLayer {
      * dropped output, {@code 1/(1 − rate)} for a kept one) from {@code random} in row-major order and
      * writes {@code dropped = a ⊙ mask}. Serial, so the mask does not depend on the thread count.
      */
-    void drop(float[] a, float[] mask, float[] dropped, int rows, java.util.random.RandomGenerator random) {
+    void drop(float[] a, float[] mask, float[] dropped, int rows, RandomGenerator random) {
         float keptScale = (float) (1 / (1 - dropout));
         int count = rows * fanOut;
         for (int i = 0; i < count; i++) {

@@ -1,5 +1,6 @@
 package dev.backprop.core.network;
 
+import java.util.Set;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.UnknownPluginException;
@@ -17,7 +18,7 @@ final class LayerActivations {
     static LayerActivation resolve(PluginRegistry registry, PluginId id, Hyperparameters hyperparameters) {
         if (Softmax.ID.equals(id)) {
             if (!hyperparameters.isEmpty()) {
-                hyperparameters.requireKnownNames(id, java.util.Set.of());
+                hyperparameters.requireKnownNames(id, Set.of());
             }
             return new Softmax();
         }

@@ -1,5 +1,6 @@
 package dev.backprop.core.network;
 
+import java.util.function.UnaryOperator;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.PluginId;
@@ -142,7 +143,7 @@ public final class NetworkBuilder {
     }
 
     /** Replaces the layer added last by {@code change} of it; {@code call} names the builder call for errors. */
-    private NetworkBuilder changeLastLayer(String call, java.util.function.UnaryOperator<LayerSpec> change) {
+    private NetworkBuilder changeLastLayer(String call, UnaryOperator<LayerSpec> change) {
         if (layers.isEmpty()) {
             throw new InvalidConfigurationException(call + " applies to the layer added last, but no layer has been"
                     + " added: call dense(...) first.");

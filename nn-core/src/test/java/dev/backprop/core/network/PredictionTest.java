@@ -1,5 +1,6 @@
 package dev.backprop.core.network;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,8 +24,8 @@ class PredictionTest {
         float[] inputs = random(rows * 6, 1);
         float[] batch = network.predict(inputs, rows);
         for (int row = 0; row < rows; row++) {
-            float[] one = network.predict(java.util.Arrays.copyOfRange(inputs, row * 6, row * 6 + 6));
-            assertArrayEquals(one, java.util.Arrays.copyOfRange(batch, row * 4, row * 4 + 4), "row " + row);
+            float[] one = network.predict(Arrays.copyOfRange(inputs, row * 6, row * 6 + 6));
+            assertArrayEquals(one, Arrays.copyOfRange(batch, row * 4, row * 4 + 4), "row " + row);
         }
     }
 
@@ -41,7 +42,7 @@ class PredictionTest {
                     float[] one = new float[4];
                     for (int repeat = 0; repeat < 20; repeat++) {
                         for (int row = 0; row < 200; row++) {
-                            network.predict(java.util.Arrays.copyOfRange(inputs, row * 6, row * 6 + 6), 1, one);
+                            network.predict(Arrays.copyOfRange(inputs, row * 6, row * 6 + 6), 1, one);
                             System.arraycopy(one, 0, out, row * 4, 4);
                         }
                     }

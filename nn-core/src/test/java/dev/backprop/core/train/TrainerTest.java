@@ -1,5 +1,6 @@
 package dev.backprop.core.train;
 
+import java.util.Arrays;
 import dev.backprop.core.evaluation.Evaluation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +56,7 @@ class TrainerTest {
             assertArrayEquals(first[i], second[i]);
         }
         float[][] other = trainedWeights(data, 8);
-        assertFalse(java.util.Arrays.equals(first[0], other[0]), "a different seed shuffles differently");
+        assertFalse(Arrays.equals(first[0], other[0]), "a different seed shuffles differently");
     }
 
     @Test
@@ -77,7 +78,7 @@ class TrainerTest {
         TrainingConfig config = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
                 .learningRate(0.01).epochs(30).batchSize(16).build();
         TrainingHistory history = trainer(config).fit(network, data);
-        assertTrue(history.finalLoss() < 0.5 * history.losses()[0], java.util.Arrays.toString(history.losses()));
+        assertTrue(history.finalLoss() < 0.5 * history.losses()[0], Arrays.toString(history.losses()));
         assertTrue(Evaluation.accuracy(network, data) > 0.9);
     }
 
