@@ -1,10 +1,14 @@
 package dev.backprop.io.data;
 
-import dev.backprop.io.model.TestTrainers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.io.model.TestTrainers;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +25,7 @@ class CsvTableReaderTest {
         try {
             return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -49,11 +53,10 @@ class CsvTableReaderTest {
         assertEquals(List.of("a", "b", "c"), data.classNames());
         assertEquals(1, data.targetWidth());
         assertArrayEquals(new float[] {1, 0, 2}, data.targets());
-        dev.backprop.core.network.Network network = dev.backprop.core.network.Network.builder().input(2)
-                .dense(3, "softmax").build();
-        var history = TestTrainers.fromConfig(dev.backprop.core.train.TrainingConfig.builder()
+        Network network = Network.builder().input(2).dense(3, "softmax").build();
+        var history = TestTrainers.fromConfig(TrainingConfig.builder()
                         .loss("sparse_categorical_cross_entropy").optimizer("adam").epochs(2).batchSize(2).build(),
-                dev.backprop.core.plugin.PluginRegistry.discovered(), List.of()).fit(network, data.toDataset());
+                PluginRegistry.discovered(), List.of()).fit(network, data.toDataset());
         assertEquals(2, history.epochs().size(), "the integer targets fit sparse_categorical_cross_entropy");
     }
 
