@@ -17,6 +17,7 @@ module dev.backprop.core {
     exports dev.backprop.core.data;
     exports dev.backprop.core.inject;
     exports dev.backprop.core.init;
+    exports dev.backprop.core.text;
 
     opens dev.backprop.core.inject to com.google.guice;
 

@@ -4,6 +4,7 @@ import dev.backprop.api.DuplicatePluginException;
 import dev.backprop.api.Plugin;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.UnknownPluginException;
+import dev.backprop.core.text.ClosestMatch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

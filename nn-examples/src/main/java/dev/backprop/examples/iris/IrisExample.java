@@ -12,9 +12,8 @@ import dev.backprop.examples.console.ClassificationReport;
 import dev.backprop.examples.console.EpochPrinter;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.plugins.PluginSource;
-import dev.backprop.io.data.CsvDatasets;
-import dev.backprop.io.data.CsvOptions;
-import dev.backprop.io.data.CsvTrainingData;
+import dev.backprop.io.data.CsvReadOptions;
+import dev.backprop.io.data.CsvTrainingSplit;
 import dev.backprop.io.data.Scaling;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,8 +67,8 @@ public final class IrisExample implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginSource.registryOf(spec);
-        CsvTrainingData data = CsvDatasets.load(file, CsvOptions.defaults(), validationFraction, Scaling.STANDARDIZE,
-                seed);
+        CsvTrainingSplit data = CsvTrainingSplit.load(file, CsvReadOptions.defaults(), validationFraction,
+                Scaling.STANDARDIZE, seed);
         out.printf("%d training and %d validation rows, %d features, classes %s%n", data.train().size(),
                 data.validation().size(), data.train().featureWidth(), data.classNames());
         Network network = Network.builder().registry(registry).input(data.train().featureWidth())

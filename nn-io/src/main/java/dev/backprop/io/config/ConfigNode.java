@@ -2,11 +2,13 @@ package dev.backprop.io.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backprop.api.Hyperparameters;
+import dev.backprop.core.text.ClosestMatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -89,7 +91,7 @@ final class ConfigNode {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                Optional<String> closest = closest(name, allowed);
+                Optional<String> closest = ClosestMatch.among(name, allowed);
                 throw new ConfigFileException(file, pathOf(name), where(pathOf(name)) + "unknown key '" + name
                         + "'; expected one of: " + String.join(", ", allowed) + ". Fix: "
                         + closest.map(c -> "did you mean '" + c + "'? Rename it").orElse("remove it")
@@ -175,7 +177,7 @@ final class ConfigNode {
         double value;
         if (node.isNumber()) {
             value = node.doubleValue();
-        } else if (yaml && node.isTextual() && NUMBER_TEXT.matcher(node.textValue()).matches()) {
+        } else if (isYamlNumberText()) {
             value = Double.parseDouble(node.textValue());
         } else {
             throw error("a number", describe(node), "write a number without quotes, for example " + example);
@@ -202,17 +204,43 @@ final class ConfigNode {
         return node.textValue();
     }
 
-    /** A mapping from setting names to numbers, for a plugin's hyperparameters. */
+    /**
+     * A mapping from setting names to a plugin's settings, each kept with its kind: a number, a switch
+     * ({@code true}/{@code false}) or text ({@code sum_over_outputs}). Which kind a setting needs is the
+     * plugin's business; it rejects a wrong one when it is resolved.
+     */
     Hyperparameters hyperparameters(String example) {
         if (!node.isObject()) {
-            throw error("a mapping from setting names to numbers", describe(node),
+            throw error("a mapping from setting names to values (numbers, true/false or text)", describe(node),
                     "write it as a mapping, for example " + example);
         }
-        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         for (String key : keys()) {
-            values.put(key, child(key).doubleValue(example));
+            values.put(key, child(key).settingValue(example));
         }
         return Hyperparameters.of(values);
+    }
+
+    /**
+     * One plugin setting: a finite number, {@code true}/{@code false}, or non-empty text. In YAML, text
+     * that reads as a number ({@code 1e-3}) is the number.
+     */
+    Object settingValue(String example) {
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber() || isYamlNumberText()) {
+            return doubleValue(example);
+        }
+        if (node.isTextual() && !node.textValue().isBlank()) {
+            return node.textValue();
+        }
+        throw error("a setting value: a number, true or false, or text", describe(node),
+                "write a number, true, false or a word, for example " + example);
+    }
+
+    private boolean isYamlNumberText() {
+        return yaml && node.isTextual() && NUMBER_TEXT.matcher(node.textValue()).matches();
     }
 
     /** How a value reads in a message: {@code "abc" (text)}, {@code 1.5}, {@code a list}, ... */
@@ -235,49 +263,12 @@ final class ConfigNode {
         if (value.isObject()) {
             return "a mapping with keys " + String.join(", ", iterable(value.fieldNames()));
         }
-        return value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        return value.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 
     private static List<String> iterable(Iterator<String> names) {
         List<String> list = new ArrayList<>();
         names.forEachRemaining(list::add);
         return list;
-    }
-
-    /**
-     * The candidate nearest to {@code word} by edit distance (a swap of neighbouring letters counts as
-     * one edit), if within half the word's length, at least 2 edits.
-     */
-    static Optional<String> closest(String word, List<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int d = editDistance(word, candidate);
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= Math.max(2, word.length() / 2) ? Optional.ofNullable(best) : Optional.empty();
-    }
-
-    private static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -3,16 +3,15 @@ package dev.backprop.io.config;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkSpec;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
-import dev.backprop.core.train.TrainingListener;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * A run read from a configuration file by {@link ConfigFiles#load}: the architecture, the seed of the
- * initial weights and how to train. The same values the builders produce
- * ({@code Network.builder()...spec()}, {@code TrainingConfig.builder()...build()}). Immutable.
+ * A run as a configuration file writes it down ({@link ConfigFiles#load}, {@link ConfigFiles#save}):
+ * the architecture, the seed of the initial weights and how to train. The same values the builders
+ * produce ({@code Network.builder()...spec()}, {@code TrainingConfig.builder()...build()}). A plain
+ * value: to train, build the loss and optimizer from {@link #training()} (with {@code BackpropModule}
+ * or the registry) and hand them to a {@code Trainer}. Immutable.
  *
  * @param network     the architecture
  * @param networkSeed the seed of the initial weights (same seed, same weights)
@@ -34,16 +33,5 @@ public record RunConfig(NetworkSpec network, long networkSeed, TrainingConfig tr
     /** A freshly initialised network of this architecture, its activations from the discovered plugins. */
     public Network buildNetwork() {
         return buildNetwork(PluginRegistry.discovered());
-    }
-
-    /** A trainer whose loss and optimizer are resolved through {@code registry}, calling {@code listeners}. */
-    public Trainer trainer(PluginRegistry registry, List<? extends TrainingListener> listeners) {
-        return new Trainer(training.settings(), registry.loss(training.loss(), training.lossHyperparameters()),
-                registry.optimizer(training.optimizer(), training.optimizerHyperparameters()), listeners);
-    }
-
-    /** A trainer whose loss and optimizer come from the discovered plugins, without listeners. */
-    public Trainer trainer() {
-        return trainer(PluginRegistry.discovered(), List.of());
     }
 }

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -41,7 +42,7 @@ public final class AtomicFileWriter {
      * Writes {@code content} to {@code target}, atomically where the file system allows.
      *
      * @return the number of bytes written
-     * @throws java.nio.file.NoSuchFileException if the target's folder does not exist (the message says so)
+     * @throws NoSuchFileException if the target's folder does not exist (the message says so)
      * @throws IOException if the temporary file cannot be created, written, forced or moved; the target
      *                     is then unchanged and the temporary file is gone
      */
@@ -49,7 +50,7 @@ public final class AtomicFileWriter {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new java.nio.file.NoSuchFileException(absolute.toString(), null, "cannot write it because the folder "
+            throw new NoSuchFileException(absolute.toString(), null, "cannot write it because the folder "
                     + folder + " does not exist. Create the folder first, or choose a path in an existing one.");
         }
         return write(absolute, content, UnaryOperator.identity());

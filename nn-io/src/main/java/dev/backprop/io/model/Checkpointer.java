@@ -39,7 +39,7 @@ public final class Checkpointer implements TrainingListener {
 
     @Override
     public void onTrainingStart(TrainingConfig config, int examples) {
-        RunSection.requireStorable(config);
+        TrainingSection.requireStorable(config);
     }
 
     @Override

@@ -8,17 +8,22 @@ import java.util.Optional;
 
 /**
  * A model file read once by {@link ModelFiles#open}: the network and whatever training information
- * was saved with it.
+ * was saved with it. The loss and optimizer are ids with settings, not resolved plugins, so a program
+ * that only predicts needs neither installed.
  *
  * @param network    the network with the saved weights
- * @param config     the training configuration, if saved (format version 3 on)
+ * @param training   the loss and optimizer with their settings, if saved (format version 2 on; from
+ *                   version 3 the same as {@code config}'s)
+ * @param config     the whole training configuration, if saved (format version 3 on)
  * @param checkpoint the training state (completed epochs, optimizer state, history), if saved as a checkpoint
  */
-public record LoadedModel(Network network, Optional<TrainingConfig> config, Optional<TrainingCheckpoint> checkpoint) {
+public record LoadedModel(Network network, Optional<SavedTraining> training, Optional<TrainingConfig> config,
+                          Optional<TrainingCheckpoint> checkpoint) {
 
     /** Requires every component. */
     public LoadedModel {
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(training, "training");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(checkpoint, "checkpoint");
     }

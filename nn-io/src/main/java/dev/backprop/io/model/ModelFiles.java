@@ -23,34 +23,42 @@ import org.slf4j.LoggerFactory;
 /**
  * Saves a trained {@link Network} to a file and loads it back: the architecture (widths, activation
  * ids and settings, initialiser ids) and every weight and bias, bit for bit, so a loaded network
- * predicts exactly what the saved one did.
+ * predicts exactly what the saved one did; optionally with the training configuration and the state
+ * to resume training from.
  *
  * <pre>{@code
  * ModelFiles.save(network, Path.of("digits.bpnn"));
  * Network restored = ModelFiles.load(Path.of("digits.bpnn"));            // discovered plugins
- * Network same = ModelFiles.load(Path.of("digits.bpnn"), registry);      // or a given registry
+ * LoadedModel model = ModelFiles.open(Path.of("digits.bpnn"), registry); // network, config, state
  * }</pre>
  *
+ * <p>Three ways to save ({@link #save(Network, Path)}, {@link #save(Network, TrainingConfig, Path)},
+ * {@link #saveCheckpoint}) and one way to read everything, {@link #open}, which gives a
+ * {@link LoadedModel}; {@link #load}, {@link #loadCheckpoint} and {@link #checkpoint} are shortcuts for
+ * one part of it.
+ *
  * <h2>Saving</h2>
- * {@link #save} writes to a temporary file {@code <name>.<random>.tmp} in the target's directory,
- * forces it to disk, then moves it over the target in one atomic step (a plain replace where the file
- * system has no atomic move). Readers therefore see the old file or the new one, never half of one;
- * if the save fails, the temporary file is deleted and the previous file is left untouched. Do not
- * save a network while it is being trained: the values are read as they are.
+ * A save writes to a temporary file {@code <name>.<random>.tmp} in the target's directory, forces it to
+ * disk, then moves it over the target in one atomic step (a plain replace where the file system has no
+ * atomic move). Readers therefore see the old file or the new one, never half of one; if the save
+ * fails, the temporary file is deleted and the previous file is left untouched. Do not save a network
+ * while it is being trained: the values are read as they are.
  *
  * <h2>Loading</h2>
- * {@link #load(Path, PluginRegistry)} checks the file, builds the architecture with
- * {@link Network#create} through the registry (so every activation the model uses, built-in softmax
- * aside, must be installed, including activations that were given to the builder as instances), and
- * copies the saved values into {@link Network#parameters()}. Every failure is a
- * {@link ModelFormatException} that names the file: a missing file, a file that is not a model, one
- * written by a newer format version, one that ends early, one whose checksum does not match (a
- * changed byte), an activation that is not installed or rejects its saved settings, and saved
- * tensors that do not fit the architecture.
+ * {@link #open} checks the file, builds the architecture with {@link Network#create} through the
+ * registry (so every activation the model uses, built-in softmax aside, must be installed, including
+ * activations that were given to the builder as instances), and copies the saved values into
+ * {@link Network#parameters()}. Every failure is a {@link ModelFormatException} that names the file: a
+ * missing file, a file that is not a model, one written by a newer format version, one that ends early,
+ * one whose checksum does not match (a changed byte), one whose declared sizes do not fit the file or
+ * its own architecture, an activation that is not installed or rejects its saved settings.
  *
  * <h2>File format, version {@value #FORMAT_VERSION}</h2>
  * Big-endian, as written by {@link java.io.DataOutputStream}; {@code utf} is
- * {@link java.io.DataOutputStream#writeUTF} (a two-byte length, then modified UTF-8).
+ * {@link java.io.DataOutputStream#writeUTF} (a two-byte length, then modified UTF-8). {@code settings}
+ * is a plugin's settings: {@code count int}, then per setting {@code name utf}, {@code kind byte}
+ * ({@code 'N'} number, {@code 'S'} switch, {@code 'T'} text; version 4 on) and the value ({@code double},
+ * a {@code 0}/{@code 1} byte, or {@code utf}); before version 4 every value is an untagged {@code double}.
  * <pre>
  * magic              4 bytes   the ASCII text "BPNN"
  * formatVersion      int       {@value #FORMAT_VERSION}
@@ -59,25 +67,20 @@ import org.slf4j.LoggerFactory;
  * per layer:
  *   width            int       number of neurons
  *   activation       utf       activation id ("softmax", "relu", "acme.swish")
- *   settingCount     int       hyperparameters stored for the activation
- *   per setting:
- *     name           utf
- *     value          double
+ *   activation set.  settings
  *   initializer      utf       weight initialiser id, or "" for the activation's default
- *   init settings    int       (version 2 on) number of initialiser hyperparameters, then per setting:
- *     name           utf
- *     value          double
+ *   init settings    settings  (version 2 on)
  *   l1, l2           double    (version 2 on) the layer's weight penalties
  *   dropout          double    (version 2 on) the fraction of outputs dropped during training
  * parameterCount     int       two per layer: weights, then biases
  * per parameter:
- *   name             utf       "layer1.weights", "layer1.biases", ...
+ *   name             utf       "dense_1.weight", "dense_1.bias", ... (before version 4: "layer1.weights", "layer1.biases")
  *   rows             int       fan-in for weights, 1 for biases
  *   columns          int       the layer's width
  *   values           rows × columns floats, row-major (IEEE 754 single precision)
  * training         boolean   (version 2 on) whether the training configuration follows:
- *   loss             utf       loss id, then its settings (count, then name utf + value double each)
- *   optimizer        utf       optimizer id, then its settings likewise
+ *   loss             utf       loss id, then its settings
+ *   optimizer        utf       optimizer id, then its settings
  *   epochs           int       (version 3 on, here to clipping) the run's planned epochs
  *   batchSize        int
  *   shuffle          boolean
@@ -99,7 +102,10 @@ import org.slf4j.LoggerFactory;
  * checksum           long      CRC32 of every byte before it, in the low 32 bits
  * </pre>
  * A reader accepts versions 1 to {@value #FORMAT_VERSION} and rejects newer ones with a message
- * asking to upgrade; a format change that older readers could misread must raise the version.
+ * asking to upgrade; a format change that older readers could misread must raise the version. Each
+ * section is read and written side by side in its own class ({@code HeaderSection},
+ * {@code ArchitectureSection}, {@code HyperparametersSection}, {@code ParametersSection},
+ * {@code TrainingSection}, {@code ScheduleSection}, {@code CheckpointSection}).
  *
  * <p>Stateless and thread-safe; concurrent saves to the same path leave one complete file.
  */
@@ -108,7 +114,7 @@ public final class ModelFiles {
     /** The four ASCII bytes every model file starts with. */
     public static final String MAGIC = "BPNN";
     /** The format version this class writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFiles.class);
     private static final int READ_BUFFER_BYTES = 1 << 16;
@@ -131,8 +137,8 @@ public final class ModelFiles {
 
     /**
      * Saves {@code network} as {@link #save(Network, Path)} does, together with the training
-     * configuration {@code training}: the loss and optimizer (ids and hyperparameters), which
-     * {@link #training} reads back, and the run's settings, which {@link #trainingConfig} reads back.
+     * configuration {@code training} (loss and optimizer with their settings, and the run's settings),
+     * which {@link #open} reads back.
      *
      * @throws ModelFormatException also if the configuration's learning-rate schedule is not a built-in one
      */
@@ -160,7 +166,7 @@ public final class ModelFiles {
     private static void save(Network network, Optional<TrainingConfig> config, Optional<TrainingCheckpoint> checkpoint,
                              Path file, UnaryOperator<OutputStream> streamDecorator) {
         Objects.requireNonNull(network, "network");
-        config.ifPresent(RunSection::requireStorable);
+        config.ifPresent(TrainingSection::requireStorable);
         checkpoint.ifPresent(state -> state.requireFits(network.parameters()));
         if (checkpoint.isPresent() && config.isEmpty()) {
             throw new IllegalArgumentException("A checkpoint is saved with its training configuration.");
@@ -178,7 +184,7 @@ public final class ModelFiles {
         long bytes;
         try {
             bytes = AtomicFileWriter.write(target,
-                    out -> ModelEncoder.encode(network.spec(), network.parameters(), config, checkpoint, out),
+                    out -> ModelFormat.write(network.spec(), network.parameters(), config, checkpoint, out),
                     streamDecorator);
         } catch (IOException e) {
             throw new ModelFormatException("Could not save the model to " + target + ": " + e
@@ -190,84 +196,10 @@ public final class ModelFiles {
     }
 
     /**
-     * Loads the model in {@code file}, resolving its activations through
-     * {@link PluginRegistry#discovered()}.
-     *
-     * @param file a file written by {@link #save}
-     * @return a new network with the saved architecture and values
-     * @throws ModelFormatException if the file is missing, not a model, too new, truncated, corrupted,
-     *                              or needs an activation that is not installed
-     */
-    public static Network load(Path file) {
-        return load(file, PluginRegistry.discovered());
-    }
-
-    /**
-     * Loads the model in {@code file}, resolving its activations through {@code registry}.
-     *
-     * @param file     a file written by {@link #save}
-     * @param registry the plugins that provide the model's activations
-     * @return a new network with the saved architecture and values
-     * @throws ModelFormatException if the file is missing, not a model, too new, truncated, corrupted,
-     *                              or needs an activation that {@code registry} does not have
-     */
-    public static Network load(Path file, PluginRegistry registry) {
-        Objects.requireNonNull(registry, "registry");
-        Path source = absolute(file);
-        SavedModel model = read(source);
-        Network network = NetworkRestorer.restore(model, registry, source);
-        LOG.debug("Loaded model from {} ({} layers, {} trainable values)", source, network.spec().layers().size(),
-                network.spec().parameterCount());
-        return network;
-    }
-
-    /**
-     * The loss and optimizer saved with the model in {@code file} by {@link #save(Network, TrainingConfig, Path)},
-     * checked against {@code registry} (both ids installed, every setting accepted); empty for a model
-     * saved without them.
-     *
-     * @throws ModelFormatException if the file is not a valid model, or names a loss or optimizer, or a
-     *                              setting, that {@code registry} does not accept
-     */
-    public static Optional<SavedTraining> training(Path file, PluginRegistry registry) {
-        Path source = absolute(file);
-        SavedModel model = read(source);
-        requireTrainingPlugins(model, source, registry);
-        return model.training();
-    }
-
-    /** Fails when the saved loss or optimizer (or one of their settings) is not available in {@code registry}. */
-    private static void requireTrainingPlugins(SavedModel model, Path source, PluginRegistry registry) {
-        model.training().ifPresent(saved -> {
-            try {
-                registry.loss(saved.loss(), saved.lossHyperparameters());
-                registry.optimizer(saved.optimizer(), saved.optimizerHyperparameters());
-            } catch (BackpropException e) {
-                throw new ModelFormatException("Model file " + source + " was saved with loss '" + saved.loss()
-                        + "' " + saved.lossHyperparameters() + " and optimizer '" + saved.optimizer() + "' "
-                        + saved.optimizerHyperparameters() + ", which the installed plugins cannot set up: "
-                        + e.getMessage(), e);
-            }
-        });
-    }
-
-    /**
-     * The whole training configuration saved with the model in {@code file} (format version 3 on), checked
-     * against {@code registry} like {@link #training}; empty for a model saved without one, or by an
-     * older format that stored only the loss and optimizer.
-     */
-    public static Optional<TrainingConfig> trainingConfig(Path file, PluginRegistry registry) {
-        Path source = absolute(file);
-        SavedModel model = read(source);
-        requireTrainingPlugins(model, source, registry);
-        return model.config();
-    }
-
-    /**
-     * Loads the model in {@code file} with whatever training information was saved with it, reading the
-     * file once: the network (its activations resolved through {@code registry}), the training
-     * configuration and the training state, each empty when not saved. The loss and optimizer ids are
-     * returned as saved, not resolved: a program that only predicts needs neither plugin.
+     * Reads the model in {@code file} with whatever training information was saved with it, reading the
+     * file once: the network (its activations resolved through {@code registry}), the loss and optimizer,
+     * the training configuration and the training state, each empty when not saved. The loss and
+     * optimizer ids are returned as saved, not resolved: a program that only predicts needs neither plugin.
      *
      * @throws ModelFormatException if the file is missing, not a model, too new, truncated, corrupted,
      *                              or needs an activation that {@code registry} does not have
@@ -276,7 +208,28 @@ public final class ModelFiles {
         Objects.requireNonNull(registry, "registry");
         Path source = absolute(file);
         SavedModel model = read(source);
-        return new LoadedModel(NetworkRestorer.restore(model, registry, source), model.config(), model.checkpoint());
+        Network network = NetworkRestorer.restore(model, registry, source);
+        LOG.debug("Loaded model from {} ({} layers, {} trainable values)", source, network.spec().layers().size(),
+                network.spec().parameterCount());
+        return new LoadedModel(network, model.training(), model.config(), model.checkpoint());
+    }
+
+    /**
+     * The network in {@code file} ({@link #open}{@code (file, registry).network()}).
+     *
+     * @param file     a file written by {@link #save}
+     * @param registry the plugins that provide the model's activations
+     * @return a new network with the saved architecture and values
+     * @throws ModelFormatException if the file is missing, not a model, too new, truncated, corrupted,
+     *                              or needs an activation that {@code registry} does not have
+     */
+    public static Network load(Path file, PluginRegistry registry) {
+        return open(file, registry).network();
+    }
+
+    /** The network in {@code file}, its activations resolved through {@link PluginRegistry#discovered()}. */
+    public static Network load(Path file) {
+        return load(file, PluginRegistry.discovered());
     }
 
     /**
@@ -285,7 +238,9 @@ public final class ModelFiles {
      *
      * <pre>{@code
      * ResumableRun run = ModelFiles.loadCheckpoint(Path.of("run.bpnn"), registry);
-     * Trainer trainer = Trainer.fromConfig(run.config(), registry, listeners);
+     * TrainingConfig config = run.config();
+     * Trainer trainer = new Trainer(config.settings(), registry.loss(config.loss(), config.lossHyperparameters()),
+     *         registry.optimizer(config.optimizer(), config.optimizerHyperparameters()), listeners);
      * trainer.resume(run.network(), train, validation, run.checkpoint());
      * }</pre>
      *
@@ -301,15 +256,25 @@ public final class ModelFiles {
                     + " to resume from: expected a checkpoint written by ModelFiles.saveCheckpoint (./backprop saves"
                     + " one with --checkpoint-every). Load it as a model, or train from scratch.");
         }
-        requireTrainingPlugins(model, source, registry);
+        TrainingConfig config = model.config().get();
+        try {
+            registry.loss(config.loss(), config.lossHyperparameters());
+            registry.optimizer(config.optimizer(), config.optimizerHyperparameters());
+        } catch (BackpropException e) {
+            throw new ModelFormatException("Model file " + source + " was saved with loss '" + config.loss()
+                    + "' " + config.lossHyperparameters() + " and optimizer '" + config.optimizer() + "' "
+                    + config.optimizerHyperparameters() + ", which the installed plugins cannot set up: "
+                    + e.getMessage(), e);
+        }
         Network network = NetworkRestorer.restore(model, registry, source);
         LOG.debug("Loaded checkpoint from {} after epoch {}", source, model.checkpoint().get().completedEpochs());
-        return new ResumableRun(network, model.config().get(), model.checkpoint().get());
+        return new ResumableRun(network, config, model.checkpoint().get());
     }
 
     /**
      * The training state saved with the model in {@code file} by {@link #saveCheckpoint} (completed
-     * epochs, optimizer state, history); empty for a model saved without one.
+     * epochs, optimizer state, history), read without building the network; empty for a model saved
+     * without one.
      *
      * @throws ModelFormatException if the file is not a valid model
      */
@@ -326,7 +291,7 @@ public final class ModelFiles {
             }
             long bytes = Files.size(source);
             try (InputStream in = new BufferedInputStream(Files.newInputStream(source), READ_BUFFER_BYTES)) {
-                return ModelDecoder.decode(in, source, bytes);
+                return ModelFormat.read(in, source, bytes);
             }
         } catch (NoSuchFileException e) {
             throw new ModelFormatException("Model file " + source + " does not exist: expected a file written by"

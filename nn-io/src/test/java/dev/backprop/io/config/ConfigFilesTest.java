@@ -12,6 +12,7 @@ import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
+import dev.backprop.io.model.TestTrainers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -189,7 +190,7 @@ class ConfigFilesTest {
                 new float[][] {{0}, {1}, {1}, {0}});
         Network network = run.buildNetwork(REGISTRY);
 
-        TrainingHistory history = run.trainer(REGISTRY, List.of()).fit(network, xor);
+        TrainingHistory history = TestTrainers.fromConfig(run.training(), REGISTRY, List.of()).fit(network, xor);
 
         assertTrue(history.finalLoss() < 0.05, "final loss " + history.finalLoss());
         float[][] inputs = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};

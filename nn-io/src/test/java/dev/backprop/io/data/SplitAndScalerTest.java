@@ -1,6 +1,6 @@
 package dev.backprop.io.data;
 
-import static dev.backprop.io.data.CsvDatasetTest.csv;
+import static dev.backprop.io.data.CsvTableReaderTest.csv;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,7 +74,7 @@ class SplitAndScalerTest {
         }
         Path file = csv(dir, "data.csv", text.toString());
 
-        CsvTrainingData data = CsvDatasets.load(file, CsvOptions.defaults(), 0.25, Scaling.STANDARDIZE, 42);
+        CsvTrainingSplit data = CsvTrainingSplit.load(file, CsvReadOptions.defaults(), 0.25, Scaling.STANDARDIZE, 42);
 
         assertEquals(30, data.train().size());
         assertEquals(10, data.validation().size());
@@ -85,18 +85,18 @@ class SplitAndScalerTest {
         assertEquals(0, trainMean[0], 1e-5);
         assertEquals(0, trainMean[1], 1e-5);
         assertNotEquals(0, validationMean[0], 1e-3);
-        CsvData raw = CsvDataset.read(file, CsvOptions.defaults());
+        CsvTable raw = CsvTableReader.read(file, CsvReadOptions.defaults());
         Split split = Split.shuffled(40, 0.25, 42);
         Scaler expected = Scaler.fit(Scaling.STANDARDIZE, raw.featureRows(split.train()), 2);
         assertArrayEquals(expected.centers(), data.scaler().centers());
         assertNotEquals(Scaler.fit(Scaling.STANDARDIZE, raw.features(), 2).centers()[0], data.scaler().centers()[0]);
-        CsvTrainingData again = CsvDatasets.load(file, CsvOptions.defaults(), 0.25, Scaling.STANDARDIZE, 42);
+        CsvTrainingSplit again = CsvTrainingSplit.load(file, CsvReadOptions.defaults(), 0.25, Scaling.STANDARDIZE, 42);
         assertArrayEquals(data.validation().features(3), again.validation().features(3));
     }
 
     @Test
     void load_iris() {
-        CsvTrainingData iris = CsvDatasets.load(Path.of("..", "data", "iris", "iris.csv"), CsvOptions.defaults(),
+        CsvTrainingSplit iris = CsvTrainingSplit.load(Path.of("..", "data", "iris", "iris.csv"), CsvReadOptions.defaults(),
                 0.2, Scaling.MIN_MAX, 1);
 
         assertEquals(120, iris.train().size());
@@ -104,8 +104,8 @@ class SplitAndScalerTest {
         assertEquals(4, iris.train().featureWidth());
         assertEquals(3, iris.train().targetWidth());
         assertEquals(List.of("setosa", "versicolor", "virginica"), iris.classNames());
-        assertThrows(InvalidConfigurationException.class, () -> CsvDatasets.load(Path.of("x.csv"),
-                CsvOptions.defaults(), 0, Scaling.NONE, 1));
+        assertThrows(InvalidConfigurationException.class, () -> CsvTrainingSplit.load(Path.of("x.csv"),
+                CsvReadOptions.defaults(), 0, Scaling.NONE, 1));
     }
 
     private static double[] means(Dataset data) {

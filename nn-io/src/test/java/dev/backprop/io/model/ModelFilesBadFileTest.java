@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,7 +218,7 @@ class ModelFilesBadFileTest {
     /** Writes a file whose checksum is valid but whose content is whatever the test chose. */
     private void writeRaw(NetworkSpec spec, List<Parameter> parameters) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            ModelEncoder.encode(spec, parameters, out);
+            ModelFormat.write(spec, parameters, Optional.empty(), Optional.empty(), out);
         }
     }
 

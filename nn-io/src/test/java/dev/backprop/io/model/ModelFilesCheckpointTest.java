@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
@@ -20,6 +21,7 @@ import dev.backprop.core.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -90,7 +92,7 @@ class ModelFilesCheckpointTest {
                 LearningRateSchedule.exponential(0.9), LearningRateSchedule.cosine(0.1))) {
             TrainingConfig other = TrainingConfig.builder().schedule(schedule).build();
             ModelFiles.save(network, other, file);
-            assertEquals(other, ModelFiles.trainingConfig(file, registry).orElseThrow());
+            assertEquals(other, ModelFiles.open(file, registry).config().orElseThrow());
         }
     }
 
@@ -112,7 +114,7 @@ class ModelFilesCheckpointTest {
         byte[] bytes = Files.readAllBytes(file);
 
         Path truncated = dir.resolve("truncated.bpnn");
-        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 200));
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 200));
         ModelFormatException cut = assertThrows(ModelFormatException.class,
                 () -> ModelFiles.loadCheckpoint(truncated, registry));
         assertTrue(cut.getMessage().contains("ends early"), cut.getMessage());
@@ -161,7 +163,7 @@ class ModelFilesCheckpointTest {
             }
         })).fit(network(), train);
         Network other = Network.builder().input(4).dense(9, "relu").dense(3, "softmax").build();
-        dev.backprop.api.ShapeMismatchException e = assertThrows(dev.backprop.api.ShapeMismatchException.class,
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
                 () -> ModelFiles.saveCheckpoint(other, config(EPOCHS), saved[0], file));
         assertTrue(e.getMessage().contains("dense_1.weight"), e.getMessage());
         assertFalse(Files.exists(file));

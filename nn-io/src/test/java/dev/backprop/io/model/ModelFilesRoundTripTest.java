@@ -133,15 +133,17 @@ class ModelFilesRoundTripTest {
         long utf = 2;
         long header = 4 + 4 + 4 + 4;
         long initializerSettings = 4 + 8 + 8 + 8;   // version 2: initialiser settings (none here), l1, l2, dropout
+        long numberSetting = 1 + 8;                  // version 4: the kind tag 'N', then the double
         long layers = (4 + utf + "test.tanh".length() + 4 + utf + initializerSettings)
-                + (4 + utf + "test.leaky".length() + 4 + (utf + "alpha".length() + 8) + utf + "he_uniform".length()
+                + (4 + utf + "test.leaky".length() + 4 + (utf + "alpha".length() + numberSetting) + utf
+                + "he_uniform".length()
                 + initializerSettings)
                 + (4 + utf + "softmax".length() + 4 + utf + initializerSettings);
         long parameters = 4;
         for (Parameter parameter : network.parameters()) {
             parameters += utf + parameter.name().length() + 4 + 4 + 4L * parameter.size();
         }
-        long trainingFlag = 1 + 1;   // no training configuration, no training state (format version 3)
+        long trainingFlag = 1 + 1;   // no training configuration, no training state (format version 3 on)
         assertEquals(header + layers + parameters + trainingFlag + 8, Files.size(file));
     }
 

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.optimizer.OptimizerState;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,13 +25,13 @@ class ModelFilesTrainingTest {
     private final Network network = Network.builder().input(3).dense(4, "relu").dense(2, "softmax").build();
 
     @Test
-    void training_afterSaveWithConfig_givesTheSameLossOptimizerAndSettings() {
+    void open_afterSaveWithConfig_givesTheSameLossOptimizerAndSettings() {
         TrainingConfig config = TrainingConfig.builder().loss("huber", Hyperparameters.of("delta", 0.5))
                 .optimizer("adam", Hyperparameters.of("learning_rate", 0.003, "beta1", 0.95)).build();
         Path file = dir.resolve("model.bpnn");
 
         ModelFiles.save(network, config, file);
-        SavedTraining saved = ModelFiles.training(file, PluginRegistry.discovered()).orElseThrow();
+        SavedTraining saved = ModelFiles.open(file, PluginRegistry.discovered()).training().orElseThrow();
 
         assertEquals(SavedTraining.of(config), saved);
         TrainingConfig restored = saved.applyTo(TrainingConfig.builder()).build();
@@ -40,21 +42,23 @@ class ModelFilesTrainingTest {
     }
 
     @Test
-    void training_ofModelSavedWithoutConfig_isEmpty() {
+    void open_ofModelSavedWithoutConfig_isEmpty() {
         Path file = dir.resolve("plain.bpnn");
         ModelFiles.save(network, file);
-        assertEquals(Optional.empty(), ModelFiles.training(file, PluginRegistry.discovered()));
+        assertEquals(Optional.empty(), ModelFiles.open(file, PluginRegistry.discovered()).training());
     }
 
     @Test
-    void training_withAnOptimizerThatIsNotInstalled_saysWhichAndWhatIsAvailable() {
+    void loadCheckpoint_withAnOptimizerThatIsNotInstalled_saysWhichAndWhatIsAvailable() {
         TrainingConfig config = TrainingConfig.builder().optimizer("adam").build();
         Path file = dir.resolve("model.bpnn");
-        ModelFiles.save(network, config, file);
+        List<OptimizerState> states = network.parameters().stream()
+                .map(p -> new OptimizerState(0, p.size())).toList();
+        ModelFiles.saveCheckpoint(network, config, new TrainingCheckpoint(0, states, List.of()), file);
         PluginRegistry withoutAdam = PluginRegistry.of(List.of(), List.of(PluginRegistry.discovered().loss("mse")),
                 List.of(PluginRegistry.discovered().optimizer("sgd")));
 
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.training(file, withoutAdam));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.loadCheckpoint(file, withoutAdam));
 
         assertTrue(e.getMessage().contains("optimizer 'adam'"), e.getMessage());
         assertTrue(e.getMessage().contains("No optimizer with id 'adam'. Available: sgd."), e.getMessage());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,11 +96,13 @@ class ModelFilesVersion1Test {
 
         assertArrayEquals(weights, loaded.parameters().get(0).values());
         assertEquals(0.01, loaded.spec().layers().get(0).penalty().l2());
-        SavedTraining training = ModelFiles.training(file, registry).orElseThrow();
+        LoadedModel opened = ModelFiles.open(file, registry);
+        SavedTraining training = opened.training().orElseThrow();
         assertEquals("momentum", training.optimizer().value());
         assertEquals(0.8, training.optimizerHyperparameters().get("momentum", 0));
-        assertEquals(java.util.Optional.empty(), ModelFiles.trainingConfig(file, registry));
-        assertEquals(java.util.Optional.empty(), ModelFiles.checkpoint(file));
+        assertEquals(Optional.empty(), opened.config());
+        assertEquals(Optional.empty(), opened.checkpoint());
+        assertEquals(Optional.empty(), ModelFiles.checkpoint(file));
     }
 
     private static void writeTensor(DataOutputStream data, String name, int rows, int columns, float[] values)

@@ -1,6 +1,7 @@
 package dev.backprop.io.model;
 
 import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidHyperparameterException;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.Activation;
 import dev.backprop.api.activation.ScalarActivation;
@@ -82,7 +83,8 @@ final class TestActivations {
             requested.requireKnownNames(ID, Set.of(ALPHA));
             double requestedAlpha = hyperparameters().withAll(requested).get(ALPHA, alpha);
             if (requestedAlpha < 0 || requestedAlpha > 1) {
-                throw new dev.backprop.api.InvalidHyperparameterException("Hyperparameter 'alpha' must lie in [0.0, 1.0] but was " + requestedAlpha + ".");
+                throw new InvalidHyperparameterException("Hyperparameter 'alpha' must lie in [0.0, 1.0] but was "
+                        + requestedAlpha + ".");
             }
             return new Leaky(requestedAlpha);
         }

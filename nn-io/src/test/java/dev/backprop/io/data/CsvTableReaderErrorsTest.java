@@ -1,6 +1,6 @@
 package dev.backprop.io.data;
 
-import static dev.backprop.io.data.CsvDatasetTest.csv;
+import static dev.backprop.io.data.CsvTableReaderTest.csv;
 import static dev.backprop.io.data.IdxFilesBadFileTest.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,18 +9,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CsvDatasetErrorsTest {
+class CsvTableReaderErrorsTest {
 
     @TempDir
     Path dir;
 
-    private static final CsvOptions DEFAULTS = CsvOptions.defaults();
+    private static final CsvReadOptions DEFAULTS = CsvReadOptions.defaults();
 
     @Test
     void nonNumericCell_namesLineColumnAndValue() {
         Path file = csv(dir, "a.csv", "x,y,kind\n1,2,a\n3,abc,b\n");
 
-        assertFailure(() -> CsvDataset.read(file, DEFAULTS), file.toString(), "line 3",
+        assertFailure(() -> CsvTableReader.read(file, DEFAULTS), file.toString(), "line 3",
                 "column 'y' (index 1)", "expected a number", "found 'abc'", "Convert the column");
     }
 
@@ -28,7 +28,7 @@ class CsvDatasetErrorsTest {
     void emptyCell_isAMissingValue() {
         Path file = csv(dir, "a.csv", "x,y,kind\n1,,a\n");
 
-        assertFailure(() -> CsvDataset.read(file, DEFAULTS), "line 2", "column 'y' (index 1)", "cell is empty",
+        assertFailure(() -> CsvTableReader.read(file, DEFAULTS), "line 2", "column 'y' (index 1)", "cell is empty",
                 "impute");
     }
 
@@ -36,7 +36,7 @@ class CsvDatasetErrorsTest {
     void raggedRow_namesLineAndFieldCounts() {
         Path file = csv(dir, "a.csv", "x,y,kind\n1,2,a\n3,4,5,b\n");
 
-        assertFailure(() -> CsvDataset.read(file, DEFAULTS), file.toString(), "line 3", "expected 3 fields",
+        assertFailure(() -> CsvTableReader.read(file, DEFAULTS), file.toString(), "line 3", "expected 3 fields",
                 "found 4", "quote fields");
     }
 
@@ -44,7 +44,7 @@ class CsvDatasetErrorsTest {
     void emptyFile() {
         Path file = csv(dir, "a.csv", "");
 
-        assertFailure(() -> CsvDataset.read(file, DEFAULTS), file.toString(), "is empty",
+        assertFailure(() -> CsvTableReader.read(file, DEFAULTS), file.toString(), "is empty",
                 "a header line and at least one data row");
     }
 
@@ -52,14 +52,14 @@ class CsvDatasetErrorsTest {
     void headerOnly_hasNoDataRows() {
         Path file = csv(dir, "a.csv", "x,y,kind\n");
 
-        assertFailure(() -> CsvDataset.read(file, DEFAULTS), "no data rows", "header(false)");
+        assertFailure(() -> CsvTableReader.read(file, DEFAULTS), "no data rows", "header(false)");
     }
 
     @Test
     void unknownLabelColumn_listsColumnsAndClosestMatch() {
         Path file = csv(dir, "a.csv", "sepal_length,species\n1,a\n2,b\n");
 
-        assertFailure(() -> CsvDataset.read(file, CsvOptions.builder().labelColumn("Specie").build()),
+        assertFailure(() -> CsvTableReader.read(file, CsvReadOptions.builder().labelColumn("Specie").build()),
                 "no label column named 'Specie'", "[sepal_length, species]", "Did you mean 'species'?");
     }
 
@@ -67,9 +67,9 @@ class CsvDatasetErrorsTest {
     void unknownFeatureColumn_andLabelIndexOutOfRange() {
         Path file = csv(dir, "a.csv", "x,y,kind\n1,2,a\n3,4,b\n");
 
-        assertFailure(() -> CsvDataset.read(file, CsvOptions.builder().featureColumns("x", "z").build()),
+        assertFailure(() -> CsvTableReader.read(file, CsvReadOptions.builder().featureColumns("x", "z").build()),
                 "no feature column named 'z'", "[x, y, kind]");
-        assertFailure(() -> CsvDataset.read(file, CsvOptions.builder().labelColumn(3).build()),
+        assertFailure(() -> CsvTableReader.read(file, CsvReadOptions.builder().labelColumn(3).build()),
                 "label column index is 3", "indices 0 to 2");
     }
 
@@ -79,16 +79,16 @@ class CsvDatasetErrorsTest {
         Path inf = csv(dir, "inf.csv", "x,y,kind\n-Infinity,2,a\n3,4,b\n");
         Path big = csv(dir, "big.csv", "x,y,kind\n1e39,2,a\n3,4,b\n");
 
-        assertFailure(() -> CsvDataset.read(nan, DEFAULTS), "line 3", "column 'y' (index 1)", "(NaN)");
-        assertFailure(() -> CsvDataset.read(inf, DEFAULTS), "line 2", "column 'x' (index 0)", "(infinite)");
-        assertFailure(() -> CsvDataset.read(big, DEFAULTS), "line 2", "float range");
+        assertFailure(() -> CsvTableReader.read(nan, DEFAULTS), "line 3", "column 'y' (index 1)", "(NaN)");
+        assertFailure(() -> CsvTableReader.read(inf, DEFAULTS), "line 2", "column 'x' (index 0)", "(infinite)");
+        assertFailure(() -> CsvTableReader.read(big, DEFAULTS), "line 2", "float range");
     }
 
     @Test
     void singleClass_isAnError() {
         Path file = csv(dir, "a.csv", "x,kind\n1,a\n2,a\n");
 
-        assertFailure(() -> CsvDataset.read(file, DEFAULTS), "column 'kind' (index 1)", "single class ('a')",
+        assertFailure(() -> CsvTableReader.read(file, DEFAULTS), "column 'kind' (index 1)", "single class ('a')",
                 "at least 2 classes", "REGRESSION");
     }
 
@@ -96,7 +96,7 @@ class CsvDatasetErrorsTest {
     void nonNumericRegressionTarget() {
         Path file = csv(dir, "a.csv", "x,price\n1,cheap\n");
 
-        assertFailure(() -> CsvDataset.read(file, CsvOptions.builder().encoding(TargetEncoding.REGRESSION).build()),
+        assertFailure(() -> CsvTableReader.read(file, CsvReadOptions.builder().encoding(TargetEncoding.REGRESSION).build()),
                 "line 2", "column 'price' (index 1)", "regression target", "found 'cheap'");
     }
 
@@ -104,15 +104,15 @@ class CsvDatasetErrorsTest {
     void missingFileAndFolder() {
         Path missing = dir.resolve("nope.csv");
 
-        assertFailure(() -> CsvDataset.read(missing, DEFAULTS), missing.toString(), "does not exist");
-        assertFailure(() -> CsvDataset.read(dir, DEFAULTS), "it is a folder");
+        assertFailure(() -> CsvTableReader.read(missing, DEFAULTS), missing.toString(), "does not exist");
+        assertFailure(() -> CsvTableReader.read(dir, DEFAULTS), "it is a folder");
     }
 
     @Test
     void unclosedQuote() {
         Path file = csv(dir, "a.csv", "x,kind\n1,\"a\n2,b\n");
 
-        assertFailure(() -> CsvDataset.read(file, DEFAULTS), file.toString(), "quote");
+        assertFailure(() -> CsvTableReader.read(file, DEFAULTS), file.toString(), "quote");
     }
 
     @Test
@@ -120,15 +120,15 @@ class CsvDatasetErrorsTest {
         Path single = csv(dir, "one.csv", "x;kind\n1;a\n");
         Path twice = csv(dir, "two.csv", "x,x,kind\n1,2,a\n");
 
-        assertFailure(() -> CsvDataset.read(single, DEFAULTS), "at least one feature column", "delimiter");
-        assertFailure(() -> CsvDataset.read(twice, DEFAULTS), "line 1", "'x' appears twice");
+        assertFailure(() -> CsvTableReader.read(single, DEFAULTS), "at least one feature column", "delimiter");
+        assertFailure(() -> CsvTableReader.read(twice, DEFAULTS), "line 1", "'x' appears twice");
     }
 
     @Test
     void contradictoryOptions() {
-        assertThrows(InvalidConfigurationException.class, () -> CsvOptions.builder().delimiter('"').build());
+        assertThrows(InvalidConfigurationException.class, () -> CsvReadOptions.builder().delimiter('"').build());
         assertThrows(InvalidConfigurationException.class,
-                () -> CsvOptions.builder().labelColumn("y").featureColumns("x", "y").build());
-        assertThrows(InvalidConfigurationException.class, () -> CsvOptions.builder().labelColumn(-2).build());
+                () -> CsvReadOptions.builder().labelColumn("y").featureColumns("x", "y").build());
+        assertThrows(InvalidConfigurationException.class, () -> CsvReadOptions.builder().labelColumn(-2).build());
     }
 }

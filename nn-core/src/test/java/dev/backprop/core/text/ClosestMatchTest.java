@@ -1,4 +1,4 @@
-package dev.backprop.core.plugin;
+package dev.backprop.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,5 +22,16 @@ class ClosestMatchTest {
     @Test
     void farWords_getNoSuggestion() {
         assertEquals(Optional.empty(), ClosestMatch.among("levenberg_marquardt", List.of("adam", "sgd")));
+    }
+
+    @Test
+    void amongIgnoringCase_comparesWithoutCase_andReturnsTheCandidateAsGiven() {
+        assertEquals(Optional.of("Species"), ClosestMatch.amongIgnoringCase("specie", List.of("sepal", "Species")));
+        assertEquals(Optional.empty(), ClosestMatch.among("SPECIES", List.of("species")));
+    }
+
+    @Test
+    void noCandidates_giveNoSuggestion() {
+        assertEquals(Optional.empty(), ClosestMatch.among("relu", List.of()));
     }
 }

@@ -25,7 +25,7 @@ import java.util.List;
  * lines are skipped and a leading byte-order mark is dropped.
  * The line of a record is the line of its first field. Not thread-safe; close it after use.
  */
-final class CsvRecords implements Closeable {
+final class CsvRecordReader implements Closeable {
 
     private static final CsvFactory FACTORY = CsvFactory.builder()
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
@@ -38,7 +38,7 @@ final class CsvRecords implements Closeable {
     record Row(int line, String[] fields) {
     }
 
-    private CsvRecords(Path file, CsvParser parser) {
+    private CsvRecordReader(Path file, CsvParser parser) {
         this.file = file;
         this.parser = parser;
     }
@@ -48,7 +48,7 @@ final class CsvRecords implements Closeable {
      *
      * @throws DatasetFormatException if it is missing, a folder or unreadable
      */
-    static CsvRecords open(Path file, char delimiter) {
+    static CsvRecordReader open(Path file, char delimiter) {
         if (Files.isDirectory(file)) {
             throw new DatasetFormatException("Cannot read CSV file " + file + ": it is a folder, but a file was"
                     + " expected. Give the path of a .csv file.");
@@ -61,7 +61,7 @@ final class CsvRecords implements Closeable {
             }
             CsvParser parser = FACTORY.createParser(reader);
             parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
-            return new CsvRecords(file, parser);
+            return new CsvRecordReader(file, parser);
         } catch (NoSuchFileException e) {
             throw new DatasetFormatException("CSV file " + file + " does not exist: expected a file there. Check the"
                     + " path (relative paths start at " + Path.of("").toAbsolutePath() + ").", e);

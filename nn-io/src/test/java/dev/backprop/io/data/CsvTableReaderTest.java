@@ -1,10 +1,14 @@
 package dev.backprop.io.data;
 
-import dev.backprop.io.model.TestTrainers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.io.model.TestTrainers;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CsvDatasetTest {
+class CsvTableReaderTest {
 
     @TempDir
     Path dir;
@@ -21,7 +25,7 @@ class CsvDatasetTest {
         try {
             return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -29,7 +33,7 @@ class CsvDatasetTest {
     void header_lastColumnLabel_oneHotSortedClasses() {
         Path file = csv(dir, "a.csv", "x,y,kind\n1,2,b\n3,4,a\n5,6,b\n");
 
-        CsvData data = CsvDataset.read(file, CsvOptions.defaults());
+        CsvTable data = CsvTableReader.read(file, CsvReadOptions.defaults());
 
         assertEquals(3, data.rows());
         assertEquals(List.of("x", "y"), data.featureNames());
@@ -44,16 +48,15 @@ class CsvDatasetTest {
     void classIndexEncoding_givesOneIntegerTargetPerRow_forSparseCrossEntropy() {
         Path file = csv(dir, "a.csv", "x,y,kind\n1,2,b\n3,4,a\n5,6,c\n");
 
-        CsvData data = CsvDataset.read(file, CsvOptions.builder().encoding(TargetEncoding.CLASS_INDEX).build());
+        CsvTable data = CsvTableReader.read(file, CsvReadOptions.builder().encoding(TargetEncoding.CLASS_INDEX).build());
 
         assertEquals(List.of("a", "b", "c"), data.classNames());
         assertEquals(1, data.targetWidth());
         assertArrayEquals(new float[] {1, 0, 2}, data.targets());
-        dev.backprop.core.network.Network network = dev.backprop.core.network.Network.builder().input(2)
-                .dense(3, "softmax").build();
-        var history = TestTrainers.fromConfig(dev.backprop.core.train.TrainingConfig.builder()
+        Network network = Network.builder().input(2).dense(3, "softmax").build();
+        var history = TestTrainers.fromConfig(TrainingConfig.builder()
                         .loss("sparse_categorical_cross_entropy").optimizer("adam").epochs(2).batchSize(2).build(),
-                dev.backprop.core.plugin.PluginRegistry.discovered(), List.of()).fit(network, data.toDataset());
+                PluginRegistry.discovered(), List.of()).fit(network, data.toDataset());
         assertEquals(2, history.epochs().size(), "the integer targets fit sparse_categorical_cross_entropy");
     }
 
@@ -61,7 +64,7 @@ class CsvDatasetTest {
     void noHeader_labelByIndex_generatedNames() {
         Path file = csv(dir, "b.csv", "7,1.5,2.5\n8,3.5,4.5\n");
 
-        CsvData data = CsvDataset.read(file, CsvOptions.builder().header(false).labelColumn(0).build());
+        CsvTable data = CsvTableReader.read(file, CsvReadOptions.builder().header(false).labelColumn(0).build());
 
         assertEquals(List.of("column_1", "column_2"), data.featureNames());
         assertEquals("column_0", data.targetName());
@@ -73,7 +76,7 @@ class CsvDatasetTest {
     void integerLabels_sortNumerically() {
         Path file = csv(dir, "c.csv", "x,label\n1,10\n2,2\n3,1\n");
 
-        CsvData data = CsvDataset.read(file, CsvOptions.defaults());
+        CsvTable data = CsvTableReader.read(file, CsvReadOptions.defaults());
 
         assertEquals(List.of("1", "2", "10"), data.classNames());
         assertArrayEquals(new float[] {0, 0, 1}, data.targetRows(new int[] {0}));
@@ -83,7 +86,7 @@ class CsvDatasetTest {
     void labelByName_regression_selectedFeatures() {
         Path file = csv(dir, "d.csv", "price,rooms,area,noise\n100.5,3,70,9\n200,4,90,8\n");
 
-        CsvData data = CsvDataset.read(file, CsvOptions.builder().labelColumn("price")
+        CsvTable data = CsvTableReader.read(file, CsvReadOptions.builder().labelColumn("price")
                 .encoding(TargetEncoding.REGRESSION).featureColumns("area", "rooms").build());
 
         assertEquals(List.of("area", "rooms"), data.featureNames());
@@ -98,7 +101,7 @@ class CsvDatasetTest {
         Path file = csv(dir, "e.csv", "\uFEFF\"a, b\",\"c\"\n\"1\",\"2\"\n\n3,\"New York, \"\"NY\"\"\"\n"
                 + "4,\"two\nlines\"\n");
 
-        CsvData data = CsvDataset.read(file, CsvOptions.defaults());
+        CsvTable data = CsvTableReader.read(file, CsvReadOptions.defaults());
 
         assertEquals(List.of("a, b"), data.featureNames());
         assertEquals(List.of("2", "New York, \"NY\"", "two\nlines"), data.classNames());
@@ -109,7 +112,7 @@ class CsvDatasetTest {
     void otherDelimiter() {
         Path file = csv(dir, "f.csv", "x;y\n1,5;a\n2;b\n".replace("1,5", "1.5"));
 
-        CsvData data = CsvDataset.read(file, CsvOptions.builder().delimiter(';').build());
+        CsvTable data = CsvTableReader.read(file, CsvReadOptions.builder().delimiter(';').build());
 
         assertArrayEquals(new float[] {1.5f, 2}, data.features());
     }
@@ -118,7 +121,7 @@ class CsvDatasetTest {
     void iris_has150Rows4Features3Classes() {
         Path iris = Path.of("..", "data", "iris", "iris.csv");
 
-        CsvData data = CsvDataset.read(iris, CsvOptions.builder().labelColumn("species").build());
+        CsvTable data = CsvTableReader.read(iris, CsvReadOptions.builder().labelColumn("species").build());
 
         assertEquals(150, data.rows());
         assertEquals(List.of("sepal_length", "sepal_width", "petal_length", "petal_width"), data.featureNames());

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A CSV file read by {@link CsvDataset#read}: its features ({@code rows × featureWidth} floats, one
+ * A CSV file read by {@link CsvTableReader#read}: its features ({@code rows × featureWidth} floats, one
  * contiguous row-major array), its targets (one-hot rows, or one value per row for regression), the
  * column names and the class names. Immutable: arrays are copied out, never handed out.
  */
-public final class CsvData {
+public final class CsvTable {
 
     private final Path file;
     private final List<String> featureNames;
@@ -21,7 +21,7 @@ public final class CsvData {
     private final int rows;
 
     /** Keeps the given arrays, which the reader built for this object alone. */
-    CsvData(Path file, List<String> featureNames, String targetName, TargetEncoding encoding,
+    CsvTable(Path file, List<String> featureNames, String targetName, TargetEncoding encoding,
             List<String> classNames, float[] features, float[] targets) {
         this.file = file;
         this.featureNames = List.copyOf(featureNames);
@@ -131,7 +131,7 @@ public final class CsvData {
 
     @Override
     public String toString() {
-        return "CsvData[" + file + ", " + rows + " rows, features=" + featureNames + ", target=" + targetName
+        return "CsvTable[" + file + ", " + rows + " rows, features=" + featureNames + ", target=" + targetName
                 + (classNames.isEmpty() ? "" : ", classes=" + classNames) + "]";
     }
 }

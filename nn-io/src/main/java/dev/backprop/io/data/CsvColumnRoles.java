@@ -1,19 +1,19 @@
 package dev.backprop.io.data;
 
+import dev.backprop.core.text.ClosestMatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Which columns of a CSV file are the label and the features, resolved from the column names and
- * {@link CsvOptions}. Unknown names fail with the list of columns and the closest match.
+ * {@link CsvReadOptions}. Unknown names fail with the list of columns and the closest match.
  *
  * @param names    every column's name, in file order
  * @param label    the label column's 0-based index
  * @param features the feature columns' 0-based indices, in the order they become features
  */
-record CsvColumns(List<String> names, int label, int[] features) {
+record CsvColumnRoles(List<String> names, int label, int[] features) {
 
     /**
      * Resolves the columns.
@@ -23,7 +23,7 @@ record CsvColumns(List<String> names, int label, int[] features) {
      * @throws DatasetFormatException if a named column does not exist, a header name repeats, or no
      *                                feature column is left
      */
-    static CsvColumns resolve(Path file, int line, List<String> names, CsvOptions options) {
+    static CsvColumnRoles resolve(Path file, int line, List<String> names, CsvReadOptions options) {
         requireUniqueNames(file, line, names);
         int label = labelIndex(file, line, names, options);
         int[] features;
@@ -51,7 +51,7 @@ record CsvColumns(List<String> names, int label, int[] features) {
                     + "' (line " + line + " has 1 field): expected at least one feature column as well. Check the"
                     + " delimiter (the file may use ';' or tabs instead of the configured one).");
         }
-        return new CsvColumns(List.copyOf(names), label, features);
+        return new CsvColumnRoles(List.copyOf(names), label, features);
     }
 
     /** The names of the feature columns, in feature order. */
@@ -68,11 +68,11 @@ record CsvColumns(List<String> names, int label, int[] features) {
         return "column '" + names.get(index) + "' (index " + index + ")";
     }
 
-    private static int labelIndex(Path file, int line, List<String> names, CsvOptions options) {
+    private static int labelIndex(Path file, int line, List<String> names, CsvReadOptions options) {
         if (options.labelByName()) {
             return find(file, line, names, options.labelColumn(), "label column");
         }
-        if (options.labelIndex() == CsvOptions.LAST_COLUMN) {
+        if (options.labelIndex() == CsvReadOptions.LAST_COLUMN) {
             return names.size() - 1;
         }
         if (options.labelIndex() >= names.size()) {
@@ -89,9 +89,10 @@ record CsvColumns(List<String> names, int label, int[] features) {
         if (index >= 0) {
             return index;
         }
-        String closest = closest(wanted, names);
+        String hint = ClosestMatch.amongIgnoringCase(wanted, names).map(c -> " Did you mean '" + c + "'?")
+                .orElse("");
         throw new DatasetFormatException("CSV file " + file + " has no " + role + " named '" + wanted + "': the"
-                + " header (line " + line + ") has the columns " + names + ". Did you mean '" + closest + "'?"
+                + " header (line " + line + ") has the columns " + names + "." + hint
                 + " Names are case-sensitive; give one of those names"
                 + (role.startsWith("label") ? ", or choose the label column by index." : "."));
     }
@@ -105,38 +106,5 @@ record CsvColumns(List<String> names, int label, int[] features) {
                         + " unique column names. Rename one of them in the header.");
             }
         }
-    }
-
-    /** The name with the smallest case-insensitive edit distance to {@code wanted}. */
-    static String closest(String wanted, List<String> names) {
-        String best = names.get(0);
-        int bestDistance = Integer.MAX_VALUE;
-        for (String name : names) {
-            int distance = distance(wanted.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = name;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

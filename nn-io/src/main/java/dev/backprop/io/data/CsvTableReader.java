@@ -1,5 +1,6 @@
 package dev.backprop.io.data;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,14 +13,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads a CSV file into {@link CsvData}: numeric feature columns and a label column, as
- * {@link CsvOptions} describe. Every failure is a {@link DatasetFormatException} naming the file, the
+ * Reads a CSV file into {@link CsvTable}: numeric feature columns and a label column, as
+ * {@link CsvReadOptions} describe. Every failure is a {@link DatasetFormatException} naming the file, the
  * 1-based line, the column (name and 0-based index), what was expected, what was found and how to fix
  * it. Stateless and thread-safe.
  */
-public final class CsvDataset {
+public final class CsvTableReader {
 
-    private CsvDataset() {
+    private CsvTableReader() {
     }
 
     /**
@@ -31,28 +32,29 @@ public final class CsvDataset {
      *                                regression target) or an empty label; or, for one-hot targets, has
      *                                fewer than two classes
      */
-    public static CsvData read(Path file, CsvOptions options) {
+    public static CsvTable read(Path file, CsvReadOptions options) {
         Objects.requireNonNull(options, "options");
         Path path = file.toAbsolutePath().normalize();
-        try (CsvRecords records = CsvRecords.open(path, options.delimiter())) {
+        try (CsvRecordReader records = CsvRecordReader.open(path, options.delimiter())) {
             return read(path, options, records);
         }
     }
 
-    private static CsvData read(Path file, CsvOptions options, CsvRecords records) {
-        CsvRecords.Row first = records.next();
+    private static CsvTable read(Path file, CsvReadOptions options, CsvRecordReader records) {
+        CsvRecordReader.Row first = records.next();
         if (first == null) {
             throw new DatasetFormatException("CSV file " + file + " is empty: expected "
                     + (options.header() ? "a header line and " : "") + "at least one data row. Check that the"
                     + " file was written completely.");
         }
         List<String> names = options.header() ? headerNames(first) : generatedNames(first.fields().length);
-        CsvColumns columns = CsvColumns.resolve(file, first.line(), names, options);
+        CsvColumnRoles columns = CsvColumnRoles.resolve(file, first.line(), names, options);
         int width = names.size();
         FloatBuffer features = new FloatBuffer();
         FloatBuffer numericTargets = new FloatBuffer();
         List<String> labels = new ArrayList<>();
-        for (CsvRecords.Row row = options.header() ? records.next() : first; row != null; row = records.next()) {
+        for (CsvRecordReader.Row row = options.header() ? records.next() : first; row != null;
+                row = records.next()) {
             if (row.fields().length != width) {
                 throw new DatasetFormatException("CSV file " + file + ", line " + row.line() + ": expected " + width
                         + " fields " + (options.header() ? "like the header (line " + first.line() + ": " + names
@@ -73,11 +75,11 @@ public final class CsvDataset {
         if (features.size() == 0) {
             throw new DatasetFormatException("CSV file " + file + " has a header (line " + first.line() + ") but no"
                     + " data rows: expected at least one row of values after it. If the file has no header,"
-                    + " read it with CsvOptions.builder().header(false).");
+                    + " read it with CsvReadOptions.builder().header(false).");
         }
         String targetName = names.get(columns.label());
         if (options.encoding() == TargetEncoding.REGRESSION) {
-            return new CsvData(file, columns.featureNames(), targetName, TargetEncoding.REGRESSION, List.of(),
+            return new CsvTable(file, columns.featureNames(), targetName, TargetEncoding.REGRESSION, List.of(),
                     features.toArray(), numericTargets.toArray());
         }
         List<String> classes = classNames(labels);
@@ -88,14 +90,14 @@ public final class CsvDataset {
                     + " TargetEncoding.REGRESSION for a numeric target.");
         }
         if (options.encoding() == TargetEncoding.CLASS_INDEX) {
-            return new CsvData(file, columns.featureNames(), targetName, TargetEncoding.CLASS_INDEX, classes,
+            return new CsvTable(file, columns.featureNames(), targetName, TargetEncoding.CLASS_INDEX, classes,
                     features.toArray(), classIndices(labels, classes));
         }
-        return new CsvData(file, columns.featureNames(), targetName, TargetEncoding.ONE_HOT, classes,
+        return new CsvTable(file, columns.featureNames(), targetName, TargetEncoding.ONE_HOT, classes,
                 features.toArray(), oneHot(labels, classes));
     }
 
-    private static List<String> headerNames(CsvRecords.Row header) {
+    private static List<String> headerNames(CsvRecordReader.Row header) {
         List<String> names = new ArrayList<>(header.fields().length);
         for (String field : header.fields()) {
             names.add(field.strip());
@@ -111,7 +113,8 @@ public final class CsvDataset {
         return names;
     }
 
-    private static float number(Path file, CsvRecords.Row row, CsvColumns columns, int column, String role) {
+    private static float number(Path file, CsvRecordReader.Row row, CsvColumnRoles columns, int column,
+                                String role) {
         String text = row.fields()[column].strip();
         String where = "CSV file " + file + ", line " + row.line() + ", " + columns.describe(column) + ": ";
         if (text.isEmpty()) {
@@ -139,7 +142,7 @@ public final class CsvDataset {
         return result;
     }
 
-    private static String label(Path file, CsvRecords.Row row, CsvColumns columns) {
+    private static String label(Path file, CsvRecordReader.Row row, CsvColumnRoles columns) {
         String text = row.fields()[columns.label()].strip();
         if (text.isEmpty()) {
             throw new DatasetFormatException("CSV file " + file + ", line " + row.line() + ", label "
@@ -153,8 +156,8 @@ public final class CsvDataset {
     static List<String> classNames(List<String> labels) {
         Set<String> distinct = new LinkedHashSet<>(labels);
         List<String> classes = new ArrayList<>(distinct);
-        if (classes.stream().allMatch(CsvDataset::isInteger)) {
-            classes.sort(Comparator.comparing(java.math.BigInteger::new));
+        if (classes.stream().allMatch(CsvTableReader::isInteger)) {
+            classes.sort(Comparator.comparing(BigInteger::new));
         } else {
             classes.sort(Comparator.naturalOrder());
         }
@@ -167,7 +170,7 @@ public final class CsvDataset {
 
     /** One target per row: the index of its label among {@code classes}. */
     private static float[] classIndices(List<String> labels, List<String> classes) {
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
         }

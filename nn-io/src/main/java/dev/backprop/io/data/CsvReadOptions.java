@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How {@link CsvDataset#read} interprets a CSV file. Fields may be quoted as in RFC 4180
+ * How {@link CsvTableReader#read} interprets a CSV file. Fields may be quoted as in RFC 4180
  * ({@code "a, b"}, with {@code ""} for a quote inside); blank lines are skipped. Build one with
  * {@link #builder()}; {@link #defaults()} reads a file with a header, comma-separated, whose last
  * column is a class label.
@@ -22,21 +22,21 @@ import java.util.Set;
  * @param featureColumns the names of the feature columns, in the order wanted; empty for every column
  *                       except the label
  */
-public record CsvOptions(boolean header, char delimiter, String labelColumn, int labelIndex,
+public record CsvReadOptions(boolean header, char delimiter, String labelColumn, int labelIndex,
                          TargetEncoding encoding, List<String> featureColumns) {
 
     /** The {@code labelIndex} that selects the last column. */
     public static final int LAST_COLUMN = -1;
 
     /** Validates the options and copies {@code featureColumns}. */
-    public CsvOptions {
+    public CsvReadOptions {
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
             throw new InvalidConfigurationException("The CSV delimiter cannot be " + describe(delimiter)
                     + ": it is reserved for quoting or line breaks. Use ',', ';', '\\t' or another character.");
         }
         if (labelIndex < LAST_COLUMN) {
             throw new InvalidConfigurationException("The label column index must be 0 or more (0-based), or"
-                    + " CsvOptions.LAST_COLUMN, but was " + labelIndex + ".");
+                    + " CsvReadOptions.LAST_COLUMN, but was " + labelIndex + ".");
         }
         if (labelColumn != null && labelColumn.isBlank()) {
             throw new InvalidConfigurationException("The label column name is blank: give the name of a column"
@@ -66,7 +66,7 @@ public record CsvOptions(boolean header, char delimiter, String labelColumn, int
     }
 
     /** A header line, commas, the last column as a class label, every other column a feature. */
-    public static CsvOptions defaults() {
+    public static CsvReadOptions defaults() {
         return builder().build();
     }
 
@@ -88,7 +88,7 @@ public record CsvOptions(boolean header, char delimiter, String labelColumn, int
         };
     }
 
-    /** Builds {@link CsvOptions}; each setter returns this builder. Not thread-safe. */
+    /** Builds {@link CsvReadOptions}; each setter returns this builder. Not thread-safe. */
     public static final class Builder {
 
         private boolean header = true;
@@ -149,8 +149,8 @@ public record CsvOptions(boolean header, char delimiter, String labelColumn, int
          *
          * @throws InvalidConfigurationException if the settings contradict each other
          */
-        public CsvOptions build() {
-            return new CsvOptions(header, delimiter, labelColumn, labelIndex, encoding, featureColumns);
+        public CsvReadOptions build() {
+            return new CsvReadOptions(header, delimiter, labelColumn, labelIndex, encoding, featureColumns);
         }
     }
 }

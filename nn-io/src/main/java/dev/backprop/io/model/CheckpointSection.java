@@ -1,0 +1,123 @@
+package dev.backprop.io.model;
+
+import dev.backprop.api.BackpropException;
+import dev.backprop.api.optimizer.OptimizerState;
+import dev.backprop.core.network.Parameter;
+import dev.backprop.core.train.EpochReport;
+import dev.backprop.core.train.TrainingCheckpoint;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The optional state to resume training from (version 3 on): a flag, then the completed epochs, every
+ * parameter's optimizer state (slot count, step, slots) and one report per finished epoch. Reading
+ * sizes the slots by the parameters already read and checks the file has the bytes before allocating;
+ * {@link Raw#toCheckpoint} validates the values once the checksum has passed.
+ */
+final class CheckpointSection {
+
+    /** More than any built-in optimizer uses; a larger count means a corrupted file. */
+    private static final int MAX_SLOTS = 64;
+    /** The bytes of one stored epoch report: three ints and six doubles. */
+    private static final long REPORT_BYTES = 3L * Integer.BYTES + 6L * Double.BYTES;
+
+    private CheckpointSection() {
+    }
+
+    /** Writes the flag, then {@code checkpoint} when present. */
+    static void write(Optional<TrainingCheckpoint> checkpoint, ModelOutput out) throws IOException {
+        out.writeBoolean(checkpoint.isPresent());
+        if (checkpoint.isEmpty()) {
+            return;
+        }
+        TrainingCheckpoint state = checkpoint.get();
+        out.writeInt(state.completedEpochs());
+        out.writeInt(state.optimizerStates().size());
+        for (OptimizerState optimizerState : state.optimizerStates()) {
+            out.writeInt(optimizerState.slotCount());
+            out.writeLong(optimizerState.step());
+            for (int k = 0; k < optimizerState.slotCount(); k++) {
+                float[] slot = optimizerState.slot(k);
+                out.writeFloats(slot, slot.length);
+            }
+        }
+        out.writeInt(state.history().size());
+        for (EpochReport report : state.history()) {
+            out.writeInt(report.epoch());
+            out.writeInt(report.epochs());
+            out.writeDouble(report.loss());
+            out.writeInt(report.examples());
+            out.writeDouble(report.seconds());
+            out.writeDouble(report.learningRate());
+            out.writeDouble(report.accuracy());
+            out.writeDouble(report.validationLoss());
+            out.writeDouble(report.validationAccuracy());
+        }
+    }
+
+    /** Reads the flag and, when set, the state as stored, sized by {@code parameters}. */
+    static Optional<Raw> read(ModelInput in, List<Parameter> parameters) throws IOException {
+        if (!in.readBoolean("the training-state flag")) {
+            return Optional.empty();
+        }
+        int completed = in.readInt("the completed epochs of the training state");
+        int stateCount = in.readCount("the optimizer state count");
+        if (stateCount != parameters.size()) {
+            throw in.corrupted("the training state holds optimizer state for " + stateCount + " parameters but the"
+                    + " model has " + parameters.size());
+        }
+        List<OptimizerState> states = new ArrayList<>();
+        long[] steps = new long[parameters.size()];
+        for (int p = 0; p < parameters.size(); p++) {
+            Parameter parameter = parameters.get(p);
+            int slots = in.readCount("the optimizer slot count of '" + parameter.name() + "'");
+            if (slots > MAX_SLOTS) {
+                throw in.corrupted("the optimizer state of '" + parameter.name() + "' claims " + slots
+                        + " slots (at most " + MAX_SLOTS + " are possible)");
+            }
+            long step = in.readLong("the optimizer step of '" + parameter.name() + "'");
+            in.requireRemaining((long) slots * parameter.size() * Float.BYTES,
+                    "the optimizer state of '" + parameter.name() + "'");
+            OptimizerState state = new OptimizerState(slots, parameter.size());
+            for (int k = 0; k < slots; k++) {
+                in.readFloats(state.slot(k), "optimizer slot " + k + " of '" + parameter.name() + "'");
+            }
+            steps[p] = step;
+            states.add(state);
+        }
+        int epochs = in.readCount("the training history's length");
+        in.requireRemaining(epochs * REPORT_BYTES, "the training history");
+        List<EpochReport> history = new ArrayList<>();
+        for (int i = 0; i < epochs; i++) {
+            String what = "epoch report " + (i + 1);
+            history.add(new EpochReport(in.readInt(what), in.readInt(what), in.readDouble(what), in.readInt(what),
+                    in.readDouble(what), in.readDouble(what), in.readDouble(what), in.readDouble(what),
+                    in.readDouble(what)));
+        }
+        return Optional.of(new Raw(completed, states, steps, history));
+    }
+
+    /** The resume state as stored. */
+    record Raw(int completedEpochs, List<OptimizerState> states, long[] steps, List<EpochReport> history) {
+
+        /** The checkpoint, validated now that the checksum vouches for the bytes. */
+        TrainingCheckpoint toCheckpoint(Path file) {
+            try {
+                for (int i = 0; i < states.size(); i++) {
+                    if (steps[i] < 0) {
+                        throw new ModelFormatException("optimizer step counter " + (i + 1) + " is " + steps[i]
+                                + ", but steps cannot be negative.");
+                    }
+                    states.get(i).restoreStep(steps[i]);
+                }
+                return new TrainingCheckpoint(completedEpochs, states, history);
+            } catch (BackpropException e) {
+                throw new ModelFormatException("Model file " + file + " passes its checksum but its training state is"
+                        + " not valid: " + e.getMessage() + " Save the checkpoint again.", e);
+            }
+        }
+    }
+}
