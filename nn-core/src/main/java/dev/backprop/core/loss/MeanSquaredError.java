@@ -33,9 +33,8 @@ public final class MeanSquaredError extends ConfiguredPlugin implements Elementw
     public static final String SUM_OVER_OUTPUTS = "sum_over_outputs";
 
     private static final Settings SETTINGS = Settings.of(ID,
-            Setting.choice(REDUCTION, MEAN, "average the squares over every element (mean), or sum them over"
-                    + " each example's outputs and average over the examples (sum_over_outputs)", MEAN,
-                    SUM_OVER_OUTPUTS));
+            Setting.choice(REDUCTION, MEAN, "mean: average over every element; sum_over_outputs: sum each"
+                    + " example's outputs, average over examples", MEAN, SUM_OVER_OUTPUTS));
 
     private final boolean sumOverOutputs = text(REDUCTION).equals(SUM_OVER_OUTPUTS);
 
