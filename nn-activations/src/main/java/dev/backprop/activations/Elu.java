@@ -1,7 +1,10 @@
 package dev.backprop.activations;
 
+import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Setting;
+import dev.backprop.api.Settings;
 import dev.backprop.api.activation.ScalarActivation;
 
 /**
@@ -22,7 +25,7 @@ import dev.backprop.api.activation.ScalarActivation;
  *
  * <p>Immutable and thread-safe. Its default initialiser is Glorot uniform.
  */
-public final class Elu implements ScalarActivation {
+public final class Elu extends ConfiguredPlugin implements ScalarActivation {
 
     /** The id this activation is found by. */
     public static final PluginId ID = PluginId.of("elu");
@@ -31,8 +34,11 @@ public final class Elu implements ScalarActivation {
     /** The default α. */
     public static final double DEFAULT_ALPHA = 1.0;
 
-    private final double alpha;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = Settings.of(ID,
+            Setting.number(ALPHA, DEFAULT_ALPHA, "α, the magnitude of the negative saturation value")
+                    .above(0).atMost(Float.MAX_VALUE));
+
+    private final double alpha = number(ALPHA);
 
     /** ELU with α = 1. */
     public Elu() {
@@ -45,19 +51,11 @@ public final class Elu implements ScalarActivation {
      * @throws dev.backprop.api.InvalidHyperparameterException unless {@code 0 < α ≤ Float.MAX_VALUE}
      */
     public Elu(double alpha) {
-        this.alpha = HyperparameterRanges.requirePositive(ID, ALPHA, alpha, DEFAULT_ALPHA);
-        this.settings = Hyperparameters.of(ALPHA, alpha);
+        this(Hyperparameters.of(ALPHA, alpha));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value #ALPHA}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
+    private Elu(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     /** The saturation magnitude α. */
@@ -67,9 +65,7 @@ public final class Elu implements ScalarActivation {
 
     @Override
     public Elu withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this : new Elu(merged.get(ALPHA, alpha));
+        return SETTINGS.apply(this, hyperparameters, Elu::new);
     }
 
     /** {@code x} for {@code x > 0}, else {@code α·expm1(x)}. */
@@ -102,20 +98,5 @@ public final class Elu implements ScalarActivation {
             float g = gradOut[i];
             gradIn[i] = z[i] > 0f ? g : (float) (g * (a[i] + saturation));
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Elu other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

@@ -1,7 +1,10 @@
 package dev.backprop.activations;
 
+import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Setting;
+import dev.backprop.api.Settings;
 import dev.backprop.api.activation.Activation;
 import dev.backprop.api.activation.ScalarActivation;
 
@@ -20,7 +23,7 @@ import dev.backprop.api.activation.ScalarActivation;
  *
  * <p>Immutable and thread-safe. Its default initialiser is He normal, as for the ReLU family.
  */
-public final class LeakyRelu implements ScalarActivation {
+public final class LeakyRelu extends ConfiguredPlugin implements ScalarActivation {
 
     /** The id this activation is found by. */
     public static final PluginId ID = PluginId.of("leaky_relu");
@@ -29,8 +32,11 @@ public final class LeakyRelu implements ScalarActivation {
     /** The default α. */
     public static final double DEFAULT_ALPHA = 0.01;
 
-    private final double alpha;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = Settings.of(ID,
+            Setting.number(ALPHA, DEFAULT_ALPHA, "α, the slope for negative inputs (0: plain ReLU)")
+                    .atLeast(0).below(1).inFloat());
+
+    private final double alpha = number(ALPHA);
 
     /** Leaky ReLU with α = 0.01. */
     public LeakyRelu() {
@@ -43,19 +49,11 @@ public final class LeakyRelu implements ScalarActivation {
      * @throws dev.backprop.api.InvalidHyperparameterException unless {@code 0 ≤ α < 1}
      */
     public LeakyRelu(double alpha) {
-        this.alpha = HyperparameterRanges.requireSlope(ID, ALPHA, alpha, DEFAULT_ALPHA);
-        this.settings = Hyperparameters.of(ALPHA, this.alpha);
+        this(Hyperparameters.of(ALPHA, alpha));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value #ALPHA}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
+    private LeakyRelu(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     /** The slope α for negative inputs. */
@@ -65,9 +63,7 @@ public final class LeakyRelu implements ScalarActivation {
 
     @Override
     public LeakyRelu withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this : new LeakyRelu(merged.get(ALPHA, alpha));
+        return SETTINGS.apply(this, hyperparameters, LeakyRelu::new);
     }
 
     /** {@code x} for {@code x > 0}, else {@code α·x}. */
@@ -106,20 +102,5 @@ public final class LeakyRelu implements ScalarActivation {
             float g = gradOut[i];
             gradIn[i] = z[i] > 0f ? g : (float) (slope * g);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof LeakyRelu other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

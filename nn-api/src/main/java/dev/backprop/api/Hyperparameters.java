@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * An immutable set of named settings of a plugin ({@code learning_rate}, {@code alpha},
@@ -212,14 +211,14 @@ public final class Hyperparameters {
     /**
      * Checks that every name set here is one {@code pluginId} accepts.
      *
-     * @throws InvalidHyperparameterException naming the unknown setting and the accepted ones
+     * @throws InvalidHyperparameterException naming the unknown setting, the accepted ones and, where a
+     *                                        name differs only in case or punctuation, that one
+     * @see Settings#check
      */
     public void requireKnownNames(PluginId pluginId, Set<String> accepted) {
         for (String name : values.keySet()) {
             if (!accepted.contains(name)) {
-                String acceptedText = accepted.isEmpty() ? "none" : String.join(", ", new TreeSet<>(accepted));
-                throw new InvalidHyperparameterException("Plugin '" + pluginId + "' has no hyperparameter '" + name
-                        + "'. It accepts: " + acceptedText + ". Remove '" + name + "' or check its spelling.");
+                throw SettingMessages.unknownName(pluginId, name, accepted);
             }
         }
     }

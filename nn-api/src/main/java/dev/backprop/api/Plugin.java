@@ -1,13 +1,15 @@
 package dev.backprop.api;
 
-import java.util.Set;
-
 /**
- * What every plugin kind shares: an id and immutable hyperparameters.
+ * What every plugin kind shares: an id, immutable hyperparameters and the settings that describe them.
  *
  * <p>Implementations are found by {@link java.util.ServiceLoader} and therefore need a public
  * no-argument constructor that yields the default settings. They must be immutable and thread-safe:
  * one instance may serve many layers and threads at once.
+ *
+ * <p>A plugin with settings declares them once in a {@link Settings} (most simply by extending
+ * {@link ConfiguredPlugin}); that declaration checks requested values, rebuilds the plugin and is what
+ * {@code ./backprop plugins} prints. A plugin without settings implements neither method.
  */
 public interface Plugin {
 
@@ -20,22 +22,11 @@ public interface Plugin {
     }
 
     /**
-     * Checks {@code requested} against the names this plugin accepts.
-     *
-     * @return true if applying {@code requested} would change nothing
-     * @throws InvalidHyperparameterException if a name is unknown, or if values change but the plugin
-     *                                        does not implement {@code withHyperparameters}
+     * The settings this plugin accepts: name, kind, default, accepted values and help of each. The
+     * default describes the values {@link #hyperparameters()} reports, with no range and no help
+     * ({@link Settings#isDeclared()} is false); plugins with settings declare them instead.
      */
-    default boolean isUnchangedBy(Hyperparameters requested) {
-        Set<String> accepted = hyperparameters().names();
-        requested.requireKnownNames(id(), accepted);
-        return hyperparameters().withAll(requested).equals(hyperparameters());
-    }
-
-    /** The error a plugin's default {@code withHyperparameters} raises when it cannot apply new values. */
-    default InvalidHyperparameterException cannotChange(Hyperparameters requested) {
-        return new InvalidHyperparameterException("Plugin '" + id() + "' (" + getClass().getName()
-                + ") declares hyperparameters " + hyperparameters() + " but does not implement withHyperparameters,"
-                + " so " + requested + " cannot be applied: override withHyperparameters in the plugin.");
+    default Settings settings() {
+        return Settings.undeclared(id(), hyperparameters());
     }
 }

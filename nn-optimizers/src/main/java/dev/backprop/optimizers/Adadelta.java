@@ -1,7 +1,9 @@
 package dev.backprop.optimizers;
 
+import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Settings;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.Map;
  * {@value #SQUARED_UPDATE_AVERAGE_SLOT} holds {@code E[Δx²]}, both starting at zero. Immutable and
  * thread-safe.
  */
-public final class Adadelta implements Optimizer {
+public final class Adadelta extends ConfiguredPlugin implements Optimizer {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("adadelta");
@@ -46,10 +48,14 @@ public final class Adadelta implements Optimizer {
     /** The default ε. */
     public static final double DEFAULT_EPSILON = 1e-6;
 
-    private final double learningRate;
-    private final double rho;
-    private final double epsilon;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = Settings.of(ID,
+            OptimizerSettings.learningRate(DEFAULT_LEARNING_RATE),
+            OptimizerSettings.decayRate(RHO, DEFAULT_RHO, "ρ, decay rate of both averages"),
+            OptimizerSettings.positive(EPSILON, DEFAULT_EPSILON, "ε, added under both roots"));
+
+    private final double learningRate = number(LEARNING_RATE);
+    private final double rho = number(RHO);
+    private final double epsilon = number(EPSILON);
 
     /** Adadelta with η = 1, ρ = 0.95 and ε = 1e-6. */
     public Adadelta() {
@@ -63,36 +69,16 @@ public final class Adadelta implements Optimizer {
      *                                                         are finite and {@code 0 ≤ ρ < 1}
      */
     public Adadelta(double learningRate, double rho, double epsilon) {
-        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
-                DEFAULT_LEARNING_RATE);
-        this.rho = HyperparameterRanges.requireDecayRate(ID, RHO, rho, DEFAULT_RHO);
-        this.epsilon = HyperparameterRanges.requirePositive(ID, EPSILON, epsilon, DEFAULT_EPSILON);
-        this.settings = Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, RHO, rho, EPSILON, epsilon));
+        this(Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, RHO, rho, EPSILON, epsilon)));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value #EPSILON}, {@value Optimizer#LEARNING_RATE} and {@value #RHO}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    private Adadelta(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     @Override
     public Adadelta withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this
-                : new Adadelta(merged.get(LEARNING_RATE, learningRate), merged.get(RHO, rho),
-                        merged.get(EPSILON, epsilon));
+        return SETTINGS.apply(this, hyperparameters, Adadelta::new);
     }
 
     /** Two: the averages of squared gradients and of squared updates. */
@@ -121,20 +107,5 @@ public final class Adadelta implements Optimizer {
             squaredUpdates[i] = r * ex + oneMinusR * (delta * delta);
             parameter[i] -= eta * delta;
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Adadelta other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

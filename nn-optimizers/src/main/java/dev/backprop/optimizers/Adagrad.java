@@ -1,7 +1,9 @@
 package dev.backprop.optimizers;
 
+import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Settings;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.Map;
  * {@code G = G₀ + g²}. Changing {@code G₀} between runs re-reads the same saved state under the new
  * starting value. Immutable and thread-safe.
  */
-public final class Adagrad implements Optimizer {
+public final class Adagrad extends ConfiguredPlugin implements Optimizer {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("adagrad");
@@ -44,10 +46,14 @@ public final class Adagrad implements Optimizer {
     /** The default initial accumulator G₀ (Keras's). */
     public static final double DEFAULT_INITIAL_ACCUMULATOR = 0.1;
 
-    private final double learningRate;
-    private final double epsilon;
-    private final double initialAccumulator;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = Settings.of(ID,
+            OptimizerSettings.learningRate(DEFAULT_LEARNING_RATE),
+            OptimizerSettings.epsilon(DEFAULT_EPSILON),
+            OptimizerSettings.nonNegative(INITIAL_ACCUMULATOR, DEFAULT_INITIAL_ACCUMULATOR, "G₀, the value the sum of squared gradients starts from"));
+
+    private final double learningRate = number(LEARNING_RATE);
+    private final double epsilon = number(EPSILON);
+    private final double initialAccumulator = number(INITIAL_ACCUMULATOR);
 
     /** Adagrad with η = 0.01, ε = 1e-7 and G₀ = 0.1. */
     public Adagrad() {
@@ -61,29 +67,12 @@ public final class Adagrad implements Optimizer {
      *                                                         are finite and {@code G₀ ≥ 0} is finite
      */
     public Adagrad(double learningRate, double epsilon, double initialAccumulator) {
-        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
-                DEFAULT_LEARNING_RATE);
-        this.epsilon = HyperparameterRanges.requirePositive(ID, EPSILON, epsilon, DEFAULT_EPSILON);
-        this.initialAccumulator = HyperparameterRanges.requireNonNegative(ID, INITIAL_ACCUMULATOR,
-                initialAccumulator, DEFAULT_INITIAL_ACCUMULATOR);
-        this.settings = Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, EPSILON, epsilon,
-                INITIAL_ACCUMULATOR, initialAccumulator));
+        this(Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, EPSILON, epsilon,
+                INITIAL_ACCUMULATOR, initialAccumulator)));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value #EPSILON}, {@value #INITIAL_ACCUMULATOR} and {@value Optimizer#LEARNING_RATE}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    private Adagrad(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     /** The initial accumulator G₀. */
@@ -93,11 +82,7 @@ public final class Adagrad implements Optimizer {
 
     @Override
     public Adagrad withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this
-                : new Adagrad(merged.get(LEARNING_RATE, learningRate), merged.get(EPSILON, epsilon),
-                        merged.get(INITIAL_ACCUMULATOR, initialAccumulator));
+        return SETTINGS.apply(this, hyperparameters, Adagrad::new);
     }
 
     /** One: the sum of squared gradients without the initial accumulator. */
@@ -120,20 +105,5 @@ public final class Adagrad implements Optimizer {
             sum[i] = s;
             parameter[i] -= eta * g / ((float) Math.sqrt(g0 + s) + eps);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Adagrad other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

@@ -2,9 +2,10 @@ package dev.backprop.optimizers;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Setting;
+import dev.backprop.api.Settings;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
-import java.util.Map;
 
 /**
  * Adam (Kingma &amp; Ba, 2015, "Adam: A Method for Stochastic Optimization"), id {@code adam}. It
@@ -17,7 +18,7 @@ import java.util.Map;
  * The corrections undo the bias of {@code m} and {@code v} towards their zero start, so the first
  * step moves every weight by almost exactly {@code η·sign(g)}.
  *
- * <p>With {@value #AMSGRAD} set to 1 (Reddi, Kale &amp; Kumar, 2018, "On the Convergence of Adam and
+ * <p>With the switch {@value #AMSGRAD} on (Reddi, Kale &amp; Kumar, 2018, "On the Convergence of Adam and
  * Beyond") the denominator uses the largest second moment seen so far instead of the current one,
  * so the effective step size never grows when gradients shrink. The maximum is taken over the raw
  * {@code v} and bias-corrected at the current step, as in PyTorch's {@code Adam(amsgrad=True)}:
@@ -27,7 +28,8 @@ import java.util.Map;
  * <p>Settings: {@value Optimizer#LEARNING_RATE} {@code η} (default 0.001, range {@code (0, ∞)}),
  * {@value #BETA1} {@code β₁} (default 0.9) and {@value #BETA2} {@code β₂} (default 0.999), both in
  * {@code [0, 1)}, {@value #EPSILON} {@code ε} (default 1e-8, range {@code (0, ∞)}) and
- * {@value #AMSGRAD} (0 = off, the default, or 1 = on; no other value is accepted).
+ * the switch {@value #AMSGRAD} (default false; a file that holds it as the number 1 or 0, as files
+ * written before switches existed do, is read as true or false, and no other number is accepted).
  *
  * <p>State: slot {@value #FIRST_MOMENT_SLOT} holds {@code m}, slot {@value #SECOND_MOMENT_SLOT}
  * holds {@code v} and, only with {@value #AMSGRAD} on, slot {@value #MAX_SECOND_MOMENT_SLOT} holds
@@ -35,7 +37,7 @@ import java.util.Map;
  * {@link OptimizerState#step()}. The corrections are computed once per
  * call in double; the loop over elements runs in float. Immutable and thread-safe.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends AdamFamily {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("adam");
@@ -45,7 +47,7 @@ public final class Adam implements Optimizer {
     public static final String BETA2 = "beta2";
     /** The name of ε, the constant that keeps the denominator away from zero. */
     public static final String EPSILON = "epsilon";
-    /** The name of the AMSGrad switch: 0 (off) or 1 (on). */
+    /** The name of the AMSGrad switch: true or false (an old file's 1 or 0). */
     public static final String AMSGRAD = "amsgrad";
     /** The state slot holding the first moment m. */
     public static final int FIRST_MOMENT_SLOT = 0;
@@ -62,12 +64,11 @@ public final class Adam implements Optimizer {
     /** The default ε. */
     public static final double DEFAULT_EPSILON = 1e-8;
 
-    private final double learningRate;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final boolean amsgrad;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = AdamFamily.settings(ID, DEFAULT_LEARNING_RATE, DEFAULT_BETA1,
+            DEFAULT_BETA2, DEFAULT_EPSILON, "the average of squared gradients (second moment)",
+            Setting.flag(AMSGRAD, false, "divide by the largest second moment so far (AMSGrad)"));
+
+    private final boolean amsgrad = flag(AMSGRAD);
 
     /** Adam with the paper's defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, without AMSGrad. */
     public Adam() {
@@ -91,33 +92,11 @@ public final class Adam implements Optimizer {
      *                                                         are finite and {@code 0 ≤ β₁, β₂ < 1}
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad) {
-        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
-                DEFAULT_LEARNING_RATE);
-        this.beta1 = HyperparameterRanges.requireDecayRate(ID, BETA1, beta1, DEFAULT_BETA1);
-        this.beta2 = HyperparameterRanges.requireDecayRate(ID, BETA2, beta2, DEFAULT_BETA2);
-        this.epsilon = HyperparameterRanges.requirePositive(ID, EPSILON, epsilon, DEFAULT_EPSILON);
-        this.amsgrad = amsgrad;
-        this.settings = Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, BETA1, beta1, BETA2, beta2,
-                EPSILON, epsilon, AMSGRAD, amsgrad ? 1.0 : 0.0));
+        this(values(learningRate, beta1, beta2, epsilon).with(AMSGRAD, amsgrad));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /**
-     * {@value #AMSGRAD}, {@value #BETA1}, {@value #BETA2}, {@value #EPSILON} and
-     * {@value Optimizer#LEARNING_RATE}.
-     */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    private Adam(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     /** True when the AMSGrad variant is on. */
@@ -127,12 +106,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public Adam withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this
-                : new Adam(merged.get(LEARNING_RATE, learningRate), merged.get(BETA1, beta1),
-                        merged.get(BETA2, beta2), merged.get(EPSILON, epsilon),
-                        HyperparameterRanges.requireFlag(ID, AMSGRAD, merged.get(AMSGRAD, 0)));
+        return SETTINGS.apply(this, hyperparameters, Adam::new);
     }
 
     /** Two (the first moment m and the second moment v), or three with AMSGrad (plus v̂max). */
@@ -187,20 +161,5 @@ public final class Adam implements Optimizer {
                 parameter[i] -= stepSize * mi / ((float) Math.sqrt(vi) * rootSecondCorrectionInverse + eps);
             }
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Adam other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

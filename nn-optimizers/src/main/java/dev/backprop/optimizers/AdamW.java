@@ -2,9 +2,9 @@ package dev.backprop.optimizers;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Settings;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
-import java.util.Map;
 
 /**
  * AdamW (Loshchilov &amp; Hutter, 2019, "Decoupled Weight Decay Regularization"), id {@code adamw}:
@@ -30,7 +30,7 @@ import java.util.Map;
  * are computed once per call in double; the loop over elements runs in float. Immutable and
  * thread-safe.
  */
-public final class AdamW implements Optimizer {
+public final class AdamW extends AdamFamily {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("adamw");
@@ -57,12 +57,11 @@ public final class AdamW implements Optimizer {
     /** The default weight decay λ (PyTorch's). */
     public static final double DEFAULT_WEIGHT_DECAY = 0.01;
 
-    private final double learningRate;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final double weightDecay;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = AdamFamily.settings(ID, DEFAULT_LEARNING_RATE, DEFAULT_BETA1,
+            DEFAULT_BETA2, DEFAULT_EPSILON, "the average of squared gradients (second moment)",
+            OptimizerSettings.nonNegative(WEIGHT_DECAY, DEFAULT_WEIGHT_DECAY, "λ, decoupled weight decay (keep η·λ well below 1)"));
+
+    private final double weightDecay = number(WEIGHT_DECAY);
 
     /** AdamW with η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8 and λ = 0.01. */
     public AdamW() {
@@ -77,34 +76,11 @@ public final class AdamW implements Optimizer {
      *                                                         {@code λ ≥ 0} is finite
      */
     public AdamW(double learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
-        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
-                DEFAULT_LEARNING_RATE);
-        this.beta1 = HyperparameterRanges.requireDecayRate(ID, BETA1, beta1, DEFAULT_BETA1);
-        this.beta2 = HyperparameterRanges.requireDecayRate(ID, BETA2, beta2, DEFAULT_BETA2);
-        this.epsilon = HyperparameterRanges.requirePositive(ID, EPSILON, epsilon, DEFAULT_EPSILON);
-        this.weightDecay = HyperparameterRanges.requireNonNegative(ID, WEIGHT_DECAY, weightDecay,
-                DEFAULT_WEIGHT_DECAY);
-        this.settings = Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, BETA1, beta1, BETA2, beta2,
-                EPSILON, epsilon, WEIGHT_DECAY, weightDecay));
+        this(values(learningRate, beta1, beta2, epsilon).with(WEIGHT_DECAY, weightDecay));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /**
-     * {@value #BETA1}, {@value #BETA2}, {@value #EPSILON}, {@value Optimizer#LEARNING_RATE} and
-     * {@value #WEIGHT_DECAY}.
-     */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    private AdamW(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     /** The decoupled weight decay λ. */
@@ -114,12 +90,7 @@ public final class AdamW implements Optimizer {
 
     @Override
     public AdamW withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this
-                : new AdamW(merged.get(LEARNING_RATE, learningRate), merged.get(BETA1, beta1),
-                        merged.get(BETA2, beta2), merged.get(EPSILON, epsilon),
-                        merged.get(WEIGHT_DECAY, weightDecay));
+        return SETTINGS.apply(this, hyperparameters, AdamW::new);
     }
 
     /** Two: the first moment m and the second moment v. */
@@ -162,20 +133,5 @@ public final class AdamW implements Optimizer {
             parameter[i] = keep * parameter[i]
                     - stepSize * mi / ((float) Math.sqrt(vi) * rootSecondCorrectionInverse + eps);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AdamW other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

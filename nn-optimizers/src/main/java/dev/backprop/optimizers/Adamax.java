@@ -2,9 +2,9 @@ package dev.backprop.optimizers;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Settings;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
-import java.util.Map;
 
 /**
  * Adamax (Kingma &amp; Ba, 2015, "Adam: A Method for Stochastic Optimization", section 7.1 and
@@ -26,7 +26,7 @@ import java.util.Map;
  * holds {@code u}; {@code t} is {@link OptimizerState#step()}. The correction is computed once per
  * call in double; the loop over elements runs in float. Immutable and thread-safe.
  */
-public final class Adamax implements Optimizer {
+public final class Adamax extends AdamFamily {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("adamax");
@@ -49,11 +49,8 @@ public final class Adamax implements Optimizer {
     /** The default ε (Keras's). */
     public static final double DEFAULT_EPSILON = 1e-7;
 
-    private final double learningRate;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = AdamFamily.settings(ID, DEFAULT_LEARNING_RATE, DEFAULT_BETA1,
+            DEFAULT_BETA2, DEFAULT_EPSILON, "the infinity norm");
 
     /** Adamax with η = 0.002, β₁ = 0.9, β₂ = 0.999 and ε = 1e-7. */
     public Adamax() {
@@ -67,38 +64,16 @@ public final class Adamax implements Optimizer {
      *                                                         are finite and {@code 0 ≤ β₁, β₂ < 1}
      */
     public Adamax(double learningRate, double beta1, double beta2, double epsilon) {
-        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
-                DEFAULT_LEARNING_RATE);
-        this.beta1 = HyperparameterRanges.requireDecayRate(ID, BETA1, beta1, DEFAULT_BETA1);
-        this.beta2 = HyperparameterRanges.requireDecayRate(ID, BETA2, beta2, DEFAULT_BETA2);
-        this.epsilon = HyperparameterRanges.requirePositive(ID, EPSILON, epsilon, DEFAULT_EPSILON);
-        this.settings = Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, BETA1, beta1, BETA2, beta2,
-                EPSILON, epsilon));
+        this(values(learningRate, beta1, beta2, epsilon));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value #BETA1}, {@value #BETA2}, {@value #EPSILON} and {@value Optimizer#LEARNING_RATE}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    private Adamax(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     @Override
     public Adamax withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this
-                : new Adamax(merged.get(LEARNING_RATE, learningRate), merged.get(BETA1, beta1),
-                        merged.get(BETA2, beta2), merged.get(EPSILON, epsilon));
+        return SETTINGS.apply(this, hyperparameters, Adamax::new);
     }
 
     /** Two: the first moment m and the infinity norm u. */
@@ -133,20 +108,5 @@ public final class Adamax implements Optimizer {
             u[i] = ui;
             parameter[i] -= stepSize * mi / (ui + eps);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Adamax other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

@@ -1,7 +1,9 @@
 package dev.backprop.optimizers;
 
+import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Settings;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
 
@@ -17,7 +19,7 @@ import dev.backprop.api.optimizer.OptimizerState;
  * <p>State: slot {@value #VELOCITY_SLOT} holds the velocity {@code v}, starting at zero. Immutable
  * and thread-safe.
  */
-public final class Momentum implements Optimizer {
+public final class Momentum extends ConfiguredPlugin implements Optimizer {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("momentum");
@@ -30,9 +32,12 @@ public final class Momentum implements Optimizer {
     /** The default momentum μ. */
     public static final double DEFAULT_MOMENTUM = 0.9;
 
-    private final double learningRate;
-    private final double momentum;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = Settings.of(ID,
+            OptimizerSettings.learningRate(DEFAULT_LEARNING_RATE),
+            OptimizerSettings.decayRate(MOMENTUM, DEFAULT_MOMENTUM, "μ, decay factor of the velocity (0: plain gradient descent)"));
+
+    private final double learningRate = number(LEARNING_RATE);
+    private final double momentum = number(MOMENTUM);
 
     /** Momentum with η = 0.01 and μ = 0.9. */
     public Momentum() {
@@ -46,26 +51,11 @@ public final class Momentum implements Optimizer {
      *                                                         {@code 0 ≤ μ < 1}
      */
     public Momentum(double learningRate, double momentum) {
-        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
-                DEFAULT_LEARNING_RATE);
-        this.momentum = HyperparameterRanges.requireDecayRate(ID, MOMENTUM, momentum, DEFAULT_MOMENTUM);
-        this.settings = Hyperparameters.of(LEARNING_RATE, learningRate, MOMENTUM, momentum);
+        this(Hyperparameters.of(LEARNING_RATE, learningRate, MOMENTUM, momentum));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value Optimizer#LEARNING_RATE} and {@value #MOMENTUM}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    private Momentum(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     /** The momentum μ. */
@@ -75,10 +65,7 @@ public final class Momentum implements Optimizer {
 
     @Override
     public Momentum withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this
-                : new Momentum(merged.get(LEARNING_RATE, learningRate), merged.get(MOMENTUM, momentum));
+        return SETTINGS.apply(this, hyperparameters, Momentum::new);
     }
 
     /** One: the velocity. */
@@ -99,20 +86,5 @@ public final class Momentum implements Optimizer {
             velocity[i] = v;
             parameter[i] += v;
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Momentum other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

@@ -2,9 +2,9 @@ package dev.backprop.optimizers;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Settings;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
-import java.util.Map;
 
 /**
  * Nadam, Adam with Nesterov momentum (Dozat, 2016, "Incorporating Nesterov Momentum into Adam",
@@ -31,7 +31,7 @@ import java.util.Map;
  * holds {@code v}; {@code t} is {@link OptimizerState#step()}. The corrections are computed once per
  * call in double; the loop over elements runs in float. Immutable and thread-safe.
  */
-public final class Nadam implements Optimizer {
+public final class Nadam extends AdamFamily {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("nadam");
@@ -54,11 +54,8 @@ public final class Nadam implements Optimizer {
     /** The default ε (Keras's). */
     public static final double DEFAULT_EPSILON = 1e-7;
 
-    private final double learningRate;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = AdamFamily.settings(ID, DEFAULT_LEARNING_RATE, DEFAULT_BETA1,
+            DEFAULT_BETA2, DEFAULT_EPSILON, "the average of squared gradients (second moment)");
 
     /** Nadam with η = 0.002, β₁ = 0.9, β₂ = 0.999 and ε = 1e-7. */
     public Nadam() {
@@ -72,38 +69,16 @@ public final class Nadam implements Optimizer {
      *                                                         are finite and {@code 0 ≤ β₁, β₂ < 1}
      */
     public Nadam(double learningRate, double beta1, double beta2, double epsilon) {
-        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
-                DEFAULT_LEARNING_RATE);
-        this.beta1 = HyperparameterRanges.requireDecayRate(ID, BETA1, beta1, DEFAULT_BETA1);
-        this.beta2 = HyperparameterRanges.requireDecayRate(ID, BETA2, beta2, DEFAULT_BETA2);
-        this.epsilon = HyperparameterRanges.requirePositive(ID, EPSILON, epsilon, DEFAULT_EPSILON);
-        this.settings = Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, BETA1, beta1, BETA2, beta2,
-                EPSILON, epsilon));
+        this(values(learningRate, beta1, beta2, epsilon));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value #BETA1}, {@value #BETA2}, {@value #EPSILON} and {@value Optimizer#LEARNING_RATE}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    private Nadam(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     @Override
     public Nadam withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this
-                : new Nadam(merged.get(LEARNING_RATE, learningRate), merged.get(BETA1, beta1),
-                        merged.get(BETA2, beta2), merged.get(EPSILON, epsilon));
+        return SETTINGS.apply(this, hyperparameters, Nadam::new);
     }
 
     /** Two: the first moment m and the second moment v. */
@@ -144,20 +119,5 @@ public final class Nadam implements Optimizer {
             parameter[i] -= (momentumScale * mi + gradientScale * g)
                     / ((float) Math.sqrt(vi) * rootSecondCorrectionInverse + eps);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Nadam other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

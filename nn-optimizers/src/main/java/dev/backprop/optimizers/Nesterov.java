@@ -1,7 +1,9 @@
 package dev.backprop.optimizers;
 
+import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Settings;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
 
@@ -21,7 +23,7 @@ import dev.backprop.api.optimizer.OptimizerState;
  * {@link Momentum}'s velocity it is not scaled by the learning rate: it is a decaying sum of
  * gradients. Immutable and thread-safe.
  */
-public final class Nesterov implements Optimizer {
+public final class Nesterov extends ConfiguredPlugin implements Optimizer {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("nesterov");
@@ -34,9 +36,12 @@ public final class Nesterov implements Optimizer {
     /** The default momentum μ. */
     public static final double DEFAULT_MOMENTUM = 0.9;
 
-    private final double learningRate;
-    private final double momentum;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = Settings.of(ID,
+            OptimizerSettings.learningRate(DEFAULT_LEARNING_RATE),
+            OptimizerSettings.decayRate(MOMENTUM, DEFAULT_MOMENTUM, "μ, decay factor of the velocity (0: plain gradient descent)"));
+
+    private final double learningRate = number(LEARNING_RATE);
+    private final double momentum = number(MOMENTUM);
 
     /** Nesterov momentum with η = 0.01 and μ = 0.9. */
     public Nesterov() {
@@ -50,26 +55,11 @@ public final class Nesterov implements Optimizer {
      *                                                         {@code 0 ≤ μ < 1}
      */
     public Nesterov(double learningRate, double momentum) {
-        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
-                DEFAULT_LEARNING_RATE);
-        this.momentum = HyperparameterRanges.requireDecayRate(ID, MOMENTUM, momentum, DEFAULT_MOMENTUM);
-        this.settings = Hyperparameters.of(LEARNING_RATE, learningRate, MOMENTUM, momentum);
+        this(Hyperparameters.of(LEARNING_RATE, learningRate, MOMENTUM, momentum));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value Optimizer#LEARNING_RATE} and {@value #MOMENTUM}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    private Nesterov(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     /** The momentum μ. */
@@ -79,10 +69,7 @@ public final class Nesterov implements Optimizer {
 
     @Override
     public Nesterov withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this
-                : new Nesterov(merged.get(LEARNING_RATE, learningRate), merged.get(MOMENTUM, momentum));
+        return SETTINGS.apply(this, hyperparameters, Nesterov::new);
     }
 
     /** One: the velocity. */
@@ -104,20 +91,5 @@ public final class Nesterov implements Optimizer {
             velocity[i] = v;
             parameter[i] -= eta * (g + mu * v);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Nesterov other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

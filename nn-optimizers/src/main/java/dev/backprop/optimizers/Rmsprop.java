@@ -1,7 +1,9 @@
 package dev.backprop.optimizers;
 
+import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Settings;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
 import java.util.Map;
@@ -31,7 +33,7 @@ import java.util.Map;
  * slot {@value #MOMENTUM_SLOT} holds the velocity {@code b}. {@link #stateSlots()} is therefore 1
  * without momentum and 2 with it. Immutable and thread-safe.
  */
-public final class Rmsprop implements Optimizer {
+public final class Rmsprop extends ConfiguredPlugin implements Optimizer {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("rmsprop");
@@ -54,11 +56,16 @@ public final class Rmsprop implements Optimizer {
     /** The default momentum μ: none. */
     public static final double DEFAULT_MOMENTUM = 0;
 
-    private final double learningRate;
-    private final double rho;
-    private final double epsilon;
-    private final double momentum;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = Settings.of(ID,
+            OptimizerSettings.learningRate(DEFAULT_LEARNING_RATE),
+            OptimizerSettings.decayRate(RHO, DEFAULT_RHO, "ρ, decay rate of the average of squared gradients"),
+            OptimizerSettings.epsilon(DEFAULT_EPSILON),
+            OptimizerSettings.decayRate(MOMENTUM, DEFAULT_MOMENTUM, "μ, decay factor of the velocity (0: no momentum)"));
+
+    private final double learningRate = number(LEARNING_RATE);
+    private final double rho = number(RHO);
+    private final double epsilon = number(EPSILON);
+    private final double momentum = number(MOMENTUM);
 
     /** RMSprop with η = 0.001, ρ = 0.9, ε = 1e-7 and no momentum. */
     public Rmsprop() {
@@ -72,29 +79,12 @@ public final class Rmsprop implements Optimizer {
      *                                                         are finite and {@code 0 ≤ ρ, μ < 1}
      */
     public Rmsprop(double learningRate, double rho, double epsilon, double momentum) {
-        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
-                DEFAULT_LEARNING_RATE);
-        this.rho = HyperparameterRanges.requireDecayRate(ID, RHO, rho, DEFAULT_RHO);
-        this.epsilon = HyperparameterRanges.requirePositive(ID, EPSILON, epsilon, DEFAULT_EPSILON);
-        this.momentum = HyperparameterRanges.requireDecayRate(ID, MOMENTUM, momentum, 0.9);
-        this.settings = Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, RHO, rho, EPSILON, epsilon,
-                MOMENTUM, momentum));
+        this(Hyperparameters.of(Map.of(LEARNING_RATE, learningRate, RHO, rho, EPSILON, epsilon,
+                MOMENTUM, momentum)));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value #EPSILON}, {@value Optimizer#LEARNING_RATE}, {@value #MOMENTUM} and {@value #RHO}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    private Rmsprop(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     /** The momentum μ (0: none). */
@@ -104,11 +94,7 @@ public final class Rmsprop implements Optimizer {
 
     @Override
     public Rmsprop withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this
-                : new Rmsprop(merged.get(LEARNING_RATE, learningRate), merged.get(RHO, rho),
-                        merged.get(EPSILON, epsilon), merged.get(MOMENTUM, momentum));
+        return SETTINGS.apply(this, hyperparameters, Rmsprop::new);
     }
 
     /** One (the average of squared gradients) without momentum, two (plus the velocity) with it. */
@@ -145,20 +131,5 @@ public final class Rmsprop implements Optimizer {
                 parameter[i] -= eta * g / ((float) Math.sqrt(v) + eps);
             }
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Rmsprop other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

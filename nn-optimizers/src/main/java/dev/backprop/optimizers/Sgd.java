@@ -1,7 +1,9 @@
 package dev.backprop.optimizers;
 
+import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Settings;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
 
@@ -13,15 +15,17 @@ import dev.backprop.api.optimizer.OptimizerState;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd extends ConfiguredPlugin implements Optimizer {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("sgd");
     /** The default learning rate η. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
 
-    private final double learningRate;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = Settings.of(ID,
+            OptimizerSettings.learningRate(DEFAULT_LEARNING_RATE));
+
+    private final double learningRate = number(LEARNING_RATE);
 
     /** Gradient descent with the default learning rate 0.01. */
     public Sgd() {
@@ -34,32 +38,16 @@ public final class Sgd implements Optimizer {
      * @throws dev.backprop.api.InvalidHyperparameterException unless {@code η} is finite and {@code > 0}
      */
     public Sgd(double learningRate) {
-        this.learningRate = HyperparameterRanges.requirePositive(ID, LEARNING_RATE, learningRate,
-                DEFAULT_LEARNING_RATE);
-        this.settings = Hyperparameters.of(LEARNING_RATE, learningRate);
+        this(Hyperparameters.of(LEARNING_RATE, learningRate));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value Optimizer#LEARNING_RATE}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
+    private Sgd(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     @Override
     public Sgd withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this : new Sgd(merged.get(LEARNING_RATE, learningRate));
+        return SETTINGS.apply(this, hyperparameters, Sgd::new);
     }
 
     /** None: the rule depends on the current gradient only. */
@@ -76,20 +64,5 @@ public final class Sgd implements Optimizer {
         for (int i = from; i < to; i++) {
             parameter[i] -= eta * gradient[i];
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Sgd other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

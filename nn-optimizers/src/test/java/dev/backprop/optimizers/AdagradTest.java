@@ -37,11 +37,11 @@ class AdagradTest extends OptimizerContractChecks {
     @Override
     List<OutOfRange> outOfRange() {
         return List.of(
-                new OutOfRange("learning_rate", 0, "> 0"),
-                new OutOfRange("epsilon", 0, "> 0"),
-                new OutOfRange("epsilon", -1e-7, "> 0"),
-                new OutOfRange("initial_accumulator", -0.1, ">= 0"),
-                new OutOfRange("initial_accumulator", 1e39, ">= 0"));
+                new OutOfRange("learning_rate", 0, "[1.4E-45, 3.4028235E38]"),
+                new OutOfRange("epsilon", 0, "[1.4E-45, 3.4028235E38]"),
+                new OutOfRange("epsilon", -1e-7, "[1.4E-45, 3.4028235E38]"),
+                new OutOfRange("initial_accumulator", -0.1, "[0, 3.4028235E38]"),
+                new OutOfRange("initial_accumulator", 1e39, "[0, 3.4028235E38]"));
     }
 
     /** Adagrad's steps shrink as squares accumulate; at 0.05 it covers too little ground in 200 steps. */

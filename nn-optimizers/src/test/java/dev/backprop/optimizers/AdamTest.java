@@ -3,6 +3,7 @@ package dev.backprop.optimizers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,14 +30,8 @@ class AdamTest extends OptimizerContractChecks {
     }
 
     @Override
-    Map<String, Double> expectedDefaults() {
-        return Map.of("learning_rate", 0.001, "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-8, "amsgrad", 0.0);
-    }
-
-    /** amsgrad is a switch (0 or 1): the round trip turns it on; the other settings are halved. */
-    @Override
-    protected double changedHyperparameter(String name, double current) {
-        return "amsgrad".equals(name) ? 1 - current : super.changedHyperparameter(name, current);
+    Map<String, ?> expectedDefaults() {
+        return Map.of("learning_rate", 0.001, "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-8, "amsgrad", false);
     }
 
     @Override
@@ -47,16 +42,16 @@ class AdamTest extends OptimizerContractChecks {
     @Override
     List<OutOfRange> outOfRange() {
         return List.of(
-                new OutOfRange("learning_rate", -0.001, "> 0"),
+                new OutOfRange("learning_rate", -0.001, "[1.4E-45, 3.4028235E38]"),
                 new OutOfRange("beta1", 1, "[0, 1)"),
                 new OutOfRange("beta1", -0.5, "[0, 1)"),
                 new OutOfRange("beta2", 1, "[0, 1)"),
                 new OutOfRange("beta2", 0.999999999, "[0, 1)"), // rounds to 1 in float
-                new OutOfRange("epsilon", 0, "> 0"),
-                new OutOfRange("epsilon", -1e-8, "> 0"),
-                new OutOfRange("amsgrad", 0.5, "0 (off) or 1 (on)"),
-                new OutOfRange("amsgrad", 2, "0 (off) or 1 (on)"),
-                new OutOfRange("amsgrad", -1, "0 (off) or 1 (on)"));
+                new OutOfRange("epsilon", 0, "[1.4E-45, 3.4028235E38]"),
+                new OutOfRange("epsilon", -1e-8, "[1.4E-45, 3.4028235E38]"),
+                new OutOfRange("amsgrad", 0.5, "true or false"),
+                new OutOfRange("amsgrad", 2, "true or false"),
+                new OutOfRange("amsgrad", -1, "true or false"));
     }
 
     /**
@@ -138,7 +133,7 @@ class AdamTest extends OptimizerContractChecks {
         assertThrows(InvalidHyperparameterException.class, () -> new Adam(Double.POSITIVE_INFINITY, 0.9, 0.999, 1e-8));
     }
 
-    private static final Adam AMSGRAD = new Adam().withHyperparameters(Hyperparameters.of(Adam.AMSGRAD, 1));
+    private static final Adam AMSGRAD = new Adam().withHyperparameters(Hyperparameters.of(Adam.AMSGRAD, true));
 
     /**
      * Adam with AMSGrad in double: m and v as in Adam, v̂max ← max(v̂max, v),
@@ -155,16 +150,38 @@ class AdamTest extends OptimizerContractChecks {
         }
     }
 
+    /** Files written before switches existed hold amsgrad as the number 1.0 or 0.0: they still load. */
+    @Test
+    void amsgrad_fromAnOldFile_isReadAsASwitch() {
+        Adam on = new Adam().withHyperparameters(Hyperparameters.of(Adam.AMSGRAD, 1.0));
+        assertEquals(AMSGRAD, on);
+        assertEquals(Boolean.TRUE, on.hyperparameters().value(Adam.AMSGRAD));
+        Adam off = AMSGRAD.withHyperparameters(Hyperparameters.of(Adam.AMSGRAD, 0.0));
+        assertEquals(new Adam(), off);
+        assertEquals(Boolean.FALSE, off.hyperparameters().value(Adam.AMSGRAD));
+        Adam defaults = new Adam();
+        assertSame(defaults, defaults.withHyperparameters(Hyperparameters.of(Adam.AMSGRAD, 0.0)),
+                "0.0 is the default false: nothing changes");
+    }
+
+    @Test
+    void amsgrad_refusesTextAndOtherNumbers() {
+        InvalidHyperparameterException text = assertThrows(InvalidHyperparameterException.class,
+                () -> new Adam().withHyperparameters(Hyperparameters.of(Adam.AMSGRAD, "yes")));
+        assertTrue(text.getMessage().contains("must be true or false"), text.getMessage());
+        assertTrue(text.getMessage().contains("but was the text 'yes'"), text.getMessage());
+    }
+
     @Test
     void amsgrad_isAnOptInSwitchThatAddsAThirdSlot() {
         assertFalse(new Adam().amsgrad());
         assertEquals(2, new Adam().stateSlots());
         assertTrue(AMSGRAD.amsgrad());
         assertEquals(3, AMSGRAD.stateSlots());
-        assertEquals(1.0, AMSGRAD.hyperparameters().get(Adam.AMSGRAD, Double.NaN), 0.0);
+        assertEquals(Boolean.TRUE, AMSGRAD.hyperparameters().value(Adam.AMSGRAD));
         assertEquals(new Adam(0.001, 0.9, 0.999, 1e-8, true), AMSGRAD);
-        assertEquals(new Adam(), AMSGRAD.withHyperparameters(Hyperparameters.of(Adam.AMSGRAD, 0)));
-        assertTrue(AMSGRAD.toString().contains("amsgrad=1.0"), AMSGRAD.toString());
+        assertEquals(new Adam(), AMSGRAD.withHyperparameters(Hyperparameters.of(Adam.AMSGRAD, false)));
+        assertTrue(AMSGRAD.toString().contains("amsgrad=true"), AMSGRAD.toString());
 
         OptimizerState twoSlots = new OptimizerState(2, 3);
         twoSlots.advance();

@@ -38,12 +38,12 @@ class AdamWTest extends OptimizerContractChecks {
     @Override
     List<OutOfRange> outOfRange() {
         return List.of(
-                new OutOfRange("learning_rate", -0.001, "> 0"),
+                new OutOfRange("learning_rate", -0.001, "[1.4E-45, 3.4028235E38]"),
                 new OutOfRange("beta1", 1, "[0, 1)"),
                 new OutOfRange("beta2", 0.999999999, "[0, 1)"),
-                new OutOfRange("epsilon", 0, "> 0"),
-                new OutOfRange("weight_decay", -0.01, ">= 0"),
-                new OutOfRange("weight_decay", 1e39, ">= 0"));
+                new OutOfRange("epsilon", 0, "[1.4E-45, 3.4028235E38]"),
+                new OutOfRange("weight_decay", -0.01, "[0, 3.4028235E38]"),
+                new OutOfRange("weight_decay", 1e39, "[0, 3.4028235E38]"));
     }
 
     /** Weight decay shrinks weights whatever the gradient; only without it must a zero gradient leave them alone. */

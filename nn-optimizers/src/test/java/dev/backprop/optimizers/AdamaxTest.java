@@ -37,11 +37,11 @@ class AdamaxTest extends OptimizerContractChecks {
     @Override
     List<OutOfRange> outOfRange() {
         return List.of(
-                new OutOfRange("learning_rate", 0, "> 0"),
+                new OutOfRange("learning_rate", 0, "[1.4E-45, 3.4028235E38]"),
                 new OutOfRange("beta1", 1, "[0, 1)"),
                 new OutOfRange("beta2", 1, "[0, 1)"),
                 new OutOfRange("beta2", -0.1, "[0, 1)"),
-                new OutOfRange("epsilon", 0, "> 0"));
+                new OutOfRange("epsilon", 0, "[1.4E-45, 3.4028235E38]"));
     }
 
     /** m ← β₁·m + (1 − β₁)·g; u ← max(β₂·u, |g|); w ← w − (η / (1 − β₁ᵗ))·m / (u + ε), in double. */

@@ -36,11 +36,11 @@ class NadamTest extends OptimizerContractChecks {
     @Override
     List<OutOfRange> outOfRange() {
         return List.of(
-                new OutOfRange("learning_rate", 0, "> 0"),
+                new OutOfRange("learning_rate", 0, "[1.4E-45, 3.4028235E38]"),
                 new OutOfRange("beta1", 1, "[0, 1)"),
                 new OutOfRange("beta2", 1, "[0, 1)"),
                 new OutOfRange("beta1", -0.1, "[0, 1)"),
-                new OutOfRange("epsilon", -1e-7, "> 0"));
+                new OutOfRange("epsilon", -1e-7, "[1.4E-45, 3.4028235E38]"));
     }
 
     /**

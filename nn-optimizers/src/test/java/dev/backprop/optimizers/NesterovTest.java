@@ -35,8 +35,8 @@ class NesterovTest extends OptimizerContractChecks {
     @Override
     List<OutOfRange> outOfRange() {
         return List.of(
-                new OutOfRange("learning_rate", 0, "> 0"),
-                new OutOfRange("learning_rate", -1, "> 0"),
+                new OutOfRange("learning_rate", 0, "[1.4E-45, 3.4028235E38]"),
+                new OutOfRange("learning_rate", -1, "[1.4E-45, 3.4028235E38]"),
                 new OutOfRange("momentum", 1, "[0, 1)"),
                 new OutOfRange("momentum", -0.1, "[0, 1)"));
     }

@@ -36,8 +36,8 @@ abstract class OptimizerContractChecks extends OptimizerContract {
     /** The id it must report. */
     abstract String expectedId();
 
-    /** Every setting with its default value. */
-    abstract Map<String, Double> expectedDefaults();
+    /** Every setting with its default value (numbers as Double, switches as Boolean). */
+    abstract Map<String, ?> expectedDefaults();
 
     /** How many state slots the rule needs. */
     abstract int expectedSlots();
@@ -78,7 +78,7 @@ abstract class OptimizerContractChecks extends OptimizerContract {
     @Test
     void hyperparameters_listEverySettingWithItsDefault() {
         assertEquals(new TreeMap<>(expectedDefaults()), defaults().hyperparameters().asMap());
-        assertEquals(expectedDefaults().get(Optimizer.LEARNING_RATE), defaults().learningRate(), 0.0);
+        assertEquals((Double) expectedDefaults().get(Optimizer.LEARNING_RATE), defaults().learningRate(), 0.0);
     }
 
     @Test

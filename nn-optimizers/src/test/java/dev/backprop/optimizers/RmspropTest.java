@@ -40,10 +40,10 @@ class RmspropTest extends OptimizerContractChecks {
     @Override
     List<OutOfRange> outOfRange() {
         return List.of(
-                new OutOfRange("learning_rate", 0, "> 0"),
+                new OutOfRange("learning_rate", 0, "[1.4E-45, 3.4028235E38]"),
                 new OutOfRange("rho", 1, "[0, 1)"),
                 new OutOfRange("rho", -0.1, "[0, 1)"),
-                new OutOfRange("epsilon", 0, "> 0"),
+                new OutOfRange("epsilon", 0, "[1.4E-45, 3.4028235E38]"),
                 new OutOfRange("momentum", 1, "[0, 1)"),
                 new OutOfRange("momentum", -0.5, "[0, 1)"));
     }

@@ -35,9 +35,9 @@ class SgdTest extends OptimizerContractChecks {
     @Override
     List<OutOfRange> outOfRange() {
         return List.of(
-                new OutOfRange("learning_rate", 0, "> 0"),
-                new OutOfRange("learning_rate", -0.01, "> 0"),
-                new OutOfRange("learning_rate", 1e39, "> 0"));
+                new OutOfRange("learning_rate", 0, "[1.4E-45, 3.4028235E38]"),
+                new OutOfRange("learning_rate", -0.01, "[1.4E-45, 3.4028235E38]"),
+                new OutOfRange("learning_rate", 1e39, "[1.4E-45, 3.4028235E38]"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.loss.Loss;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
@@ -24,10 +25,15 @@ import org.junit.jupiter.api.Test;
  * By default predictions are uniform in [0.1, 0.9] (valid probabilities, away from clip bounds)
  * and targets are one-hot rows, which suits regression and classification losses alike.
  */
-public abstract class LossContract {
+public abstract class LossContract extends PluginContract<Loss> {
 
     /** The loss under test. */
     protected abstract Loss instance();
+
+    @Override
+    protected Loss withHyperparameters(Loss plugin, Hyperparameters requested) {
+        return plugin.withHyperparameters(requested);
+    }
 
     /** Rows of the test batches; 3 by default. */
     protected int batchSize() {
@@ -80,21 +86,6 @@ public abstract class LossContract {
     /** Seed of the random inputs; fixed so that failures repeat. */
     protected long seed() {
         return 20240602L;
-    }
-
-    /** A name the loss does not accept, for the unknown-name check. */
-    protected String unknownHyperparameterName() {
-        return "no_such_hyperparameter";
-    }
-
-    /** A different valid value for one setting, for the round-trip check: half of it, or 0.5 for 0. */
-    protected double changedHyperparameter(String name, double current) {
-        return current == 0 ? 0.5 : current / 2;
-    }
-
-    @Test
-    public void id_isValidAndNamespacedUnlessBuiltIn() {
-        PluginChecks.checkId(instance());
     }
 
     /** {@code gradient[i]} must be ∂E/∂predicted[i]: checked against central differences of evaluate. */
@@ -169,12 +160,5 @@ public abstract class LossContract {
         double again = loss.evaluate(predicted, target, batch, width, second);
         assertEquals(value, again, 0.0, "evaluate must be repeatable");
         assertArrayEquals(first, second, "the gradient must be overwritten, not accumulated");
-    }
-
-    @Test
-    public void hyperparameters_roundTripAndUnknownNameIsRefused() {
-        Loss loss = instance();
-        PluginChecks.checkHyperparameterRoundTrip(loss, loss::withHyperparameters, unknownHyperparameterName(),
-                this::changedHyperparameter);
     }
 }

@@ -28,10 +28,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (decoupled weight decay) and {@link #bowlSettings()} when it needs another learning rate to
  * descend the test bowl in {@link #bowlSteps()} steps.
  */
-public abstract class OptimizerContract {
+public abstract class OptimizerContract extends PluginContract<Optimizer> {
 
     /** The optimizer with its default settings. */
     protected abstract Optimizer instance();
+
+    @Override
+    protected Optimizer withHyperparameters(Optimizer plugin, Hyperparameters requested) {
+        return plugin.withHyperparameters(requested);
+    }
 
     /**
      * The optimizer with which a zero gradient must leave every parameter unchanged: the instance,
@@ -54,21 +59,6 @@ public abstract class OptimizerContract {
     /** Seed of the random parameters and gradients; fixed so that failures repeat. */
     protected long seed() {
         return 20240603L;
-    }
-
-    /** A name the optimizer does not accept, for the unknown-name check. */
-    protected String unknownHyperparameterName() {
-        return "no_such_hyperparameter";
-    }
-
-    /** A different valid value for one setting, for the round-trip check: half of it, or 0.5 for 0. */
-    protected double changedHyperparameter(String name, double current) {
-        return current == 0 ? 0.5 : current / 2;
-    }
-
-    @Test
-    public void id_isValidAndNamespacedUnlessBuiltIn() {
-        PluginChecks.checkId(instance());
     }
 
     @Test
@@ -193,13 +183,6 @@ public abstract class OptimizerContract {
                 assertEquals(before[i], parameter[i], "element " + i + " lies outside [" + from + ", " + to + ")");
             }
         }
-    }
-
-    @Test
-    public void hyperparameters_roundTripAndUnknownNameIsRefused() {
-        Optimizer optimizer = instance();
-        PluginChecks.checkHyperparameterRoundTrip(optimizer, optimizer::withHyperparameters,
-                unknownHyperparameterName(), this::changedHyperparameter);
     }
 
     /** withHyperparameters returns a new optimizer and leaves the original exactly as it was. */

@@ -4,8 +4,10 @@ package dev.backprop.api.loss;
  * The easy way to write a loss that is a sum of per-element terms {@code ℓ(p, y)}, averaged over
  * every element of the batch:
  * <pre>E = 1/(batchSize · width) · Σ ℓ(predicted[i], target[i])</pre>
- * so that {@code gradient[i] = ℓ'(predicted[i], target[i]) / (batchSize · width)}. Implementations
- * are immutable and thread-safe.
+ * so that {@code gradient[i] = ℓ'(predicted[i], target[i]) / (batchSize · width)}. That is what the
+ * default {@link #evaluate} computes; a loss that offers another reduction (a {@code reduction}
+ * setting, say) overrides {@code evaluate} and documents it. Implementations are immutable and
+ * thread-safe.
  */
 public interface ElementwiseLoss extends Loss {
 

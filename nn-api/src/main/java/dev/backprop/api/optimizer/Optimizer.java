@@ -48,14 +48,14 @@ public interface Optimizer extends Plugin {
     }
 
     /**
-     * A copy with {@code hyperparameters} applied on top of the current ones.
+     * A copy with {@code hyperparameters} applied on top of the current ones. The default accepts only
+     * values that change nothing ({@link dev.backprop.api.Settings#requireUnchanged}); a plugin with
+     * settings overrides it, usually as {@code settings().apply(this, hyperparameters, YourPlugin::new)}.
      *
-     * @throws dev.backprop.api.InvalidHyperparameterException on an unknown name or a value out of range
+     * @throws dev.backprop.api.InvalidHyperparameterException on an unknown name, or a value of the wrong
+     *                                                         kind, out of range or not among the choices
      */
     default Optimizer withHyperparameters(Hyperparameters hyperparameters) {
-        if (isUnchangedBy(hyperparameters)) {
-            return this;
-        }
-        throw cannotChange(hyperparameters);
+        return settings().requireUnchanged(this, hyperparameters);
     }
 }

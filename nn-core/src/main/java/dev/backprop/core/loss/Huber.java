@@ -1,8 +1,11 @@
 package dev.backprop.core.loss;
 
+import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.InvalidHyperparameterException;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Setting;
+import dev.backprop.api.Settings;
 import dev.backprop.api.loss.ElementwiseLoss;
 
 /**
@@ -24,7 +27,7 @@ import dev.backprop.api.loss.ElementwiseLoss;
  * <p><b>Settings.</b> {@value #DELTA} {@code δ}: default {@value #DEFAULT_DELTA}, valid range
  * {@code (0, ∞)}, finite. Immutable and thread-safe; equal settings make equal losses.
  */
-public final class Huber implements ElementwiseLoss {
+public final class Huber extends ConfiguredPlugin implements ElementwiseLoss {
 
     /** This loss's id. */
     public static final PluginId ID = PluginId.of("huber");
@@ -33,8 +36,10 @@ public final class Huber implements ElementwiseLoss {
     /** The default threshold δ. */
     public static final double DEFAULT_DELTA = 1.0;
 
-    private final double delta;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = Settings.of(ID,
+            Setting.number(DELTA, DEFAULT_DELTA, "δ, where the quadratic piece turns linear").above(0));
+
+    private final double delta = number(DELTA);
 
     /** The Huber loss with {@code δ = 1}. */
     public Huber() {
@@ -48,24 +53,11 @@ public final class Huber implements ElementwiseLoss {
      * @throws InvalidHyperparameterException unless {@code δ} is finite and {@code > 0}
      */
     public Huber(double delta) {
-        if (!(delta > 0 && delta < Double.POSITIVE_INFINITY)) {
-            throw new InvalidHyperparameterException("Hyperparameter '" + DELTA + "' of loss '" + ID
-                    + "' must be a finite number > 0 (valid range (0, ∞)) but was " + delta
-                    + ". Use a positive threshold such as " + DEFAULT_DELTA + ".");
-        }
-        this.delta = delta;
-        this.settings = Hyperparameters.of(DELTA, delta);
+        this(Hyperparameters.of(DELTA, delta));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value #DELTA}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
+    private Huber(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     /** The threshold δ. */
@@ -81,9 +73,7 @@ public final class Huber implements ElementwiseLoss {
      */
     @Override
     public Huber withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this : new Huber(merged.get(DELTA, delta));
+        return SETTINGS.apply(this, hyperparameters, Huber::new);
     }
 
     /** {@code ½e²} for {@code |e| ≤ δ}, else {@code δ(|e| − ½δ)}, with {@code e = p − y}. */
@@ -98,20 +88,5 @@ public final class Huber implements ElementwiseLoss {
     public double derivative(double predicted, double target) {
         double error = predicted - target;
         return Math.max(-delta, Math.min(delta, error));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Huber other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

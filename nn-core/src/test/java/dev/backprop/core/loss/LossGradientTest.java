@@ -3,6 +3,7 @@ package dev.backprop.core.loss;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.loss.Loss;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,9 @@ class LossGradientTest {
      * least 0.05 from a kink (huber with δ = 0.25 at |e| = 0.2 and 0.3) while the step h is 1e-3.
      */
     static Stream<Loss> losses() {
-        return Stream.of(new MeanSquaredError(), new CategoricalCrossEntropy(), new MeanAbsoluteError(), new Huber(),
+        return Stream.of(new MeanSquaredError(),
+                new MeanSquaredError().withHyperparameters(Hyperparameters.of(MeanSquaredError.REDUCTION,
+                        MeanSquaredError.SUM_OVER_OUTPUTS)), new CategoricalCrossEntropy(), new MeanAbsoluteError(), new Huber(),
                 new Huber(0.25), new BinaryCrossEntropy(), new BinaryCrossEntropyFromLogits(), new Hinge(),
                 new KullbackLeiblerDivergence());
     }

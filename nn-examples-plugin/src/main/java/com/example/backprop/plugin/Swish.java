@@ -1,8 +1,11 @@
 package com.example.backprop.plugin;
 
+import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.InvalidHyperparameterException;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Setting;
+import dev.backprop.api.Settings;
 import dev.backprop.api.activation.ScalarActivation;
 
 /**
@@ -11,12 +14,14 @@ import dev.backprop.api.activation.ScalarActivation;
  * <pre>f(x) = x·σ(βx),
  * f'(x) = σ(βx) + βx·σ(βx)·(1 − σ(βx)) = βy + σ(βx)·(1 − βy)   where y = f(x).</pre>
  *
- * <p>Setting: {@value #BETA} {@code β} (default 1.0, which is SiLU; must be a positive finite number).
- * The id is namespaced ({@code example.}) because bare ids are reserved for Backprop's built-ins.
+ * <p>Setting: {@value #BETA} {@code β} (default 1.0, which is SiLU; must be a positive finite number),
+ * declared once in {@link Settings}: {@link ConfiguredPlugin} checks it, reports it and derives
+ * {@code equals}, {@code hashCode} and {@code toString}. The id is namespaced ({@code example.})
+ * because bare ids are reserved for Backprop's built-ins.
  *
  * <p>σ is evaluated without overflow for both signs of its argument. Immutable and thread-safe.
  */
-public final class Swish implements ScalarActivation {
+public final class Swish extends ConfiguredPlugin implements ScalarActivation {
 
     /** The id this activation is found by. */
     public static final PluginId ID = PluginId.of("example.swish");
@@ -25,8 +30,10 @@ public final class Swish implements ScalarActivation {
     /** The default β. */
     public static final double DEFAULT_BETA = 1.0;
 
-    private final double beta;
-    private final Hyperparameters settings;
+    private static final Settings SETTINGS = Settings.of(ID,
+            Setting.number(BETA, DEFAULT_BETA, "β, the slope inside the sigmoid (1: SiLU)").above(0));
+
+    private final double beta = number(BETA);
 
     /** Swish with β = 1 (the public no-argument constructor ServiceLoader needs). */
     public Swish() {
@@ -39,24 +46,11 @@ public final class Swish implements ScalarActivation {
      * @throws InvalidHyperparameterException unless {@code beta} is positive and finite
      */
     public Swish(double beta) {
-        if (!(beta > 0) || !Double.isFinite(beta)) {
-            throw new InvalidHyperparameterException("Hyperparameter '" + BETA + "' of plugin '" + ID
-                    + "' must be a positive finite number but was " + beta + ": use a value such as "
-                    + DEFAULT_BETA + ".");
-        }
-        this.beta = beta;
-        this.settings = Hyperparameters.of(BETA, beta);
+        this(Hyperparameters.of(BETA, beta));
     }
 
-    @Override
-    public PluginId id() {
-        return ID;
-    }
-
-    /** {@value #BETA}. */
-    @Override
-    public Hyperparameters hyperparameters() {
-        return settings;
+    private Swish(Hyperparameters values) {
+        super(SETTINGS, values);
     }
 
     /** The slope β. */
@@ -66,9 +60,7 @@ public final class Swish implements ScalarActivation {
 
     @Override
     public Swish withHyperparameters(Hyperparameters hyperparameters) {
-        hyperparameters.requireKnownNames(ID, settings.names());
-        Hyperparameters merged = settings.withAll(hyperparameters);
-        return merged.equals(settings) ? this : new Swish(merged.get(BETA, beta));
+        return SETTINGS.apply(this, hyperparameters, Swish::new);
     }
 
     /** {@code x·σ(βx)}. */
@@ -96,20 +88,5 @@ public final class Swish implements ScalarActivation {
         }
         double e = Math.exp(t);
         return e / (1 + e);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Swish other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return ID.hashCode() * 31 + settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ID + settings.toString();
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.InvalidHyperparameterException;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Setting;
 import dev.backprop.api.activation.Activation;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -82,7 +83,24 @@ class SwishTest {
     void nonPositiveBeta_isRefusedWithTheRange(double beta) {
         InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
                 () -> new Swish().withHyperparameters(Hyperparameters.of("beta", beta)));
-        assertTrue(e.getMessage().contains("positive"), e.getMessage());
+        assertTrue(e.getMessage().contains("'beta' of plugin 'example.swish' must be a number > 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("such as 1.0 (the default)"), e.getMessage());
+    }
+
+    @Test
+    void settings_describeBetaForThePluginsCommand() {
+        Setting beta = new Swish().settings().find("beta").orElseThrow();
+        assertEquals(1.0, beta.defaultValue());
+        assertEquals("> 0", beta.allowed());
+        assertTrue(beta.help().startsWith("β"), beta.help());
+        assertTrue(new Swish().settings().isDeclared());
+    }
+
+    @Test
+    void textForBeta_isRefusedSayingANumberIsExpected() {
+        InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
+                () -> new Swish().withHyperparameters(Hyperparameters.of("beta", "steep")));
+        assertTrue(e.getMessage().contains("must be a number > 0 but was the text 'steep'"), e.getMessage());
     }
 
     @Test

@@ -3,12 +3,15 @@ package dev.backprop.examples.plugins;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.Plugin;
 import dev.backprop.api.PluginId;
+import dev.backprop.api.Setting;
+import dev.backprop.api.Settings;
 import dev.backprop.core.plugin.PluginKind;
 import dev.backprop.core.plugin.PluginOrigin;
 import dev.backprop.core.plugin.PluginProblem;
 import dev.backprop.core.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,11 +22,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./backprop plugins}: every discovered plugin, grouped by kind, with its hyperparameters'
- * defaults, implementing class and the jar or folder it came from; then the discovery problems.
+ * defaults, implementing class and the jar or folder it came from; then each plugin's settings (name,
+ * default, accepted values, help) as the plugin declares them; then the discovery problems.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"Lists the discovered activations, losses, optimizers and initialisers: id, hyperparameters (defaults),"
-                + " implementing class and the jar or folder it came from; then any discovery problems"
+                + " implementing class and the jar or folder it came from; then every setting of each plugin"
+                + " (name, default, accepted values, help); then any discovery problems"
                 + " (duplicate ids, refused bare ids, plugins that failed to load).",
             "Add --plugins DIR (before the command) to include the jars in DIR."})
 public final class PluginsCommand implements Callable<Integer> {
@@ -32,6 +37,8 @@ public final class PluginsCommand implements Callable<Integer> {
     static final String SOFTMAX_ROW = "softmax";
     private static final String SOFTMAX_NOTE = "(row-wise, built into nn-core)";
     private static final String[] HEADER = {"kind", "id", "hyperparameters (defaults)", "class", "from"};
+    private static final String[] SETTINGS_HEADER = {"  setting", "default", "accepts", "help"};
+    private static final String UNDECLARED = "(not declared by the plugin)";
 
     @Spec
     private CommandSpec spec;
@@ -41,18 +48,25 @@ public final class PluginsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginSource.registryOf(spec);
         List<String[]> rows = new ArrayList<>();
+        Map<String, List<String[]>> settings = new LinkedHashMap<>();
         for (PluginKind kind : PluginKind.values()) {
             for (Map.Entry<PluginId, ? extends Plugin> entry : registry.plugins(kind).entrySet()) {
                 Plugin plugin = entry.getValue();
                 PluginOrigin origin = PluginOrigin.of(plugin.getClass());
                 rows.add(new String[] {kind.word(), entry.getKey().value(), describe(plugin.hyperparameters()),
                     origin.className(), origin.location()});
+                if (!plugin.settings().list().isEmpty()) {
+                    settings.put(kind.word() + " " + entry.getKey(), settingRows(plugin.settings()));
+                }
             }
             if (kind == PluginKind.ACTIVATION) {
                 rows.add(new String[] {kind.word(), SOFTMAX_ROW, "-", SOFTMAX_NOTE, "nn-core"});
             }
         }
         print(out, rows);
+        out.println();
+        out.println("Settings");
+        printSettings(out, settings);
         out.println();
         out.println("Problems");
         List<PluginProblem> problems = registry.problems();
@@ -75,14 +89,23 @@ public final class PluginsCommand implements Callable<Integer> {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * A plugin's settings, one row each: name, default, accepted values and help; for a plugin that
+     * declares none, the values it reports, marked as not declared.
+     */
+    static List<String[]> settingRows(Settings settings) {
+        List<String[]> rows = new ArrayList<>();
+        for (Setting setting : settings.list()) {
+            rows.add(new String[] {"  " + setting.name(), String.valueOf(setting.defaultValue()),
+                settings.isDeclared() ? setting.allowed() : UNDECLARED,
+                setting.help().isEmpty() ? "-" : setting.help()});
+        }
+        return rows;
+    }
+
     /** Aligned columns; a blank line between kinds. */
     private static void print(PrintWriter out, List<String[]> rows) {
-        int[] widths = new int[HEADER.length];
-        for (String[] row : concat(HEADER, rows)) {
-            for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
+        int[] widths = widths(HEADER, rows);
         out.println(line(HEADER, widths));
         String previousKind = null;
         for (String[] row : rows) {
@@ -92,6 +115,28 @@ public final class PluginsCommand implements Callable<Integer> {
             previousKind = row[0];
             out.println(line(row, widths));
         }
+    }
+
+    /** Each plugin with settings ({@code kind id}) above its settings, the columns aligned across all. */
+    private static void printSettings(PrintWriter out, Map<String, List<String[]>> byPlugin) {
+        List<String[]> all = new ArrayList<>();
+        byPlugin.values().forEach(all::addAll);
+        int[] widths = widths(SETTINGS_HEADER, all);
+        out.println(line(SETTINGS_HEADER, widths));
+        byPlugin.forEach((plugin, rows) -> {
+            out.println(plugin);
+            rows.forEach(row -> out.println(line(row, widths)));
+        });
+    }
+
+    private static int[] widths(String[] header, List<String[]> rows) {
+        int[] widths = new int[header.length];
+        for (String[] row : concat(header, rows)) {
+            for (int c = 0; c < row.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        return widths;
     }
 
     private static List<String[]> concat(String[] header, List<String[]> rows) {

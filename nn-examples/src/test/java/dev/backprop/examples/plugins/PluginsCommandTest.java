@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.Plugin;
+import dev.backprop.api.PluginId;
 import dev.backprop.core.plugin.PluginKind;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.examples.BackpropCli;
@@ -12,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +47,50 @@ class PluginsCommandTest {
     }
 
     @Test
+    void plugins_listsEverySettingWithDefaultAcceptedValuesAndHelp() {
+        int status = run("plugins");
+
+        assertEquals(0, status, err.toString());
+        String text = out.toString();
+        String settings = text.substring(text.indexOf("\nSettings\n"), text.indexOf("\nProblems\n"));
+        assertTrue(Pattern.compile("^  setting +default +accepts +help$", Pattern.MULTILINE).matcher(settings).find(),
+                settings);
+        assertSetting(settings, "optimizer adam", "amsgrad", "false", "true or false", "AMSGrad");
+        assertSetting(settings, "optimizer adam", "beta1", "0.9", "in [0, 1) as a float, so at most 0.99999994",
+                "β₁");
+        assertSetting(settings, "optimizer sgd", "learning_rate", "0.01", "in [1.4E-45, 3.4028235E38]", "step size");
+        assertSetting(settings, "loss mse", "reduction", "mean", "one of: mean, sum_over_outputs", "mean: average");
+        assertSetting(settings, "activation elu", "alpha", "1.0", "in (0, 3.4028235E38]", "saturation");
+        assertSetting(settings, "initializer constant", "value", "0.0", "finite as a float", "every weight");
+        assertFalse(settings.contains("activation relu"), "plugins without settings have no block: " + settings);
+    }
+
+    @Test
+    void settingRows_ofAPluginThatDeclaresNothing_showItsValuesAsNotDeclared() {
+        Plugin legacy = new Plugin() {
+            @Override
+            public PluginId id() {
+                return PluginId.of("acme.legacy");
+            }
+
+            @Override
+            public Hyperparameters hyperparameters() {
+                return Hyperparameters.of("alpha", 0.5);
+            }
+        };
+
+        List<String[]> rows = PluginsCommand.settingRows(legacy.settings());
+
+        assertEquals(1, rows.size());
+        assertEquals(List.of("  alpha", "0.5", "(not declared by the plugin)", "-"), List.of(rows.get(0)));
+    }
+
+    @Test
     void plugins_columnsAreAligned() {
         run("plugins");
 
-        String[] lines = out.toString().split("\\R");
+        String table = out.toString().substring(0, out.toString().indexOf("\nSettings\n"));
+        String[] lines = table.split("\\R");
         int idColumn = lines[0].indexOf("id");
         int classColumn = lines[0].indexOf("class");
         long rows = Arrays.stream(lines).filter(l -> l.startsWith("activation ") || l.startsWith("optimizer ")).count();
@@ -56,6 +100,16 @@ class PluginsCommandTest {
                     assertTrue(l.charAt(idColumn - 1) == ' ' && l.charAt(idColumn) != ' ', l);
                     assertTrue(l.charAt(classColumn - 1) == ' ' && l.charAt(classColumn) != ' ', l);
                 });
+
+        String settings = out.toString().substring(out.toString().indexOf("\nSettings\n") + 10,
+                out.toString().indexOf("\nProblems\n"));
+        String[] settingLines = settings.split("\\R");
+        int defaultColumn = settingLines[0].indexOf("default");
+        int acceptsColumn = settingLines[0].indexOf("accepts");
+        Arrays.stream(settingLines).filter(l -> l.startsWith("  ") && !l.startsWith("  setting")).forEach(l -> {
+            assertTrue(l.charAt(defaultColumn - 1) == ' ' && l.charAt(defaultColumn) != ' ', l);
+            assertTrue(l.charAt(acceptsColumn - 1) == ' ' && l.charAt(acceptsColumn) != ' ', l);
+        });
     }
 
     @Test
@@ -144,6 +198,17 @@ class PluginsCommandTest {
 
         assertEquals(0, status, err.toString());
         assertTrue(out.toString().contains("result: example=xor epochs=10"), out.toString());
+    }
+
+    /** Under the {@code kind id} title, the row {@code name default accepts help} of that plugin. */
+    private static void assertSetting(String settings, String plugin, String name, String defaultValue, String accepts,
+                                      String help) {
+        int title = settings.indexOf("\n" + plugin + "\n");
+        assertTrue(title >= 0, plugin + " in:\n" + settings);
+        String block = settings.substring(title + plugin.length() + 2).split("\n(?! )", 2)[0];
+        Pattern row = Pattern.compile("^  " + Pattern.quote(name) + " +" + Pattern.quote(defaultValue) + " +"
+                + Pattern.quote(accepts) + " +.*" + Pattern.quote(help), Pattern.MULTILINE);
+        assertTrue(row.matcher(block).find(), name + " of " + plugin + " in:\n" + block);
     }
 
     private static void assertRow(String text, String kind, String id, String contains) {
