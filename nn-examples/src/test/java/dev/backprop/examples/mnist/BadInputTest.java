@@ -128,6 +128,20 @@ class BadInputTest {
     }
 
     @Test
+    void resumeWithPluginSettings_saysTheyComeFromTheCheckpoint() {
+        trainedModel();
+        assertBadInput(train(dir, "--resume", "--optimizer-setting", "beta1=0.8"),
+                "--optimizer-setting was also given");
+    }
+
+    @Test
+    void severalThreadCountsForOneTraining_areRefused() {
+        Path data = IdxFolderWriter.write(dir, 50, 20);
+        assertBadInput(CliRun.of("mnist", "--data", data.toString(), "--model", dir.resolve("m.bpnn").toString(),
+                "--threads", "1,2"), "--threads takes one count here", "only bench runs once per count");
+    }
+
+    @Test
     void resumeOnOtherTrainingData_isRefused() {
         trainedModel();
         assertBadInput(train(dir, "--resume", "--limit", "30"), "trained on 45 examples per epoch",
