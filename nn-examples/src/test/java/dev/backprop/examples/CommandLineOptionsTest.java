@@ -76,7 +76,8 @@ class CommandLineOptionsTest {
 
         String warnings = captured.toString(StandardCharsets.UTF_8);
         assertFalse(warnings.contains("[picocli WARN]"), warnings);
-        assertTrue(String.join("\n", usages).replaceAll("\\s+", " ").contains("cosine (decay to 2% of the initial rate)"));
+        String help = String.join("\n", usages).replaceAll("\\s+", " ");
+        assertTrue(help.contains("cosine (decay to 2% of the initial rate)"), help);
     }
 
     @Test

@@ -107,8 +107,14 @@ record BenchSettings(String name, List<Integer> layers, String activation, Strin
     /** One line for the progress output. */
     String describe() {
         return String.format(Locale.ROOT, "%s: %s %s->%s, %s, %s %s, batch %d, %d epochs (1 warm-up), accuracy after"
-                        + " epoch %d, seed %d", name, layersText(), activation, outputActivation(), loss, optimizer,
-                optimizerHyperparameters(), batch, epochs, accuracyAfter, seed);
+                        + " epoch %d, seed %d", name, layersText(),
+                withSettings(activation, pluginSettings.activation()), outputActivation(), withSettings(loss, pluginSettings.loss()), optimizer, optimizerHyperparameters(),
+                batch, epochs, accuracyAfter, seed);
+    }
+
+    /** {@code id}, followed by its settings when there are any. */
+    private static String withSettings(String id, Hyperparameters settings) {
+        return settings.isEmpty() ? id : id + " " + settings;
     }
 
     private String layersText() {

@@ -23,9 +23,11 @@ public final class MnistDefaults extends OptionDefaults {
                 Map.entry("--hidden", String.join(",", preset.hidden.stream().map(String::valueOf).toList())),
                 Map.entry("--activation", preset.activation), Map.entry("--output", preset.output),
                 Map.entry("--dropout", String.valueOf(preset.dropout)), Map.entry("--loss", preset.loss),
-                Map.entry("--optimizer", preset.optimizer), Map.entry("--learning-rate", String.valueOf(preset.learningRate)),
+                Map.entry("--optimizer", preset.optimizer),
+                Map.entry("--learning-rate", String.valueOf(preset.learningRate)),
                 Map.entry("--schedule", preset.schedule.name().toLowerCase(Locale.ROOT)),
-                Map.entry("--batch", String.valueOf(preset.batch)), Map.entry("--epochs", String.valueOf(preset.epochs)),
+                Map.entry("--batch", String.valueOf(preset.batch)),
+                Map.entry("--epochs", String.valueOf(preset.epochs)),
                 Map.entry("--seed", "42"), Map.entry("--threads", processors()), Map.entry("--validation", "0.1"),
                 Map.entry("--checkpoint-every", "1"));
     }

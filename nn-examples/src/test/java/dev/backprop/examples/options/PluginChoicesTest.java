@@ -31,7 +31,8 @@ class PluginChoicesTest {
         assertEquals(Boolean.TRUE, optimizer.value("amsgrad"));
         assertEquals("warm", optimizer.value("schedule"));
         assertEquals(Hyperparameters.of(Map.of("reduction", "sum", "delta", 2.0)), command.plugins.lossSettings());
-        assertEquals(Hyperparameters.of(Map.of("alpha", 0.1, "inplace", false)), command.plugins.activationSettings());
+        assertEquals(Hyperparameters.of(Map.of("alpha", 0.1, "inplace", false)),
+                command.plugins.activationSettings());
         assertEquals(new PluginSettings(command.plugins.activationSettings(), command.plugins.lossSettings(), optimizer),
                 command.plugins.settings());
     }
