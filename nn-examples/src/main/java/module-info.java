@@ -10,11 +10,14 @@ module dev.backprop.examples {
     requires me.tongfei.progressbar;
     requires org.jfree.jfreechart;
 
-    opens dev.backprop.examples to info.picocli;
-    opens dev.backprop.examples.iris to info.picocli;
-    opens dev.backprop.examples.mnist to info.picocli;
-    opens dev.backprop.examples.sine to info.picocli;
+    // picocli reads the options and Guice builds the commands (GuiceFactory) by reflection.
+    opens dev.backprop.examples to info.picocli, com.google.guice;
+    opens dev.backprop.examples.inject to com.google.guice;
+    opens dev.backprop.examples.options to info.picocli, com.google.guice;
+    opens dev.backprop.examples.iris to info.picocli, com.google.guice;
+    opens dev.backprop.examples.mnist to info.picocli, com.google.guice;
+    opens dev.backprop.examples.sine to info.picocli, com.google.guice;
     opens dev.backprop.examples.xor to info.picocli, com.google.guice;
-    opens dev.backprop.examples.bench to info.picocli;
-    opens dev.backprop.examples.plugins to info.picocli;
+    opens dev.backprop.examples.bench to info.picocli, com.google.guice;
+    opens dev.backprop.examples.plugins to info.picocli, com.google.guice;
 }

@@ -1,26 +1,36 @@
 package dev.backprop.examples;
 
-import dev.backprop.core.plugin.PluginRegistry;
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import com.google.inject.ProvisionException;
+import dev.backprop.api.BackpropException;
 import dev.backprop.examples.bench.BenchCommand;
-import dev.backprop.examples.plugins.PluginFolder;
-import dev.backprop.examples.plugins.PluginSource;
-import dev.backprop.examples.plugins.PluginsCommand;
+import dev.backprop.examples.inject.CliModule;
+import dev.backprop.examples.inject.GuiceFactory;
 import dev.backprop.examples.iris.IrisExample;
 import dev.backprop.examples.mnist.MnistCommand;
+import dev.backprop.examples.plugins.PluginsCommand;
+import dev.backprop.examples.plugins.PluginsOption;
 import dev.backprop.examples.sine.SineExample;
 import dev.backprop.examples.xor.XorExample;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * The examples' command line, {@code ./backprop <example> [options]}. Each example is a subcommand
  * with its own {@code --help}. Errors in the user's input end with a one-line explanation on stderr
  * and exit code 2; {@code --debug} adds the stack trace. {@code --plugins DIR} adds the plugin jars in
- * {@code DIR} to the built-ins for every command.
+ * {@code DIR} to the built-ins for every command. Picocli builds the commands through Guice
+ * ({@link CliModule}, {@link GuiceFactory}).
  */
 @Command(name = "backprop", mixinStandardHelpOptions = true, versionProvider = BackpropCli.Version.class,
         description = "Backprop: multi-layer perceptrons trained by backpropagation, in pure Java.%n"
@@ -28,7 +38,7 @@ import picocli.CommandLine.Spec;
         subcommands = {MnistCommand.class, XorExample.class, IrisExample.class, SineExample.class, BenchCommand.class,
             PluginsCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nExamples:%n")
-public final class BackpropCli implements Runnable, PluginSource {
+public final class BackpropCli implements Runnable {
 
     /** Exit code for bad input (arguments, data, model files). */
     public static final int BAD_INPUT = 2;
@@ -36,29 +46,23 @@ public final class BackpropCli implements Runnable, PluginSource {
     @Spec
     private CommandSpec spec;
 
-    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces of errors.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     private boolean debug;
 
-    @CommandLine.Option(names = "--plugins", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
-            description = "Also load the plugins in every *.jar directly inside DIR (activations, losses,"
-                    + " optimizers, initialisers), for example --plugins nn-examples-plugin/target.")
-    private Path pluginsFolder;
+    @Mixin
+    private final PluginsOption plugins;
 
-    private PluginRegistry registry;
+    /**
+     * @param plugins {@code --plugins}, the one the application's registry is built from
+     */
+    @Inject
+    BackpropCli(PluginsOption plugins) {
+        this.plugins = plugins;
+    }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** The built-ins, plus the jars of {@code --plugins DIR} when given; built on first use. */
-    @Override
-    public synchronized PluginRegistry pluginRegistry() {
-        if (registry == null) {
-            registry = pluginsFolder == null ? PluginRegistry.discovered() : PluginFolder.registry(pluginsFolder);
-        }
-        return registry;
     }
 
     /** Runs the command line and exits with its status. */
@@ -66,17 +70,20 @@ public final class BackpropCli implements Runnable, PluginSource {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line (tests call {@code execute} on it). */
+    /** The configured command line, with a new injector (tests call {@code execute} on it). */
     public static CommandLine commandLine() {
-        BackpropCli cli = new BackpropCli();
-        CommandLine commandLine = new CommandLine(cli).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(BackpropCli.class,
+                new GuiceFactory(Guice.createInjector(new CliModule())));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        BackpropCli cli = commandLine.getCommand();
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            PrintWriter err = cmd.getErr();
-            if (exception instanceof dev.backprop.api.BackpropException || exception instanceof java.io.IOException
-                    || exception instanceof java.io.UncheckedIOException) {
-                err.println("error: " + exception.getMessage());
+            Exception cause = unwrapped(exception);
+            if (cause instanceof BackpropException || cause instanceof IOException
+                    || cause instanceof UncheckedIOException) {
+                PrintWriter err = cmd.getErr();
+                err.println("error: " + cause.getMessage());
                 if (cli.debug) {
-                    exception.printStackTrace(err);
+                    cause.printStackTrace(err);
                 } else {
                     err.println("(run again with --debug for the stack trace)");
                 }
@@ -88,8 +95,14 @@ public final class BackpropCli implements Runnable, PluginSource {
         return commandLine;
     }
 
+    /** The error inside Guice's wrapper when a plugin or the registry failed while the injector built it. */
+    private static Exception unwrapped(Exception exception) {
+        return exception instanceof ProvisionException provision && provision.getCause() instanceof Exception cause
+                ? cause : exception;
+    }
+
     /** The version, from the jar manifest when there is one. */
-    static final class Version implements CommandLine.IVersionProvider {
+    static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = BackpropCli.class.getPackage().getImplementationVersion();

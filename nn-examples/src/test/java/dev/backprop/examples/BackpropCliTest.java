@@ -25,7 +25,7 @@ class BackpropCliTest {
     @Test
     void xor_withDefaults_learnsXorAndEndsWithTheSummaryLine(@TempDir Path folder) {
         Path model = folder.resolve("xor.bpnn");
-        int status = run("xor", "--save", model.toString());
+        int status = run("xor", "--model", model.toString());
         assertEquals(0, status, err.toString());
         String text = out.toString();
         String[] lines = text.strip().split("\\R");

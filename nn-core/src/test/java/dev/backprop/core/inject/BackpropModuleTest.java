@@ -1,25 +1,32 @@
 package dev.backprop.core.inject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.ProvisionException;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.UnknownPluginException;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.loss.MeanSquaredError;
 import dev.backprop.core.train.EpochReport;
+import dev.backprop.core.train.LoggingListener;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BackpropModuleTest {
@@ -54,7 +61,9 @@ class BackpropModuleTest {
         Network network = Network.builder().input(1).dense(1, "identity").build();
         trainer.fit(network, Dataset.of(new float[][] {{1}, {2}}, new float[][] {{2}, {4}}));
         assertEquals(3, seen.size());
-        assertEquals(config, trainer.config());
+        assertEquals(config.settings(), trainer.settings());
+        assertEquals(config.optimizerHyperparameters(), trainer.config().optimizerHyperparameters());
+        assertEquals(config.loss(), trainer.loss().id());
     }
 
     @Test
@@ -64,5 +73,23 @@ class BackpropModuleTest {
                 () -> Guice.createInjector(new BackpropModule(bad)).getInstance(Trainer.class));
         assertTrue(e.getCause() instanceof UnknownPluginException);
         assertTrue(e.getCause().getMessage().contains("Did you mean 'adam'?"), e.getCause().getMessage());
+    }
+
+    @Test
+    void injector_givenRegistry_resolvesThePluginsThroughIt() {
+        PluginRegistry lossesOnly = PluginRegistry.of(List.of(), List.of(new MeanSquaredError()), List.of());
+        ProvisionException e = assertThrows(ProvisionException.class,
+                () -> Guice.createInjector(new BackpropModule(config, lossesOnly)).getInstance(Trainer.class));
+        assertTrue(e.getCause() instanceof UnknownPluginException, String.valueOf(e.getCause()));
+        assertSame(lossesOnly, Guice.createInjector(new BackpropModule(config, lossesOnly))
+                .getInstance(PluginRegistry.class));
+    }
+
+    @Test
+    void injector_logsEveryRunThroughSlf4j() {
+        Set<TrainingListener> listeners = Guice.createInjector(new BackpropModule(config))
+                .getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() { }));
+        assertEquals(1, listeners.size());
+        assertTrue(listeners.iterator().next() instanceof LoggingListener, listeners.toString());
     }
 }

@@ -1,16 +1,28 @@
 package dev.backprop.examples.bench;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.examples.plugins.PluginSource;
+import dev.backprop.examples.inject.Trainers;
+import dev.backprop.examples.options.DataOption;
+import dev.backprop.examples.options.ExplicitOptions;
+import dev.backprop.examples.options.LimitOption;
+import dev.backprop.examples.options.OptionDefaults;
+import dev.backprop.examples.options.PluginChoices;
+import dev.backprop.examples.options.TrainingLoopOptions;
 import dev.backprop.io.data.MnistData;
 import dev.backprop.io.data.MnistFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,17 +33,21 @@ import picocli.CommandLine.Spec;
  * benchmark's protocol (untimed first epoch, median of the others, 6 × weights FLOPs per example).
  * Progress goes to stderr, so stdout is pure TSV.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        defaultValueProvider = BenchCommand.Defaults.class,
         description = {
-            "Benchmarks training on an MNIST-format folder: prints a TSV table, one line per thread count.",
+            "Benchmarks training on an MNIST-format folder (--data, required): prints a TSV table, one line per"
+                    + " thread count (--threads 1,2 runs once per count).",
             "Columns (stdout): config threads sec_per_epoch samples_per_s gflops test_acc peak_heap_mb infer_us",
-            "Protocol (as bench/peers): epoch 1 is an untimed warm-up; sec_per_epoch is the median of the other"
-                    + " epochs' times; samples_per_s = training examples / sec_per_epoch; gflops = 6 x weights"
-                    + " (no biases) x samples_per_s / 1e9; test_acc after the accuracy epoch; peak_heap_mb = summed"
-                    + " peaks of the heap pools over the run (MiB); infer_us = median of predict(one test example)"
-                    + " over 10000 calls after 2000 warm-up calls.",
+            "Protocol (as bench/peers): epoch 1 is an untimed warm-up, so --epochs is at least 2; sec_per_epoch is"
+                    + " the median of the other epochs' times; samples_per_s = training examples / sec_per_epoch;"
+                    + " gflops = 6 x weights (no biases) x samples_per_s / 1e9; test_acc after the accuracy epoch;"
+                    + " peak_heap_mb = summed peaks of the heap pools over the run (MiB); infer_us = median of"
+                    + " predict(one test example) over 10000 calls after 2000 warm-up calls.",
+            "--limit N trains on the first N training examples only, for quick checks; sec_per_epoch and"
+                    + " samples_per_s then refer to epochs of N examples (the test set stays whole).",
             "Hidden layers use --activation; the output layer is softmax after categorical_cross_entropy, else"
-                    + " the hidden activation. Progress goes to stderr.",
+                    + " the hidden activation. The defaults shown are C2's. Progress goes to stderr.",
             ""})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -39,90 +55,75 @@ public final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "NAME",
-            description = "Settings of the peer benchmark: C1 = 784,100,10 sigmoid, mse, sgd lr 2.5 (= the peers' 0.5 on ½·Σ_k), batch 32,"
-                    + " 5 epochs; C2 = 784,256,128,10 relu, softmax + categorical_cross_entropy, adam lr 0.001,"
-                    + " batch 128, 5 epochs; C3 = 784,1024,1024,10 relu, softmax + categorical_cross_entropy,"
-                    + " momentum 0.9 lr 0.05, batch 256, 4 epochs, accuracy after epoch 2. Options given"
-                    + " explicitly override the config's values. Without --config the defaults are C2's and the"
-                    + " config column says custom.")
+            description = "Settings of the peer benchmark: C1 = 784,100,10 sigmoid, mse, sgd learning rate 2.5 (= the"
+                    + " peers' 0.5 on ½·Σ_k), batch 32, 5 epochs; C2 = 784,256,128,10 relu, softmax +"
+                    + " categorical_cross_entropy, adam learning rate 0.001, batch 128, 5 epochs; C3 ="
+                    + " 784,1024,1024,10 relu, softmax + categorical_cross_entropy, momentum 0.9 learning rate 0.05,"
+                    + " batch 256, 4 epochs, accuracy after epoch 2. Options given explicitly override the config's"
+                    + " values. Without --config the defaults are C2's and the config column says custom.")
     private PeerConfig config;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Required: an MNIST-format folder with train-images-idx3-ubyte, train-labels-idx1-ubyte,"
-                    + " t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each plain or .gz).")
-    private Path data;
+    @Mixin
+    private DataOption data;
 
     @Option(names = "--layers", split = ",", paramLabel = "WIDTHS",
-            description = "Layer widths from input to output, comma-separated (default: 784,256,128,10).")
+            description = "Layer widths from input to output, comma-separated.")
     private List<Integer> layers;
 
-    @Option(names = "--activation", paramLabel = "ID", description = "Hidden-layer activation id: a built-in such as relu or a plugin's, such as example.swish"
-            + " with --plugins nn-examples-plugin/target (default: relu). ./backprop plugins lists them.")
-    private String activation;
-
-    @Option(names = "--loss", paramLabel = "ID", description = "Loss (default: categorical_cross_entropy).")
-    private String loss;
-
-    @Option(names = "--optimizer", paramLabel = "ID", description = "Optimizer (default: adam).")
-    private String optimizer;
-
-    @Option(names = "--lr", paramLabel = "RATE", description = "The optimizer's learning_rate (default: 0.001).")
-    private Double learningRate;
+    @Mixin
+    private PluginChoices plugins;
 
     @Option(names = "--momentum", paramLabel = "MU",
             description = "The momentum optimizer's momentum (default: 0.9); only with --optimizer momentum.")
     private Double momentum;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Examples per step (default: 128).")
-    private Integer batch;
-
-    @Option(names = "--epochs", paramLabel = "N",
-            description = "Epochs including the untimed first one, at least 2 (default: 5).")
-    private Integer epochs;
+    @Mixin
+    private TrainingLoopOptions loop;
 
     @Option(names = "--acc-after", paramLabel = "EPOCH",
             description = "Measure the test accuracy after this epoch (default: the last; C3: 2).")
     private Integer accuracyAfter;
 
-    @Option(names = "--threads", split = ",", paramLabel = "COUNTS",
-            description = "Training threads; a comma list such as 1,2 gives one run per count (default: the"
-                    + " available processors).")
-    private List<Integer> threads;
+    @Mixin
+    private LimitOption limit;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the weights and the shuffling (default: 42).")
-    private Long seed;
+    private final Provider<PluginRegistry> registry;
+    private final Trainers trainers;
 
-    @Option(names = "--limit", paramLabel = "N",
-            description = "Train on the first N training examples only, for quick checks; sec_per_epoch and"
-                    + " samples_per_s then refer to epochs of N examples (the test set stays whole).")
-    private Integer limit;
+    /**
+     * @param registry the plugins, from {@code --plugins}
+     * @param trainers gives a trainer per run
+     */
+    @Inject
+    BenchCommand(Provider<PluginRegistry> registry, Trainers trainers) {
+        this.registry = registry;
+        this.trainers = trainers;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path folder = requireData();
-        PluginRegistry registry = PluginSource.registryOf(spec);
         BenchSettings settings = overrides().resolve(config);
-        List<Integer> threadCounts = threadCounts();
-        if (limit != null && limit < 1) {
-            throw new InvalidConfigurationException("--limit must be at least 1 but was " + limit
-                    + ": give the number of training examples to use, or leave --limit out for all of them.");
-        }
+        List<Integer> threadCounts = loop.threadCounts();
+        OptionalInt limited = limit.limit();
+        PluginRegistry plugins = registry.get();
 
         err.println("bench " + settings.describe());
         err.println(BenchEnvironment.describe());
         long start = System.nanoTime();
-        MnistData mnist = limit == null ? MnistFolder.load(folder) : MnistFolder.load(folder, limit);
+        MnistData mnist = limited.isEmpty() ? MnistFolder.load(folder) : MnistFolder.load(folder, limited.getAsInt());
         err.printf(Locale.ROOT, "loaded %d training%s and %d test examples of %d features from %s in %.2f s%n",
-                mnist.train().size(), limit == null ? "" : " (--limit " + limit + ")", mnist.test().size(),
-                mnist.train().featureWidth(), folder.toAbsolutePath().normalize(), (System.nanoTime() - start) / 1e9);
+                mnist.train().size(), limited.isEmpty() ? "" : " (--limit " + limited.getAsInt() + ")",
+                mnist.test().size(), mnist.train().featureWidth(), folder.toAbsolutePath().normalize(),
+                (System.nanoTime() - start) / 1e9);
         err.flush();
         settings.requireFits(mnist.train());
 
         out.println(BenchResult.HEADER);
         out.flush();
-        BenchRun run = new BenchRun(settings, mnist.train(), mnist.test(), err, registry);
+        BenchRun run = new BenchRun(settings, mnist.train(), mnist.test(), err, plugins, trainers);
         for (int count : threadCounts) {
             out.println(run.run(count).tsvLine());
             out.flush();
@@ -132,30 +133,37 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The options given explicitly, to lay over {@code --config}. */
     BenchOverrides overrides() {
-        return new BenchOverrides(layers, activation, loss, optimizer, learningRate, momentum, batch, epochs,
-                accuracyAfter, seed);
-    }
-
-    private List<Integer> threadCounts() {
-        if (threads == null || threads.isEmpty()) {
-            return List.of(Runtime.getRuntime().availableProcessors());
-        }
-        for (int count : threads) {
-            if (count < 1) {
-                throw new InvalidConfigurationException("--threads must list counts of at least 1 but was given "
-                        + threads + ": use 1 for one thread, or a list such as 1,2.");
-            }
-        }
-        return List.copyOf(threads);
+        ExplicitOptions explicit = ExplicitOptions.of(spec);
+        return new BenchOverrides(explicit.orNull("--layers", layers),
+                explicit.orNull("--activation", plugins.activation()), explicit.orNull("--loss", plugins.loss()),
+                explicit.orNull("--optimizer", plugins.optimizer()),
+                explicit.orNull("--learning-rate", plugins.learningRate()), momentum,
+                explicit.orNull("--batch", loop.batch()), explicit.orNull("--epochs", loop.epochs()), accuracyAfter,
+                explicit.orNull("--seed", loop.seed()), plugins.settings());
     }
 
     private Path requireData() {
-        if (data == null) {
+        if (data.path() == null) {
             throw new InvalidConfigurationException("--data DIR is required: give an MNIST-format folder holding"
                     + " train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and"
                     + " t10k-labels-idx1-ubyte (each plain or .gz), such as --data data/fashion-mnist. There is no"
                     + " built-in data set.");
         }
-        return data;
+        return data.path();
+    }
+
+    /** C2's settings ({@link BenchOverrides#DEFAULTS}), as the usage help shows them; all processors. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(values(BenchOverrides.DEFAULTS));
+        }
+
+        private static Map<String, String> values(PeerConfig defaults) {
+            return Map.of("--layers", defaults.layers().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                    "--activation", defaults.activation(), "--loss", defaults.loss(),
+                    "--optimizer", defaults.optimizer(), "--learning-rate", String.valueOf(defaults.learningRate()),
+                    "--batch", String.valueOf(defaults.batch()), "--epochs", String.valueOf(defaults.epochs()),
+                    "--seed", String.valueOf(BenchOverrides.DEFAULT_SEED), "--threads", processors());
+        }
     }
 }

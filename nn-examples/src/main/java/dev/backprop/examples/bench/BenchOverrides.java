@@ -1,6 +1,7 @@
 package dev.backprop.examples.bench;
 
 import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.examples.options.PluginSettings;
 import java.util.List;
 
 /**
@@ -11,15 +12,18 @@ import java.util.List;
  * @param activation    {@code --activation}
  * @param loss          {@code --loss}
  * @param optimizer     {@code --optimizer}
- * @param learningRate  {@code --lr}
+ * @param learningRate  {@code --learning-rate}
  * @param momentum      {@code --momentum}
  * @param batch         {@code --batch}
  * @param epochs        {@code --epochs}
  * @param accuracyAfter {@code --acc-after}
  * @param seed          {@code --seed}
+ * @param pluginSettings {@code --activation-setting}, {@code --loss-setting} and {@code --optimizer-setting}
+ *                      (none given when empty: no config sets any)
  */
 record BenchOverrides(List<Integer> layers, String activation, String loss, String optimizer, Double learningRate,
-                      Double momentum, Integer batch, Integer epochs, Integer accuracyAfter, Long seed) {
+                      Double momentum, Integer batch, Integer epochs, Integer accuracyAfter, Long seed,
+                      PluginSettings pluginSettings) {
 
     /** The config used when {@code --config} is not given; its runs are called "custom". */
     static final PeerConfig DEFAULTS = PeerConfig.C2;
@@ -32,7 +36,7 @@ record BenchOverrides(List<Integer> layers, String activation, String loss, Stri
 
     /** No option given. */
     static BenchOverrides none() {
-        return new BenchOverrides(null, null, null, null, null, null, null, null, null, null);
+        return new BenchOverrides(null, null, null, null, null, null, null, null, null, null, PluginSettings.NONE);
     }
 
     /**
@@ -62,6 +66,7 @@ record BenchOverrides(List<Integer> layers, String activation, String loss, Stri
                 batch != null ? batch : base.batch(),
                 resolvedEpochs,
                 resolvedAccuracyAfter,
-                seed != null ? seed : DEFAULT_SEED);
+                seed != null ? seed : DEFAULT_SEED,
+                pluginSettings);
     }
 }

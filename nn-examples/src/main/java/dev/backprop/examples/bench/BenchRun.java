@@ -1,13 +1,12 @@
 package dev.backprop.examples.bench;
 
-import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.examples.inject.Trainers;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,20 +20,24 @@ final class BenchRun {
     private final Dataset test;
     private final PrintWriter err;
     private final PluginRegistry registry;
+    private final Trainers trainers;
 
     /**
      * @param settings what to train
      * @param train    the training examples
      * @param test     the examples for accuracy and inference
      * @param err      where progress goes
-     * @param registry resolves the activation, loss and optimizer ids
+     * @param registry resolves the activation ids
+     * @param trainers gives the trainers, whose loss and optimizer come from the same registry
      */
-    BenchRun(BenchSettings settings, Dataset train, Dataset test, PrintWriter err, PluginRegistry registry) {
+    BenchRun(BenchSettings settings, Dataset train, Dataset test, PrintWriter err, PluginRegistry registry,
+             Trainers trainers) {
         this.settings = settings;
         this.train = train;
         this.test = test;
         this.err = err;
         this.registry = registry;
+        this.trainers = trainers;
     }
 
     /** Trains and measures with {@code threads} threads. */
@@ -43,7 +46,7 @@ final class BenchRun {
         HeapPeak.reset();
         Network network = settings.buildNetwork(registry);
         TrainingConfig config = TrainingConfig.builder()
-                .loss(settings.loss())
+                .loss(settings.loss(), settings.pluginSettings().loss())
                 .optimizer(settings.optimizer(), settings.optimizerHyperparameters())
                 .epochs(settings.epochs())
                 .batchSize(settings.batch())
@@ -52,8 +55,7 @@ final class BenchRun {
                 .build();
         EpochClock clock = new EpochClock();
         AccuracyProbe probe = new AccuracyProbe(network, test, settings.accuracyAfter());
-        Trainer trainer = PluginSource.trainer(config, registry,
-                List.of(clock, probe, new BenchProgress(err)));
+        Trainer trainer = trainers.create(config, clock, probe, new BenchProgress(err));
         err.printf(Locale.ROOT, "run %s, threads=%d (TrainingConfig.threads), kernels=%s, %d training examples per"
                 + " epoch%n", settings.name(), config.threads(), network.kernelsName(), train.size());
         err.flush();

@@ -7,8 +7,10 @@ import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
 import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.examples.options.PluginSettings;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -27,9 +29,11 @@ import java.util.stream.Collectors;
  * @param epochs        passes over the training data, the first untimed
  * @param accuracyAfter the epoch after which the test accuracy is measured
  * @param seed          the seed of the initial weights and the shuffling
+ * @param pluginSettings further settings of the activation, the loss and the optimizer
  */
 record BenchSettings(String name, List<Integer> layers, String activation, String loss, String optimizer,
-                     double learningRate, double momentum, int batch, int epochs, int accuracyAfter, long seed) {
+                     double learningRate, double momentum, int batch, int epochs, int accuracyAfter, long seed,
+                     PluginSettings pluginSettings) {
 
     /** The loss after which the output layer is a softmax. */
     static final String CROSS_ENTROPY = "categorical_cross_entropy";
@@ -40,6 +44,7 @@ record BenchSettings(String name, List<Integer> layers, String activation, Strin
 
     BenchSettings {
         layers = List.copyOf(layers);
+        Objects.requireNonNull(pluginSettings, "plugin settings");
         if (layers.size() < 2) {
             throw new InvalidConfigurationException("--layers needs at least an input and an output width, such as"
                     + " 784,128,10, but was given " + layers + ".");
@@ -62,10 +67,11 @@ record BenchSettings(String name, List<Integer> layers, String activation, Strin
         return CROSS_ENTROPY.equals(loss) ? "softmax" : activation;
     }
 
-    /** {@code learning_rate}, and {@code momentum} for the momentum optimizer. */
+    /** {@code learning_rate}, {@code momentum} for the momentum optimizer, then the {@code --optimizer-setting}s. */
     Hyperparameters optimizerHyperparameters() {
         Hyperparameters settings = Hyperparameters.of(Optimizer.LEARNING_RATE, learningRate);
-        return MOMENTUM_OPTIMIZER.equals(optimizer) ? settings.with(MOMENTUM, momentum) : settings;
+        return (MOMENTUM_OPTIMIZER.equals(optimizer) ? settings.with(MOMENTUM, momentum) : settings)
+                .withAll(pluginSettings.optimizer());
     }
 
     /** The number of weights, biases not counted: the peers' convention for GFLOP/s. */
@@ -81,7 +87,7 @@ record BenchSettings(String name, List<Integer> layers, String activation, Strin
     Network buildNetwork(PluginRegistry registry) {
         NetworkBuilder builder = Network.builder().registry(registry).input(layers.get(0)).seed(seed);
         for (int i = 1; i < layers.size() - 1; i++) {
-            builder.dense(layers.get(i), activation);
+            builder.dense(layers.get(i), activation, pluginSettings.activation());
         }
         return builder.dense(layers.get(layers.size() - 1), outputActivation()).build();
     }
@@ -101,8 +107,14 @@ record BenchSettings(String name, List<Integer> layers, String activation, Strin
     /** One line for the progress output. */
     String describe() {
         return String.format(Locale.ROOT, "%s: %s %s->%s, %s, %s %s, batch %d, %d epochs (1 warm-up), accuracy after"
-                        + " epoch %d, seed %d", name, layersText(), activation, outputActivation(), loss, optimizer,
-                optimizerHyperparameters(), batch, epochs, accuracyAfter, seed);
+                        + " epoch %d, seed %d", name, layersText(),
+                withSettings(activation, pluginSettings.activation()), outputActivation(), withSettings(loss, pluginSettings.loss()), optimizer, optimizerHyperparameters(),
+                batch, epochs, accuracyAfter, seed);
+    }
+
+    /** {@code id}, followed by its settings when there are any. */
+    private static String withSettings(String id, Hyperparameters settings) {
+        return settings.isEmpty() ? id : id + " " + settings;
     }
 
     private String layersText() {

@@ -5,6 +5,7 @@ import dev.backprop.core.train.EpochReport;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.core.train.TrainingListener;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -43,13 +44,13 @@ public final class TrainingProgress implements TrainingListener {
          * on Java 22 and later, {@code Console.isTerminal()}).
          */
         public static Display detect() {
-            java.io.Console console = System.console();
+            Console console = System.console();
             if (console == null) {
                 return PLAIN;
             }
             try {
                 // Java 22 on may return a console for redirected output; its isTerminal() tells.
-                Object terminal = java.io.Console.class.getMethod("isTerminal").invoke(console);
+                Object terminal = Console.class.getMethod("isTerminal").invoke(console);
                 return Boolean.TRUE.equals(terminal) ? TERMINAL : PLAIN;
             } catch (ReflectiveOperationException beforeJava22) {
                 return TERMINAL;

@@ -1,27 +1,34 @@
 package dev.backprop.examples.iris;
 
-import dev.backprop.core.network.Network;
-import dev.backprop.core.plugin.PluginRegistry;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.backprop.core.evaluation.ConfusionMatrix;
 import dev.backprop.core.evaluation.Evaluation;
-import dev.backprop.core.train.LoggingListener;
-import dev.backprop.core.train.Trainer;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.network.NetworkBuilder;
+import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.examples.console.ClassificationReport;
 import dev.backprop.examples.console.EpochPrinter;
 import dev.backprop.examples.console.ResultLine;
-import dev.backprop.examples.plugins.PluginSource;
+import dev.backprop.examples.inject.Trainers;
+import dev.backprop.examples.options.DataOption;
+import dev.backprop.examples.options.HiddenLayersOption;
+import dev.backprop.examples.options.OptionDefaults;
+import dev.backprop.examples.options.PluginChoices;
+import dev.backprop.examples.options.PrintEveryOption;
+import dev.backprop.examples.options.TrainingLoopOptions;
+import dev.backprop.examples.options.ValidationOption;
 import dev.backprop.io.data.CsvReadOptions;
 import dev.backprop.io.data.CsvTrainingSplit;
 import dev.backprop.io.data.Scaling;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,7 +36,8 @@ import picocli.CommandLine.Spec;
  * 4 standardised measurements, a tanh hidden layer, softmax over the 3 species, Adam, and a held-out
  * validation split whose accuracy is reported.
  */
-@Command(name = "iris", mixinStandardHelpOptions = true,
+@Command(name = "iris", mixinStandardHelpOptions = true, showDefaultValues = true,
+        defaultValueProvider = IrisExample.Defaults.class,
         description = "Classifies iris species from a CSV file (4 measurements, 3 species) with a small MLP;"
                 + " reports accuracy on a held-out validation split.")
 public final class IrisExample implements Callable<Integer> {
@@ -37,53 +45,72 @@ public final class IrisExample implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE", defaultValue = "${sys:backprop.home:-.}/data/iris/iris.csv",
-            description = "CSV file with a header and the species in the last column (default: ${DEFAULT-VALUE}).")
-    private Path file;
+    @Mixin
+    private DataOption data;
 
-    @Option(names = "--epochs", defaultValue = "100", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
-    private int epochs;
+    @Mixin
+    private HiddenLayersOption hidden;
 
-    @Option(names = "--hidden", defaultValue = "8", description = "Hidden neurons (default: ${DEFAULT-VALUE}).")
-    private int hidden;
+    @Mixin
+    private PluginChoices plugins;
 
-    @Option(names = "--learning-rate", defaultValue = "0.01",
-            description = "Adam's step size (default: ${DEFAULT-VALUE}).")
-    private double learningRate;
+    @Mixin
+    private TrainingLoopOptions loop;
 
-    @Option(names = "--validation", defaultValue = "0.2",
-            description = "Fraction of the rows held out for validation (default: ${DEFAULT-VALUE}).")
-    private double validationFraction;
+    @Mixin
+    private ValidationOption validation;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, weights and shuffling"
-            + " (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private PrintEveryOption printEvery;
 
-    @Option(names = "--print-every", defaultValue = "10",
-            description = "Print the loss every N epochs (default: ${DEFAULT-VALUE}).")
-    private int printEvery;
+    private final Provider<PluginRegistry> registry;
+    private final Trainers trainers;
+
+    /**
+     * @param registry the plugins, from {@code --plugins}
+     * @param trainers gives the trainer
+     */
+    @Inject
+    IrisExample(Provider<PluginRegistry> registry, Trainers trainers) {
+        this.registry = registry;
+        this.trainers = trainers;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginSource.registryOf(spec);
-        CsvTrainingSplit data = CsvTrainingSplit.load(file, CsvReadOptions.defaults(), validationFraction,
-                Scaling.STANDARDIZE, seed);
-        out.printf("%d training and %d validation rows, %d features, classes %s%n", data.train().size(),
-                data.validation().size(), data.train().featureWidth(), data.classNames());
-        Network network = Network.builder().registry(registry).input(data.train().featureWidth())
-                .dense(hidden, "tanh").dense(data.classNames().size(), "softmax").seed(seed).build();
-        TrainingConfig config = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
-                .learningRate(learningRate).epochs(epochs).batchSize(16).seed(seed).threads(1).build();
+        CsvTrainingSplit rows = CsvTrainingSplit.load(data.path(), CsvReadOptions.defaults(), validation.fraction(),
+                Scaling.STANDARDIZE, loop.seed());
+        out.printf("%d training and %d validation rows, %d features, classes %s%n", rows.train().size(),
+                rows.validation().size(), rows.train().featureWidth(), rows.classNames());
+        NetworkBuilder builder = Network.builder().registry(registry.get()).input(rows.train().featureWidth());
+        for (int width : hidden.widths()) {
+            builder.dense(width, plugins.activation(), plugins.activationSettings());
+        }
+        Network network = builder.dense(rows.classNames().size(), "softmax").seed(loop.seed()).build();
+        TrainingConfig config = TrainingConfig.builder().loss(plugins.loss(), plugins.lossSettings())
+                .optimizer(plugins.optimizer(), plugins.optimizerHyperparameters()).epochs(loop.epochs())
+                .batchSize(loop.batch()).seed(loop.seed()).threads(loop.threads()).build();
         long start = System.nanoTime();
-        TrainingHistory history = PluginSource.trainer(config, registry,
-                List.of(new LoggingListener(), new EpochPrinter(out, printEvery))).fit(network, data.train());
-        double accuracy = Evaluation.accuracy(network, data.validation());
+        TrainingHistory history = trainers.create(config, new EpochPrinter(out, printEvery.every()))
+                .fit(network, rows.train());
+        double accuracy = Evaluation.accuracy(network, rows.validation());
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("validation accuracy %.3f on %d held-out rows%n", accuracy, data.validation().size());
-        new ClassificationReport(data.classNames()).print(ConfusionMatrix.of(network, data.validation()), out);
-        out.println(ResultLine.classification("iris", epochs, history.finalLoss(), accuracy, seconds));
+        out.printf("validation accuracy %.3f on %d held-out rows%n", accuracy, rows.validation().size());
+        new ClassificationReport(rows.classNames()).print(ConfusionMatrix.of(network, rows.validation()), out);
+        out.println(ResultLine.classification("iris", loop.epochs(), history.finalLoss(), accuracy, seconds));
         out.flush();
         return 0;
+    }
+
+    /** The shipped iris CSV, one tanh layer of 8, softmax with cross-entropy, Adam. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.ofEntries(Map.entry("--data", inHome("data/iris/iris.csv")), Map.entry("--hidden", "8"),
+                    Map.entry("--activation", "tanh"), Map.entry("--loss", "categorical_cross_entropy"),
+                    Map.entry("--optimizer", "adam"), Map.entry("--learning-rate", "0.01"),
+                    Map.entry("--epochs", "100"), Map.entry("--batch", "16"), Map.entry("--seed", "42"),
+                    Map.entry("--threads", "1"), Map.entry("--validation", "0.2"), Map.entry("--print-every", "10")));
+        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.backprop.examples.mnist;
 
-import dev.backprop.examples.plugins.PluginSource;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.examples.inject.Trainers;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +15,8 @@ import picocli.CommandLine.Spec;
  * Fashion-MNIST subset shipped in the repository); {@code mnist evaluate} and {@code mnist predict}
  * use a saved model.
  */
-@Command(name = "mnist", mixinStandardHelpOptions = true,
+@Command(name = "mnist", mixinStandardHelpOptions = true, showDefaultValues = true,
+        defaultValueProvider = MnistDefaults.class,
         description = {"Trains an MLP classifier on an MNIST-format folder (default: the Fashion-MNIST subset"
                 + " shipped in data/fashion-mnist-small), with a validation split, a progress bar, checkpoints,"
                 + " a test report (accuracy, per-class precision and recall, confusion matrix) and PNG charts"
@@ -27,8 +31,21 @@ public final class MnistCommand implements Callable<Integer> {
     @Mixin
     private TrainOptions options;
 
+    private final Provider<PluginRegistry> registry;
+    private final Trainers trainers;
+
+    /**
+     * @param registry the plugins, from {@code --plugins}
+     * @param trainers gives the trainer
+     */
+    @Inject
+    MnistCommand(Provider<PluginRegistry> registry, Trainers trainers) {
+        this.registry = registry;
+        this.trainers = trainers;
+    }
+
     @Override
     public Integer call() {
-        return new MnistTrainRun(options, PluginSource.registryOf(spec), spec.commandLine().getOut()).run();
+        return new MnistTrainRun(options, registry.get(), trainers, spec.commandLine().getOut()).run();
     }
 }

@@ -1,10 +1,11 @@
 package dev.backprop.examples.mnist;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.examples.console.ResultLine;
-import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.io.model.LoadedModel;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ./backprop mnist evaluate}: a saved model's test loss, accuracy, per-class figures and confusion matrix. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
+        defaultValueProvider = MnistDefaults.class,
         description = "Measures a saved model on the test images of an MNIST-format folder: loss, accuracy,"
                 + " per-class precision and recall, confusion matrix.")
 public final class MnistEvaluateCommand implements Callable<Integer> {
@@ -25,20 +27,28 @@ public final class MnistEvaluateCommand implements Callable<Integer> {
     @Mixin
     private SavedModelOptions options;
 
+    private final Provider<PluginRegistry> registry;
+
+    /** @param registry the plugins, from {@code --plugins} */
+    @Inject
+    MnistEvaluateCommand(Provider<PluginRegistry> registry) {
+        this.registry = registry;
+    }
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginSource.registryOf(spec);
-        SavedModelOptions.ModelAndTest opened = options.open(spec, registry);
+        PluginRegistry plugins = registry.get();
+        SavedModelOptions.ModelAndTest opened = options.open(spec, plugins);
         LoadedModel model = opened.model();
         Network network = model.network();
         Dataset test = opened.test();
-        out.printf("model %s: %d inputs, %d outputs; %s%n", options.model.toAbsolutePath().normalize(),
+        out.printf("model %s: %d inputs, %d outputs; %s%n", options.model().toAbsolutePath().normalize(),
                 network.inputWidth(), network.outputWidth(), model.checkpoint().isPresent()
                         ? "trained for " + model.trainedEpochs() + " epochs" : "saved without its training history");
-        TestReport report = TestReport.measure(network, test, registry, MnistPredictions.loss(model));
-        report.print(out, options.classes.namesFor(options.data));
+        TestReport report = TestReport.measure(network, test, plugins, MnistPredictions.loss(model));
+        report.print(out, options.classNames());
         out.println(ResultLine.classification("mnist-evaluate", model.trainedEpochs(), report.loss(),
                 report.accuracy(), (System.nanoTime() - start) / 1e9));
         out.flush();

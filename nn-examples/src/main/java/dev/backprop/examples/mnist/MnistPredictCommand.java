@@ -1,17 +1,19 @@
 package dev.backprop.examples.mnist;
 
 import dev.backprop.api.InvalidConfigurationException;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.examples.console.ResultLine;
-import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.io.model.LoadedModel;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ./backprop mnist predict}: a saved model's class, with its probability, for chosen test images. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
+        defaultValueProvider = MnistDefaults.class,
         description = "Predicts the class of test images of an MNIST-format folder with a saved model, and shows"
                 + " each image as text beside its predicted and true class.")
 public final class MnistPredictCommand implements Callable<Integer> {
@@ -34,23 +37,31 @@ public final class MnistPredictCommand implements Callable<Integer> {
     private SavedModelOptions options;
 
     @Option(names = "--first", defaultValue = "0", paramLabel = "INDEX",
-            description = "Index of the first test image (default: ${DEFAULT-VALUE}).")
+            description = "Index of the first test image.")
     private int first;
 
     @Option(names = "--count", defaultValue = "5", paramLabel = "N",
-            description = "How many images (default: ${DEFAULT-VALUE}).")
+            description = "How many images.")
     private int count;
 
     @Option(names = "--pictures", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Draw each 28 × 28 image as text (default: on; --no-pictures for one line per image).")
+            description = "Draw each 28 × 28 image as text (--no-pictures for one line per image).")
     private boolean pictures;
+
+    private final Provider<PluginRegistry> registry;
+
+    /** @param registry the plugins, from {@code --plugins} */
+    @Inject
+    MnistPredictCommand(Provider<PluginRegistry> registry) {
+        this.registry = registry;
+    }
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginSource.registryOf(spec);
-        SavedModelOptions.ModelAndTest opened = options.open(spec, registry);
+        PluginRegistry plugins = registry.get();
+        SavedModelOptions.ModelAndTest opened = options.open(spec, plugins);
         LoadedModel model = opened.model();
         Network network = model.network();
         Dataset test = opened.test();
@@ -59,7 +70,7 @@ public final class MnistPredictCommand implements Callable<Integer> {
                     + first + " to " + (first + count - 1) + ", but the test set has images 0 to " + (test.size() - 1)
                     + ": choose --first from 0 and --count from 1 within that range.");
         }
-        List<String> names = options.classes.namesFor(options.data);
+        List<String> names = options.classNames();
         int correct = 0;
         for (int i = first; i < first + count; i++) {
             float[] image = test.features(i);
@@ -73,8 +84,8 @@ public final class MnistPredictCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "image %d: predicted %s (p=%.3f), actually %s%s%n", i, names.get(predicted),
                     probabilities[predicted], names.get(actual), predicted == actual ? "" : "  <- wrong");
         }
-        int[] shown = java.util.stream.IntStream.range(first, first + count).toArray();
-        TestReport report = TestReport.measure(network, test.select(shown), registry, MnistPredictions.loss(model));
+        int[] shown = IntStream.range(first, first + count).toArray();
+        TestReport report = TestReport.measure(network, test.select(shown), plugins, MnistPredictions.loss(model));
         out.printf(Locale.ROOT, "%d of %d right%n", correct, count);
         out.println(ResultLine.classification("mnist-predict", model.trainedEpochs(),
                 report.loss(), report.accuracy(), (System.nanoTime() - start) / 1e9));

@@ -1,6 +1,5 @@
 package dev.backprop.examples.mnist;
 
-import dev.backprop.examples.plugins.PluginSource;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
@@ -8,11 +7,11 @@ import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
-import dev.backprop.core.train.TrainingListener;
 import dev.backprop.examples.console.ProblemKind;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.console.TrainingCharts;
 import dev.backprop.examples.console.TrainingProgress;
+import dev.backprop.examples.inject.Trainers;
 import dev.backprop.io.data.MnistData;
 import dev.backprop.io.data.MnistFolder;
 import dev.backprop.io.data.Split;
@@ -26,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * One training run of the mnist example: load the folder, hold out a validation split, build (or
@@ -36,23 +36,32 @@ final class MnistTrainRun {
 
     private final TrainOptions options;
     private final PluginRegistry registry;
+    private final Trainers trainers;
     private final PrintWriter out;
 
-    MnistTrainRun(TrainOptions options, PluginRegistry registry, PrintWriter out) {
+    /**
+     * @param options  what the command line asked for
+     * @param registry resolves the plugin ids
+     * @param trainers gives the trainer
+     * @param out      where the progress and the report go
+     */
+    MnistTrainRun(TrainOptions options, PluginRegistry registry, Trainers trainers, PrintWriter out) {
         this.options = options;
         this.registry = registry;
+        this.trainers = trainers;
         this.out = out;
     }
 
     int run() {
         long start = System.nanoTime();
-        Path model = options.model.toAbsolutePath().normalize();
-        MnistData data = options.limit == null ? MnistFolder.load(options.data)
-                : MnistFolder.load(options.data, requirePositive(options.limit));
+        Path model = options.model().toAbsolutePath().normalize();
+        OptionalInt limit = options.limit();
+        MnistData data = limit.isEmpty() ? MnistFolder.load(options.data())
+                : MnistFolder.load(options.data(), limit.getAsInt());
         Network network;
         TrainingConfig config;
         ResumableRun resumed = null;
-        if (options.resume) {
+        if (options.resume()) {
             List<String> ignored = options.newRunOptions();
             if (!ignored.isEmpty()) {
                 throw new InvalidConfigurationException("--resume goes on with the network and settings saved in "
@@ -74,28 +83,26 @@ final class MnistTrainRun {
             network = options.network(registry, data.train().featureWidth(), MnistFolder.CLASSES);
             config = options.config();
         }
-        Split split = Split.shuffled(data.train().size(), options.validation, config.seed());
+        Split split = Split.shuffled(data.train().size(), options.validation(), config.seed());
         Dataset train = data.train().select(split.train());
         Dataset validation = split.validation().length == 0 ? null : data.train().select(split.validation());
         out.printf(Locale.ROOT, "%s: %d training, %d validation and %d test images; network %s; %s, %s %s, batch %d,"
-                        + " %d epochs, %d threads%n", options.data, train.size(),
+                        + " %d epochs, %d threads%n", options.data(), train.size(),
                 validation == null ? 0 : validation.size(), data.test().size(), describe(network), config.loss(),
                 config.optimizer(), config.optimizerHyperparameters(), config.batchSize(), config.epochs(),
                 config.threads());
         out.flush();
 
         createParent(model);
-        List<TrainingListener> listeners = List.of(new TrainingProgress(out, ProblemKind.CLASSIFICATION),
-                new Checkpointer(model, options.checkpointEvery));
-        Trainer trainer = PluginSource.trainer(config, registry, listeners);
+        Trainer trainer = trainers.create(config, new TrainingProgress(out, ProblemKind.CLASSIFICATION),
+                new Checkpointer(model, options.checkpointEvery()));
         long trainStart = System.nanoTime();
         TrainingHistory history = resumed == null ? trainer.fit(network, train, validation)
                 : trainer.resume(network, train, validation, resumed.checkpoint());
         double trainingSeconds = (System.nanoTime() - trainStart) / 1e9;
 
-        List<String> names = options.classes.namesFor(options.data);
-        TestReport report = TestReport.measure(network, data.test(), registry, config);
-        report.print(out, names);
+        TestReport report = TestReport.measure(network, data.test(), registry, trainer.config());
+        report.print(out, options.classNames());
         out.printf(Locale.ROOT, "training took %.1f s; model saved to %s%n", trainingSeconds, model);
         writeCharts(history, model);
         out.println(ResultLine.classification("mnist", history.epochs().size(), history.finalLoss(), report.accuracy(),
@@ -148,13 +155,5 @@ final class MnistTrainRun {
             throw new UncheckedIOException("Cannot create the folder " + model.getParent() + " for the model: "
                     + e.getMessage() + ". Choose another --model path.", e);
         }
-    }
-
-    private static int requirePositive(int limit) {
-        if (limit < 1) {
-            throw new InvalidConfigurationException("--limit must be at least 1 but was " + limit
-                    + ": give the number of training images to use.");
-        }
-        return limit;
     }
 }

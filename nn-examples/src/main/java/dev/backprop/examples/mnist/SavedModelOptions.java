@@ -2,28 +2,42 @@ package dev.backprop.examples.mnist;
 
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.examples.options.DataOption;
+import dev.backprop.examples.options.ModelOption;
 import dev.backprop.io.data.MnistFolder;
 import dev.backprop.io.model.LoadedModel;
 import dev.backprop.io.model.ModelFiles;
 import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
-/** The options {@code mnist evaluate} and {@code mnist predict} share: which model, which data. */
+/** The options {@code mnist evaluate} and {@code mnist predict} share: which model, which data, which class names. */
 public final class SavedModelOptions {
 
-    @Option(names = "--model", paramLabel = "FILE", defaultValue = "runs/mnist/model.bpnn",
-            description = "A model saved by 'mnist train' (default: ${DEFAULT-VALUE}).")
-    Path model;
+    @Mixin
+    private ModelOption model;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${sys:backprop.home:-.}/data/fashion-mnist-small",
-            description = "Folder with the MNIST-format test files t10k-images-idx3-ubyte[.gz] and"
-                    + " t10k-labels-idx1-ubyte[.gz] (default: the shipped Fashion-MNIST subset).")
-    Path data;
+    @Mixin
+    private DataOption data;
 
-    @Option(names = "--classes", paramLabel = "NAMES", defaultValue = "auto", description = "Class names: auto, fashion or digits"
-            + " (default: ${DEFAULT-VALUE}: fashion when the data folder's path mentions fashion).")
-    ClassNames classes;
+    @Mixin
+    private ClassNamesOption classes;
+
+    /** The model file. */
+    Path model() {
+        return model.file();
+    }
+
+    /** The MNIST-format folder whose test images are used. */
+    Path data() {
+        return data.path();
+    }
+
+    /** The names of the ten classes of {@link #data()}. */
+    List<String> classNames() {
+        return classes.namesFor(data());
+    }
 
     /**
      * The saved model and the test images it is measured on, checked against each other; fails when
@@ -31,8 +45,8 @@ public final class SavedModelOptions {
      */
     ModelAndTest open(CommandSpec spec, PluginRegistry registry) {
         MnistPredictions.requireNoTrainingOptions(spec);
-        LoadedModel loaded = ModelFiles.open(model, registry);
-        Dataset test = MnistFolder.loadTest(data);
+        LoadedModel loaded = ModelFiles.open(model(), registry);
+        Dataset test = MnistFolder.loadTest(data());
         MnistPredictions.requireInputs(loaded.network(), test, this);
         return new ModelAndTest(loaded, test);
     }

@@ -5,94 +5,90 @@ import dev.backprop.core.network.NetworkBuilder;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.examples.options.DataOption;
+import dev.backprop.examples.options.ExplicitOptions;
+import dev.backprop.examples.options.HiddenLayersOption;
+import dev.backprop.examples.options.LimitOption;
+import dev.backprop.examples.options.ModelOption;
+import dev.backprop.examples.options.PluginChoices;
+import dev.backprop.examples.options.TrainingLoopOptions;
+import dev.backprop.examples.options.ValidationOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options of {@code ./backprop mnist} (and {@code mnist train}). Network and training settings
- * start from a {@link Preset}; each option given on the command line overrides its preset value.
+ * start from a {@link Preset}; each option given on the command line overrides its preset value (the
+ * defaults that the usage help shows are the default preset's, {@link MnistDefaults}).
  */
 public final class TrainOptions {
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${sys:backprop.home:-.}/data/fashion-mnist-small",
-            description = "Folder with the four MNIST-format IDX files, gzipped or not (default: the 6,000 + 2,000"
-                    + " image Fashion-MNIST subset shipped in data/fashion-mnist-small; the full set:"
-                    + " --data ../shared/data/fashion-mnist).")
-    Path data;
+    /** The network and training options a resumed run takes from its checkpoint, in the order errors list them. */
+    private static final List<String> NEW_RUN_OPTIONS = List.of("--preset", "--hidden", "--activation", "--output",
+            "--dropout", "--loss", "--optimizer", "--learning-rate", "--activation-setting", "--loss-setting",
+            "--optimizer-setting", "--schedule", "--batch", "--seed");
 
-    @Option(names = "--model", paramLabel = "FILE", defaultValue = "runs/mnist/model.bpnn",
-            description = "Where the trained model (a resumable checkpoint) is saved; the charts go beside it"
-                    + " (default: ${DEFAULT-VALUE}).")
-    Path model;
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    @Mixin
+    private DataOption data;
+
+    @Mixin
+    private ModelOption model;
+
+    @Mixin
+    private HiddenLayersOption hidden;
+
+    @Mixin
+    private PluginChoices plugins;
+
+    @Mixin
+    private TrainingLoopOptions loop;
+
+    @Mixin
+    private ValidationOption validation;
+
+    @Mixin
+    private LimitOption limit;
+
+    @Mixin
+    private ClassNamesOption classes;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "Starting settings: default or seed (default: default). default: 784-512-256-10"
-                    + " ReLU, dropout 0.2, softmax + cross-entropy, Adam 1e-3 with cosine decay, batch 128, 20 epochs."
+            description = "Starting settings: default or seed. default: 784-512-256-10 ReLU, dropout 0.2, softmax +"
+                    + " cross-entropy, Adam 1e-3 with cosine decay, batch 128, 20 epochs (the defaults shown here)."
                     + " seed: the seed's setup, 784-100-10 sigmoid, mean squared error, plain gradient descent"
-                    + " (lr 2.5), batch 32, 10 epochs.")
-    Preset preset;
+                    + " (learning rate 2.5), batch 32, 10 epochs. Options given explicitly override the preset's"
+                    + " values.")
+    private Preset preset;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]", description = "Hidden layer widths (default preset: 512,256; seed: 100).")
-    List<Integer> hidden;
+    @Option(names = "--output", paramLabel = "ID", description = "Output layer's activation id (seed preset: sigmoid).")
+    private String output;
 
-    @Option(names = "--activation", paramLabel = "ID", description = "Hidden layers' activation id (relu; seed: sigmoid).")
-    String activation;
-
-    @Option(names = "--output", paramLabel = "ID", description = "Output layer's activation id (softmax; seed: sigmoid).")
-    String output;
-
-    @Option(names = "--dropout", paramLabel = "RATE", description = "Dropout after each hidden layer, in [0, 1) (0.2; seed: 0).")
-    Double dropout;
-
-    @Option(names = "--loss", paramLabel = "ID", description = "Loss id (categorical_cross_entropy; seed: mse).")
-    String loss;
-
-    @Option(names = "--optimizer", paramLabel = "ID", description = "Optimizer id (adam; seed: sgd).")
-    String optimizer;
-
-    @Option(names = {"--learning-rate", "--lr"}, paramLabel = "RATE", description = "Initial learning rate (0.001; seed: 2.5).")
-    Double learningRate;
+    @Option(names = "--dropout", paramLabel = "RATE",
+            description = "Dropout after each hidden layer, in [0, 1) (seed preset: 0).")
+    private Double dropout;
 
     @Option(names = "--schedule", paramLabel = "NAME",
-            description = "Learning rate per epoch: constant, or cosine (decay to 2% of the initial rate)"
-                    + " (cosine; seed: constant).")
-    ScheduleName schedule;
+            description = "Learning rate per epoch: constant, or cosine (decay to 2%% of the initial rate)"
+                    + " (seed preset: constant).")
+    private ScheduleName schedule;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Examples per gradient step (128; seed: 32).")
-    Integer batch;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (20; seed: 10; with --resume:"
-            + " the total to reach; with --resume and a cosine schedule a new total re-spreads the decay).")
-    Integer epochs;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the split, the weights, the shuffles and dropout (default: 42).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads per training step (default: all"
-            + " processors; results do not depend on it).")
-    Integer threads;
-
-    @Option(names = "--validation", defaultValue = "0.1", paramLabel = "FRACTION",
-            description = "Share of the training images held out for validation (default: ${DEFAULT-VALUE}).")
-    double validation;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training images.")
-    Integer limit;
-
-    @Option(names = "--checkpoint-every", defaultValue = "1", paramLabel = "N",
-            description = "Save a resumable checkpoint to --model every N epochs and after the last"
-                    + " (default: ${DEFAULT-VALUE}).")
-    int checkpointEvery;
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Save a resumable checkpoint to --model every N epochs and after the last.")
+    private int checkpointEvery;
 
     @Option(names = "--resume", description = "Go on from the checkpoint in --model with its network and settings"
-            + " (--epochs may raise the total; --threads, --data, --validation and --limit as before). Gives the"
-            + " weights the uninterrupted run would have had.")
-    boolean resume;
-
-    @Option(names = "--classes", paramLabel = "NAMES", defaultValue = "auto", description = "Class names: auto, fashion or digits"
-            + " (default: ${DEFAULT-VALUE}: fashion when the data folder's path mentions fashion).")
-    ClassNames classes;
+            + " (--epochs may raise the total, and with a cosine schedule a new total re-spreads the decay;"
+            + " --threads, --data, --validation and --limit as before). Gives the weights the uninterrupted run"
+            + " would have had.")
+    private boolean resume;
 
     /** Learning-rate schedules offered on the command line. */
     enum ScheduleName { CONSTANT, COSINE }
@@ -132,19 +128,46 @@ public final class TrainOptions {
             this.batch = batch;
             this.epochs = epochs;
         }
-
     }
 
-    private static final long DEFAULT_SEED = 42;
-
-    /** The preset: the one given, or {@link Preset#DEFAULT}. */
-    private Preset preset() {
-        return preset == null ? Preset.DEFAULT : preset;
+    /** The MNIST-format folder. */
+    Path data() {
+        return data.path();
     }
 
-    /** The seed: the one given, or 42. */
+    /** The model file. */
+    Path model() {
+        return model.file();
+    }
+
+    /** How many training images to use, if limited. */
+    OptionalInt limit() {
+        return limit.limit();
+    }
+
+    /** The share of the training images held out for validation. */
+    double validation() {
+        return validation.fraction();
+    }
+
+    /** Epochs between checkpoints. */
+    int checkpointEvery() {
+        return checkpointEvery;
+    }
+
+    /** Whether to go on from the checkpoint in {@link #model()}. */
+    boolean resume() {
+        return resume;
+    }
+
+    /** The names of the ten classes of {@link #data()}. */
+    List<String> classNames() {
+        return classes.namesFor(data());
+    }
+
+    /** The seed. */
     long seed() {
-        return seed == null ? DEFAULT_SEED : seed;
+        return loop.seed();
     }
 
     /**
@@ -152,61 +175,47 @@ public final class TrainOptions {
      * takes all of them from its checkpoint.
      */
     List<String> newRunOptions() {
-        List<String> given = new java.util.ArrayList<>();
-        addIf(given, preset, "--preset");
-        addIf(given, hidden, "--hidden");
-        addIf(given, activation, "--activation");
-        addIf(given, output, "--output");
-        addIf(given, dropout, "--dropout");
-        addIf(given, loss, "--loss");
-        addIf(given, optimizer, "--optimizer");
-        addIf(given, learningRate, "--lr");
-        addIf(given, schedule, "--schedule");
-        addIf(given, batch, "--batch");
-        addIf(given, seed, "--seed");
-        return given;
-    }
-
-    private static void addIf(List<String> given, Object value, String name) {
-        if (value != null) {
-            given.add(name);
-        }
+        ExplicitOptions explicit = explicit();
+        return NEW_RUN_OPTIONS.stream().filter(explicit::given).toList();
     }
 
     /** The network these options describe, for {@code inputs} features and {@code classes} outputs. */
-    Network network(PluginRegistry registry, int inputs, int classes) {
+    Network network(PluginRegistry registry, int inputs, int classCount) {
+        ExplicitOptions explicit = explicit();
         NetworkBuilder builder = Network.builder().registry(registry).input(inputs);
-        for (int width : or(hidden, preset().hidden)) {
-            builder.dense(width, or(activation, preset().activation));
-            double rate = or(dropout, preset().dropout);
+        double rate = explicit.or("--dropout", dropout, preset.dropout);
+        for (int width : explicit.or("--hidden", hidden.widths(), preset.hidden)) {
+            builder.dense(width, explicit.or("--activation", plugins.activation(), preset.activation),
+                    plugins.activationSettings());
             if (rate > 0) {
                 builder.dropout(rate);
             }
         }
-        return builder.dense(classes, or(output, preset().output)).seed(seed()).build();
+        return builder.dense(classCount, explicit.or("--output", output, preset.output)).seed(seed()).build();
     }
 
     /** The training configuration these options describe. */
     TrainingConfig config() {
-        return TrainingConfig.builder().loss(or(loss, preset().loss)).optimizer(or(optimizer, preset().optimizer))
-                .learningRate(or(learningRate, preset().learningRate)).epochs(or(epochs, preset().epochs))
-                .batchSize(or(batch, preset().batch)).seed(seed()).threads(threads())
-                .schedule(or(schedule, preset().schedule) == ScheduleName.COSINE
+        ExplicitOptions explicit = explicit();
+        double learningRate = explicit.or("--learning-rate", plugins.learningRate(), preset.learningRate);
+        return TrainingConfig.builder()
+                .loss(explicit.or("--loss", plugins.loss(), preset.loss), plugins.lossSettings())
+                .optimizer(explicit.or("--optimizer", plugins.optimizer(), preset.optimizer),
+                        plugins.optimizerHyperparameters(learningRate))
+                .epochs(explicit.or("--epochs", loop.epochs(), preset.epochs))
+                .batchSize(explicit.or("--batch", loop.batch(), preset.batch)).seed(seed()).threads(loop.threads())
+                .schedule(explicit.or("--schedule", schedule, preset.schedule) == ScheduleName.COSINE
                         ? LearningRateSchedule.cosine(0.02) : LearningRateSchedule.constant())
                 .build();
     }
 
     /** The configuration saved in a checkpoint, with this run's threads and (if given) a new epoch total. */
     TrainingConfig resumed(TrainingConfig saved) {
-        return saved.withSettings(saved.settings().toBuilder().epochs(epochs == null ? saved.epochs() : epochs)
-                .threads(threads()).build());
+        int epochs = explicit().or("--epochs", loop.epochs(), saved.epochs());
+        return saved.withSettings(saved.settings().toBuilder().epochs(epochs).threads(loop.threads()).build());
     }
 
-    private int threads() {
-        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    }
-
-    private static <T> T or(T given, T preset) {
-        return given == null ? preset : given;
+    private ExplicitOptions explicit() {
+        return ExplicitOptions.of(command);
     }
 }

@@ -29,7 +29,7 @@ public final class PluginFolder {
     public static PluginRegistry registry(Path folder) {
         List<Path> jars = jars(folder);
         ClassLoader application = PluginFolder.class.getClassLoader();
-        List<ClassLoader> loaders = new java.util.ArrayList<>();
+        List<ClassLoader> loaders = new ArrayList<>();
         for (Path jar : jars) {
             try {
                 loaders.add(new URLClassLoader("backprop-plugin:" + jar.getFileName(), new URL[] {jar.toUri().toURL()},

@@ -1,5 +1,7 @@
 package dev.backprop.examples.plugins;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.Plugin;
 import dev.backprop.api.PluginId;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + " implementing class and the jar or folder it came from; then every setting of each plugin"
                 + " (name, default, accepted values, help); then any discovery problems"
                 + " (duplicate ids, refused bare ids, plugins that failed to load).",
-            "Add --plugins DIR (before the command) to include the jars in DIR."})
+            "Add --plugins DIR to include the jars in DIR."})
 public final class PluginsCommand implements Callable<Integer> {
 
     /** Core's row-wise softmax: a layer function of core, not a registry plugin. */
@@ -43,10 +45,18 @@ public final class PluginsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private final Provider<PluginRegistry> registryProvider;
+
+    /** @param registry the application's registry (built-ins and {@code --plugins}), built on first use */
+    @Inject
+    PluginsCommand(Provider<PluginRegistry> registry) {
+        this.registryProvider = registry;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginSource.registryOf(spec);
+        PluginRegistry registry = registryProvider.get();
         List<String[]> rows = new ArrayList<>();
         Map<String, List<String[]>> settings = new LinkedHashMap<>();
         for (PluginKind kind : PluginKind.values()) {

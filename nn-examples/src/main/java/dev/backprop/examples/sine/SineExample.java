@@ -1,80 +1,98 @@
 package dev.backprop.examples.sine;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.network.NetworkBuilder;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.LearningRateSchedule;
-import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.examples.console.ProblemKind;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.console.TrainingProgress;
-import dev.backprop.examples.plugins.PluginSource;
+import dev.backprop.examples.inject.Trainers;
+import dev.backprop.examples.options.HiddenLayersOption;
+import dev.backprop.examples.options.OptionDefaults;
+import dev.backprop.examples.options.PluginChoices;
+import dev.backprop.examples.options.TrainingLoopOptions;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Regression: learns y = sin(x) on [−π, π] with a small tanh MLP (1 → H → H → 1, identity output),
+ * Regression: learns y = sin(x) on [−π, π] with a small tanh MLP (1 → 32 → 32 → 1 by default, identity output),
  * mean squared error and Adam whose learning rate decays along a cosine to 1% (so the last epochs settle
  * instead of jumping), then reports the root-mean-square error on held-out points.
  */
-@Command(name = "sine", mixinStandardHelpOptions = true,
-        description = "Regression: fits y = sin(x) on [-pi, pi] with a 1-H-H-1 tanh network, mean squared error"
-                + " and Adam; reports the RMSE on held-out points.")
+@Command(name = "sine", mixinStandardHelpOptions = true, showDefaultValues = true,
+        defaultValueProvider = SineExample.Defaults.class,
+        description = "Regression: fits y = sin(x) on [-pi, pi] with a tanh network (1-32-32-1 by default),"
+                + " mean squared error and Adam whose learning rate decays along a cosine to 1%% of --learning-rate;"
+                + " reports the RMSE on held-out points.")
 public final class SineExample implements Callable<Integer> {
 
     /** The number of held-out points the RMSE is measured on. */
     static final int HELD_OUT = 1000;
 
-    private static final int BATCH_SIZE = 32;
     private static final int TABLE_POINTS = 9;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--epochs", defaultValue = "60", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
-    private int epochs;
+    @Mixin
+    private HiddenLayersOption hidden;
 
-    @Option(names = "--hidden", defaultValue = "32",
-            description = "Neurons in each of the two hidden layers (default: ${DEFAULT-VALUE}).")
-    private int hidden;
+    @Mixin
+    private PluginChoices plugins;
 
-    @Option(names = "--learning-rate", defaultValue = "0.01",
-            description = "Adam's initial step size, decayed along a cosine to 1%% of it (default: ${DEFAULT-VALUE}).")
-    private double learningRate;
+    @Mixin
+    private TrainingLoopOptions loop;
 
-    @Option(names = "--seed", defaultValue = "42",
-            description = "Seed of the data, weights and shuffling (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--samples", defaultValue = "1000",
-            description = "Training points drawn from [-pi, pi] (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "1000", paramLabel = "N",
+            description = "Training points drawn from [-pi, pi].")
     private int samples;
+
+    private final Provider<PluginRegistry> registry;
+    private final Trainers trainers;
+
+    /**
+     * @param registry the plugins, from {@code --plugins}
+     * @param trainers gives the trainer
+     */
+    @Inject
+    SineExample(Provider<PluginRegistry> registry, Trainers trainers) {
+        this.registry = registry;
+        this.trainers = trainers;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginSource.registryOf(spec);
-        Dataset training = SineData.training(samples, seed);
-        Dataset heldOut = SineData.heldOut(HELD_OUT, seed);
+        Dataset training = SineData.training(samples, loop.seed());
+        Dataset heldOut = SineData.heldOut(HELD_OUT, loop.seed());
         out.printf("%d training and %d held-out points of y = sin(x), x in [-pi, pi]%n", training.size(),
                 heldOut.size());
-        Network network = Network.builder().registry(registry).input(1).dense(hidden, "tanh").dense(hidden, "tanh")
-                .dense(1, "identity").seed(seed).build();
-        TrainingConfig config = TrainingConfig.builder().loss("mse").optimizer("adam").learningRate(learningRate)
-                .schedule(LearningRateSchedule.cosine(0.01)).epochs(epochs).batchSize(BATCH_SIZE).seed(seed).threads(1)
-                .build();
+        NetworkBuilder builder = Network.builder().registry(registry.get()).input(1);
+        for (int width : hidden.widths()) {
+            builder.dense(width, plugins.activation(), plugins.activationSettings());
+        }
+        Network network = builder.dense(1, "identity").seed(loop.seed()).build();
+        TrainingConfig config = TrainingConfig.builder().loss(plugins.loss(), plugins.lossSettings())
+                .optimizer(plugins.optimizer(), plugins.optimizerHyperparameters())
+                .schedule(LearningRateSchedule.cosine(0.01)).epochs(loop.epochs()).batchSize(loop.batch())
+                .seed(loop.seed()).threads(loop.threads()).build();
 
         long start = System.nanoTime();
-        TrainingHistory history = PluginSource.trainer(config, registry,
-                List.of(new TrainingProgress(out, ProblemKind.REGRESSION))).fit(network, training);
+        TrainingHistory history = trainers.create(config, new TrainingProgress(out, ProblemKind.REGRESSION))
+                .fit(network, training);
         double rmse = RootMeanSquaredError.of(network, heldOut);
         double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -99,5 +117,15 @@ public final class SineExample implements Callable<Integer> {
     /** {@code value}, with magnitudes that round to 0.0000 made +0 (sin(−π) as a double is −1.2e-16). */
     private static double unsigned(double value) {
         return Math.abs(value) < 0.00005 ? 0 : value;
+    }
+
+    /** Two tanh layers of 32, mean squared error, Adam at 0.01, batches of 32, 60 epochs. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.ofEntries(Map.entry("--hidden", "32,32"), Map.entry("--activation", "tanh"),
+                    Map.entry("--loss", "mse"), Map.entry("--optimizer", "adam"), Map.entry("--learning-rate", "0.01"),
+                    Map.entry("--epochs", "60"), Map.entry("--batch", "32"), Map.entry("--seed", "42"),
+                    Map.entry("--threads", "1")));
+        }
     }
 }

@@ -1,35 +1,41 @@
 package dev.backprop.examples.xor;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
-import com.google.inject.multibindings.Multibinder;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.backprop.core.data.Dataset;
-import dev.backprop.core.inject.BackpropModule;
-import dev.backprop.core.network.Network;
-import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.evaluation.Evaluation;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.network.NetworkBuilder;
+import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
-import dev.backprop.core.train.TrainingListener;
 import dev.backprop.examples.console.EpochPrinter;
 import dev.backprop.examples.console.ResultLine;
-import dev.backprop.examples.plugins.PluginSource;
+import dev.backprop.examples.inject.Trainers;
+import dev.backprop.examples.options.HiddenLayersOption;
+import dev.backprop.examples.options.ModelOption;
+import dev.backprop.examples.options.OptionDefaults;
+import dev.backprop.examples.options.PluginChoices;
+import dev.backprop.examples.options.PrintEveryOption;
+import dev.backprop.examples.options.TrainingLoopOptions;
 import dev.backprop.io.model.ModelFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * The seed's demo: learn XOR with sigmoid layers, mean squared error and plain gradient descent
- * over the four examples (full batch).
+ * over the four examples (full batch, in order).
  */
-@Command(name = "xor", mixinStandardHelpOptions = true,
+@Command(name = "xor", mixinStandardHelpOptions = true, showDefaultValues = true,
+        defaultValueProvider = XorExample.Defaults.class,
         description = "Learns XOR with the seed's setup: a 2-H-1 sigmoid network, mean squared error,"
                 + " plain gradient descent on the four examples.")
 public final class XorExample implements Callable<Integer> {
@@ -41,40 +47,46 @@ public final class XorExample implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--epochs", defaultValue = "3000", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
-    private int epochs;
+    @Mixin
+    private HiddenLayersOption hidden;
 
-    @Option(names = "--hidden", defaultValue = "4", description = "Hidden neurons (default: ${DEFAULT-VALUE}).")
-    private int hidden;
+    @Mixin
+    private PluginChoices plugins;
 
-    @Option(names = "--learning-rate", defaultValue = "2.0",
-            description = "Gradient-descent step size (default: ${DEFAULT-VALUE}).")
-    private double learningRate;
+    @Mixin
+    private TrainingLoopOptions loop;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the initial weights (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private ModelOption model;
 
-    @Option(names = "--print-every", defaultValue = "250",
-            description = "Print the loss every N epochs (default: ${DEFAULT-VALUE}).")
-    private int printEvery;
+    @Mixin
+    private PrintEveryOption printEvery;
 
-    @Option(names = "--save", paramLabel = "FILE", description = "Save the trained network to FILE.")
-    private Path modelFile;
+    private final Provider<PluginRegistry> registry;
+    private final Trainers trainers;
+
+    /**
+     * @param registry the plugins, from {@code --plugins}
+     * @param trainers gives the trainer
+     */
+    @Inject
+    XorExample(Provider<PluginRegistry> registry, Trainers trainers) {
+        this.registry = registry;
+        this.trainers = trainers;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginSource.registryOf(spec);
-        Network network = Network.builder().registry(registry).input(2).dense(hidden, "sigmoid").dense(1, "sigmoid").seed(seed).build();
-        TrainingConfig config = TrainingConfig.builder().loss("mse").optimizer("sgd").learningRate(learningRate)
-                .epochs(epochs).batchSize(XOR.size()).shuffle(false).seed(seed).build();
-        Trainer trainer = Guice.createInjector(new BackpropModule(config, registry), new AbstractModule() {
-            @Override
-            protected void configure() {
-                Multibinder.newSetBinder(binder(), TrainingListener.class).addBinding()
-                        .toInstance(new EpochPrinter(out, printEvery));
-            }
-        }).getInstance(Trainer.class);
+        NetworkBuilder builder = Network.builder().registry(registry.get()).input(2);
+        for (int width : hidden.widths()) {
+            builder.dense(width, plugins.activation(), plugins.activationSettings());
+        }
+        Network network = builder.dense(1, "sigmoid").seed(loop.seed()).build();
+        TrainingConfig config = TrainingConfig.builder().loss(plugins.loss(), plugins.lossSettings())
+                .optimizer(plugins.optimizer(), plugins.optimizerHyperparameters()).epochs(loop.epochs())
+                .batchSize(loop.batch()).shuffle(false).seed(loop.seed()).threads(loop.threads()).build();
+        Trainer trainer = trainers.create(config, new EpochPrinter(out, printEvery.every()));
 
         long start = System.nanoTime();
         TrainingHistory history = trainer.fit(network, XOR);
@@ -87,12 +99,23 @@ public final class XorExample implements Callable<Integer> {
             float[] x = XOR.features(i);
             out.printf(Locale.ROOT, " %.0f  %.0f |   %.0f    | %.4f%n", x[0], x[1], XOR.targets(i)[0], network.predict(x)[0]);
         }
-        if (modelFile != null) {
-            ModelFiles.save(network, config, modelFile);
-            out.println("saved the network to " + modelFile);
+        Path file = model.file();
+        if (file != null) {
+            ModelFiles.save(network, trainer.config(), file);
+            out.println("saved the network to " + file);
         }
-        out.println(ResultLine.classification("xor", epochs, history.finalLoss(), accuracy, seconds));
+        out.println(ResultLine.classification("xor", loop.epochs(), history.finalLoss(), accuracy, seconds));
         out.flush();
         return 0;
+    }
+
+    /** The seed's XOR setup; no model file unless {@code --model} is given. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.ofEntries(Map.entry("--hidden", "4"), Map.entry("--activation", "sigmoid"),
+                    Map.entry("--loss", "mse"), Map.entry("--optimizer", "sgd"), Map.entry("--learning-rate", "2.0"),
+                    Map.entry("--epochs", "3000"), Map.entry("--batch", String.valueOf(XOR.size())),
+                    Map.entry("--seed", "42"), Map.entry("--threads", "1"), Map.entry("--print-every", "250")));
+        }
     }
 }

@@ -34,6 +34,19 @@ class BenchWithPluginTest {
     }
 
     @Test
+    void bench_pluginsFolderGivenAfterTheCommand_worksToo(@TempDir Path folder) throws Exception {
+        Path plugins = Files.createDirectory(folder.resolve("plugins"));
+        PluginJars.softCubeJar(plugins, "soft-cube.jar");
+        Path data = IdxFolderWriter.write(Files.createDirectory(folder.resolve("data")), 64, 20);
+
+        int status = run("bench", "--data", data.toString(), "--layers", "16,8,10", "--activation", SoftCube.ID,
+                "--epochs", "2", "--threads", "1", "--batch", "16", "--plugins", plugins.toString());
+
+        assertEquals(0, status, err.toString());
+        assertTrue(err.toString().contains(SoftCube.ID + "->softmax"), err.toString());
+    }
+
+    @Test
     void bench_withoutThePluginsFolder_saysTheIdIsUnknown(@TempDir Path folder) throws Exception {
         Path data = IdxFolderWriter.write(folder, 64, 20);
 

@@ -2,6 +2,7 @@ package dev.backprop.examples.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ResultLineTest {
@@ -20,13 +21,13 @@ class ResultLineTest {
 
     @Test
     void figures_useADecimalPointWhateverTheDefaultLocale() {
-        java.util.Locale before = java.util.Locale.getDefault();
-        java.util.Locale.setDefault(java.util.Locale.GERMANY);
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
         try {
             assertEquals("result: example=iris epochs=100 loss=0.100000 accuracy=0.900 seconds=1.25",
                     ResultLine.classification("iris", 100, 0.1, 0.9, 1.25));
         } finally {
-            java.util.Locale.setDefault(before);
+            Locale.setDefault(before);
         }
     }
 }

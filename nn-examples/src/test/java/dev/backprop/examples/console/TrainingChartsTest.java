@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -37,7 +38,7 @@ class TrainingChartsTest {
         assertEquals(List.of(folder.resolve("run-loss.png"), folder.resolve("run-accuracy.png")), files);
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
-            assertArrayEquals(PNG_SIGNATURE, java.util.Arrays.copyOf(bytes, 8), file + " starts like a PNG");
+            assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, 8), file + " starts like a PNG");
             assertTrue(bytes.length > 5_000, file + " holds a drawn chart, not an empty image: " + bytes.length);
             BufferedImage image = ImageIO.read(file.toFile());
             assertNotNull(image, file + " is readable");

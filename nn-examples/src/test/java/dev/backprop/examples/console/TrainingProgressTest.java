@@ -1,17 +1,17 @@
 package dev.backprop.examples.console;
 
-import dev.backprop.examples.plugins.PluginSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.inject.Guice;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
-import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.BatchReport;
 import dev.backprop.core.train.EpochReport;
-import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
+import dev.backprop.examples.inject.CliModule;
+import dev.backprop.examples.inject.Trainers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -69,9 +69,9 @@ class TrainingProgressTest {
         Network network = Network.builder().input(1).dense(1, "identity").build();
         TrainingConfig config = TrainingConfig.builder().optimizer("sgd").learningRate(0.01).epochs(3).batchSize(2)
                 .build();
-        TrainingHistory history = PluginSource.trainer(config, PluginRegistry.discovered(),
-                List.of(new TrainingProgress(out, ProblemKind.REGRESSION, TrainingProgress.Display.PLAIN)))
-                .fit(network, data);
+        Trainers trainers = Guice.createInjector(new CliModule()).getInstance(Trainers.class);
+        TrainingHistory history = trainers.create(config,
+                new TrainingProgress(out, ProblemKind.REGRESSION, TrainingProgress.Display.PLAIN)).fit(network, data);
 
         String[] lines = text.toString().split("\\R");
         assertEquals(3, lines.length, text.toString());

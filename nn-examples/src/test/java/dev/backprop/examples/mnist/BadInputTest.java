@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +81,7 @@ class BadInputTest {
     void truncatedModel() throws IOException {
         Path model = trainedModel();
         byte[] bytes = Files.readAllBytes(model);
-        Files.write(model, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(model, Arrays.copyOf(bytes, bytes.length / 2));
         assertBadInput(evaluate(model), "ends early");
     }
 
@@ -122,8 +123,22 @@ class BadInputTest {
     @Test
     void resumeWithNetworkOptions_saysTheyComeFromTheCheckpoint() {
         trainedModel();
-        assertBadInput(train(dir, "--resume", "--hidden", "16", "--lr", "0.1"),
-                "--resume goes on with the network and settings saved in", "--hidden, --lr were also given");
+        assertBadInput(train(dir, "--resume", "--hidden", "16", "--learning-rate", "0.1"),
+                "--resume goes on with the network and settings saved in", "--hidden, --learning-rate were also given");
+    }
+
+    @Test
+    void resumeWithPluginSettings_saysTheyComeFromTheCheckpoint() {
+        trainedModel();
+        assertBadInput(train(dir, "--resume", "--optimizer-setting", "beta1=0.8"),
+                "--optimizer-setting was also given");
+    }
+
+    @Test
+    void severalThreadCountsForOneTraining_areRefused() {
+        Path data = IdxFolderWriter.write(dir, 50, 20);
+        assertBadInput(CliRun.of("mnist", "--data", data.toString(), "--model", dir.resolve("m.bpnn").toString(),
+                "--threads", "1,2"), "--threads takes one count here", "only bench runs once per count");
     }
 
     @Test
@@ -191,12 +206,12 @@ class BadInputTest {
     }
 
     private CliRun train(Path data, String... more) {
-        boolean resume = java.util.Arrays.asList(more).contains("--resume");
+        boolean resume = Arrays.asList(more).contains("--resume");
         String[] base = resume ? new String[] {"mnist", "--data", data.toString(), "--model",
             dir.resolve("m.bpnn").toString(), "--epochs", "2", "--threads", "1"}
             : new String[] {"mnist", "--data", data.toString(), "--model", dir.resolve("m.bpnn").toString(), "--hidden",
                 "8", "--epochs", "1", "--threads", "1"};
-        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        String[] args = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, args, base.length, more.length);
         return CliRun.of(args);
     }

@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -30,7 +31,7 @@ class MnistCommandTest {
     private String[] train(Path data, Path model, String... more) {
         String[] base = {"mnist", "--data", data.toString(), "--model", model.toString(), "--hidden", "32",
             "--threads", "1", "--batch", "16"};
-        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        String[] args = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, args, base.length, more.length);
         return args;
     }
