@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.InvalidHyperparameterException;
@@ -17,6 +16,7 @@ import dev.backprop.api.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,7 +127,7 @@ public abstract class PluginContract<P extends Plugin> {
         assertNotNull(settings, "settings() must not return null");
         assertEquals(plugin.id(), settings.pluginId(), "settings() must be declared for the plugin's own id");
         Hyperparameters current = plugin.hyperparameters();
-        assertEquals(current.names(), new java.util.TreeSet<>(settings.names()),
+        assertEquals(current.names(), new TreeSet<>(settings.names()),
                 "settings() must declare exactly the names hyperparameters() reports");
         for (Setting setting : settings.list()) {
             assertTrue(setting.accepts(current.value(setting.name())), "the current value of '" + setting.name()
@@ -138,12 +138,21 @@ public abstract class PluginContract<P extends Plugin> {
     /**
      * For declared settings: {@code withHyperparameters} accepts a value exactly when its setting does
      * (numbers at the edges of the usual ranges, every choice, switches and the 1 or 0 of old files),
-     * stores it as the setting does, and refuses the rest naming the setting and the plugin.
+     * stores it as the setting does, and refuses the rest naming the setting and the plugin. A plugin
+     * that declares nothing must take back exactly what it reports and refuse a setting it does not have.
      */
     @Test
     public void settings_areWhatWithHyperparametersEnforces() {
         P plugin = instance();
-        assumeTrue(plugin.settings().isDeclared(), "the plugin declares no settings");
+        if (!plugin.settings().isDeclared()) {
+            assertEquals(plugin, withHyperparameters(plugin, plugin.hyperparameters()),
+                    "withHyperparameters(hyperparameters()) must give an equal plugin");
+            InvalidHyperparameterException error = assertThrows(InvalidHyperparameterException.class,
+                    () -> withHyperparameters(plugin, Hyperparameters.of("no_such_setting", 1.0)),
+                    "a plugin that declares no settings must refuse one it does not have");
+            assertNamesSettingAndPlugin(error, "no_such_setting", plugin);
+            return;
+        }
         for (Setting setting : plugin.settings().list()) {
             for (Object probe : probes(setting)) {
                 Hyperparameters requested = Hyperparameters.of(Map.of(setting.name(), probe));
