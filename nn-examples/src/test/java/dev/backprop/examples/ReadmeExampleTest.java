@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.Gradients;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.network.Parameter;
+import dev.backprop.core.network.TrainingStep;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.LoggingListener;
 import dev.backprop.core.train.Trainer;
@@ -84,5 +87,27 @@ class ReadmeExampleTest {
         assertEquals(6, whole.epochs().size());
         assertEquals(first.epochs().get(3), whole.epochs().get(3), "the resumed history starts with the saved epochs");
         assertTrue(whole.epochs().get(5).validationAccuracy() > 0.7, whole.epochs().toString());
+    }
+
+    @Test
+    void readmeStepExample_loadsPyTorchWeightsAndSteps() {
+        Network network = Network.builder().input(3).dense(2, "tanh").dense(1, "identity").seed(1).build();
+        PluginRegistry plugins = PluginRegistry.discovered();
+        float[][] torchWeights = {{0.1f, -0.2f, 0.3f}, {0.4f, 0.5f, -0.6f}};       // nn.Linear(3, 2).weight
+        float[] inputs = {1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1};
+        float[] targets = {1, -1, 0.5f, 0};
+
+        network.parameter("dense_1.weight").write(torchWeights, Parameter.Orientation.OUT_BY_IN);
+        try (TrainingStep step = TrainingStep.builder(network, plugins.loss("mse"), plugins.optimizer("adam"))
+                .capacity(4).build()) {
+            double loss = step.step(inputs, targets, 4);                        // forward, backward, update
+            Gradients g = step.gradients(inputs, targets, 4).copy();            // or in two halves, for a cluster:
+            step.apply(g);                                                      // clip, then one optimizer update
+
+            assertTrue(loss > 0 && Double.isFinite(loss), "loss " + loss);
+            assertEquals(2, step.optimizerStates().get(0).step(), "two updates");
+        }
+        assertEquals(0.4f, network.parameter("dense_1.weight").read(Parameter.Orientation.IN_BY_OUT)[0][1], 0.01f,
+                "[out][in] read back as [in][out], moved by two small Adam steps");
     }
 }

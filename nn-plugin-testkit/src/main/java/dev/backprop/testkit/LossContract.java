@@ -1,5 +1,6 @@
 package dev.backprop.testkit;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,7 +130,7 @@ public abstract class LossContract extends PluginContract<Loss> {
         float[] predictedBefore = predicted.clone();
         float[] targetBefore = target.clone();
         float[] gradient = new float[n + 3];
-        java.util.Arrays.fill(gradient, Float.NaN);
+        Arrays.fill(gradient, Float.NaN);
 
         double value = loss.evaluate(predicted, target, batch, width, gradient);
 

@@ -1,5 +1,6 @@
 package dev.backprop.core.init;
 
+import java.util.Arrays;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.init.WeightInitializer;
 import java.util.random.RandomGenerator;
@@ -17,6 +18,6 @@ public final class Zeros implements WeightInitializer {
 
     @Override
     public void initialize(float[] weights, int fanIn, int fanOut, RandomGenerator random) {
-        java.util.Arrays.fill(weights, 0f);
+        Arrays.fill(weights, 0f);
     }
 }

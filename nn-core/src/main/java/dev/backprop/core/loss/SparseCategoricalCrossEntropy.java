@@ -1,5 +1,6 @@
 package dev.backprop.core.loss;
 
+import java.util.Arrays;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.loss.Loss;
@@ -32,7 +33,7 @@ public final class SparseCategoricalCrossEntropy implements Loss, FusedWithSoftm
         double sum = 0;
         for (int row = 0; row < batchSize; row++) {
             int offset = row * width;
-            java.util.Arrays.fill(gradient, offset, offset + width, 0f);
+            Arrays.fill(gradient, offset, offset + width, 0f);
             int label = label(target, row, width);
             float p = predicted[offset + label];
             double clipped = Math.max(p, CategoricalCrossEntropy.EPSILON);

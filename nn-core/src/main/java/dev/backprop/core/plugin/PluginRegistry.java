@@ -1,5 +1,7 @@
 package dev.backprop.core.plugin;
 
+import java.util.HashSet;
+import java.util.Set;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.Plugin;
 import dev.backprop.api.PluginId;
@@ -188,7 +190,7 @@ public final class PluginRegistry {
         List<T> found = new ArrayList<>();
         List<PluginProblem> failures = new ArrayList<>();
         collect(kind, type, ServiceLoader.load(type, loader).iterator(), found, failures);
-        java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+        Set<Class<?>> seen = new HashSet<>();
         found.forEach(plugin -> seen.add(plugin.getClass()));
         for (ClassLoader pluginLoader : pluginLoaders) {
             collectAdded(kind, type, pluginLoader, seen, found, failures);
@@ -201,7 +203,7 @@ public final class PluginRegistry {
      * also lists every provider its parents see), each instantiated safely.
      */
     private static <T extends Plugin> void collectAdded(PluginKind kind, Class<T> type, ClassLoader loader,
-                                                        java.util.Set<Class<?>> seen, List<T> found,
+                                                        Set<Class<?>> seen, List<T> found,
                                                         List<PluginProblem> failures) {
         Iterator<ServiceLoader.Provider<T>> providers = ServiceLoader.load(type, loader).stream().iterator();
         while (true) {

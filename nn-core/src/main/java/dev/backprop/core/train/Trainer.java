@@ -20,10 +20,11 @@ import java.util.SplittableRandom;
  * and let the optimizer update every parameter. Same configuration, same seed and same initial
  * weights give bit-identical weights.
  *
- * <p>The trainer owns the optimizer state (one {@link OptimizerState} per parameter) and the
- * buffers and threads (one {@link Workspace} sized for the batch, with {@code config.threads()}
- * threads that share every step), made once per {@link #fit} call; a step allocates nothing but the
- * small {@link BatchReport} handed to listeners, when there are any. Every random draw of epoch
+ * <p>The trainer keeps epochs, batches, listeners and reports; each mini-batch is one call of a
+ * {@link TrainingStep} (made once per {@link #fit} call, sized for the batch, with
+ * {@code settings.threads()} threads), which owns the buffers, the optimizer states and clipping and
+ * allocates nothing; the loop allocates nothing but the small {@link BatchReport} handed to
+ * listeners, when there are any. Every random draw of epoch
  * {@code e} (its shuffle, its dropout masks) comes from generators seeded with the run's seed and
  * {@code e}, so a run can stop after any epoch and {@link #resume} from a {@link TrainingCheckpoint}
  * with the same result. The

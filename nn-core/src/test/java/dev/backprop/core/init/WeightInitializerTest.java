@@ -1,5 +1,6 @@
 package dev.backprop.core.init;
 
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ class WeightInitializerTest {
     @Test
     void registry_findsEveryBuiltInInitializer() {
         assertTrue(PluginRegistry.discovered().ids(PluginKind.INITIALIZER).stream().map(Object::toString).toList()
-                .containsAll(java.util.List.of("glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
+                .containsAll(List.of("glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
                         "lecun_normal", "lecun_uniform", "zeros", "constant")));
     }
 

@@ -1,5 +1,6 @@
 package dev.backprop.core.plugin;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -163,6 +164,6 @@ class PluginRegistryTest {
     }
 
     private static List<PluginId> ids(String... values) {
-        return java.util.Arrays.stream(values).map(PluginId::of).toList();
+        return Arrays.stream(values).map(PluginId::of).toList();
     }
 }
