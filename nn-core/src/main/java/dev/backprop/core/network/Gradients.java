@@ -2,6 +2,7 @@ package dev.backprop.core.network;
 
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.core.internal.MatrixKernels;
+import dev.backprop.core.text.ClosestMatch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -81,7 +82,9 @@ public final class Gradients implements Serializable {
                 return tensors[i];
             }
         }
-        throw new IllegalArgumentException("No gradient named '" + name + "': the names are " + names() + ".");
+        String suggestion = ClosestMatch.among(name, names()).map(close -> " Did you mean '" + close + "'?").orElse("");
+        throw new IllegalArgumentException("No gradient named '" + name + "': the names are " + names() + "."
+                + suggestion);
     }
 
     /** The live gradient of tensor {@code index} (the parameter at that position of {@code Network.parameters()}). */

@@ -6,6 +6,7 @@ import dev.backprop.api.loss.Loss;
 import dev.backprop.core.internal.MatrixKernels;
 import dev.backprop.core.loss.FusedWithSoftmax;
 import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.text.ClosestMatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,8 +118,10 @@ public final class Network {
                 return parameter;
             }
         }
+        List<String> names = parameters.stream().map(Parameter::name).toList();
+        String suggestion = ClosestMatch.among(name, names).map(close -> " Did you mean '" + close + "'?").orElse("");
         throw new IllegalArgumentException("This network has no parameter '" + name + "'; its parameters are "
-                + parameters.stream().map(Parameter::name).toList() + " (dense layers counted from 1).");
+                + names + " (dense layers counted from 1)." + suggestion);
     }
 
     /** Zero gradients paired with {@link #parameters()} by name. */

@@ -46,6 +46,9 @@ class ParameterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> network.parameter("layer1.weights"));
         assertEquals("This network has no parameter 'layer1.weights'; its parameters are [dense_1.weight, dense_1.bias]"
-                + " (dense layers counted from 1).", e.getMessage());
+                + " (dense layers counted from 1). Did you mean 'dense_1.weight'?", e.getMessage());
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> network.parameter("dense_1.wieght"));
+        assertTrue(typo.getMessage().endsWith("Did you mean 'dense_1.weight'?"), typo.getMessage());
     }
 }
