@@ -41,26 +41,14 @@ public final class Adam extends AdamFamily {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("adam");
-    /** The name of β₁, the decay rate of the first-moment average. */
-    public static final String BETA1 = "beta1";
-    /** The name of β₂, the decay rate of the second-moment average. */
-    public static final String BETA2 = "beta2";
-    /** The name of ε, the constant that keeps the denominator away from zero. */
-    public static final String EPSILON = "epsilon";
     /** The name of the AMSGrad switch: true or false (an old file's 1 or 0). */
     public static final String AMSGRAD = "amsgrad";
-    /** The state slot holding the first moment m. */
-    public static final int FIRST_MOMENT_SLOT = 0;
     /** The state slot holding the second moment v. */
     public static final int SECOND_MOMENT_SLOT = 1;
     /** The state slot holding v̂max, the largest second moment so far; present only with AMSGrad on. */
     public static final int MAX_SECOND_MOMENT_SLOT = 2;
     /** The default learning rate η. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
-    /** The default β₁. */
-    public static final double DEFAULT_BETA1 = 0.9;
-    /** The default β₂. */
-    public static final double DEFAULT_BETA2 = 0.999;
     /** The default ε. */
     public static final double DEFAULT_EPSILON = 1e-8;
 

@@ -17,8 +17,18 @@ import java.util.List;
  */
 abstract class AdamFamily extends ConfiguredPlugin implements Optimizer {
 
-    private static final String BETA1 = "beta1";
-    private static final String BETA2 = "beta2";
+    /** The name of β₁, the decay rate of the first-moment average. */
+    public static final String BETA1 = "beta1";
+    /** The name of β₂, the decay rate of the second-moment average (Adamax: of the infinity norm). */
+    public static final String BETA2 = "beta2";
+    /** The name of ε, the constant that keeps the denominator away from zero. */
+    public static final String EPSILON = OptimizerSettings.EPSILON;
+    /** The state slot holding the first moment m. */
+    public static final int FIRST_MOMENT_SLOT = 0;
+    /** The default β₁. */
+    public static final double DEFAULT_BETA1 = 0.9;
+    /** The default β₂. */
+    public static final double DEFAULT_BETA2 = 0.999;
 
     /** The learning rate η. */
     final double learningRate = number(LEARNING_RATE);
@@ -27,10 +37,16 @@ abstract class AdamFamily extends ConfiguredPlugin implements Optimizer {
     /** β₂, the decay rate of the second-moment average (Adamax: of the infinity norm). */
     final double beta2 = number(BETA2);
     /** ε, the constant that keeps the denominator away from zero. */
-    final double epsilon = number(OptimizerSettings.EPSILON);
+    final double epsilon = number(EPSILON);
 
     AdamFamily(Settings settings, Hyperparameters values) {
         super(settings, values);
+    }
+
+    /** Two: the first moment m and the second moment v (Adamax: the infinity norm u). */
+    @Override
+    public int stateSlots() {
+        return 2;
     }
 
     /**
@@ -52,6 +68,6 @@ abstract class AdamFamily extends ConfiguredPlugin implements Optimizer {
     /** The four shared values, for the members' typed constructors. */
     static Hyperparameters values(double learningRate, double beta1, double beta2, double epsilon) {
         return Hyperparameters.of(LEARNING_RATE, learningRate, BETA1, beta1).with(BETA2, beta2)
-                .with(OptimizerSettings.EPSILON, epsilon);
+                .with(EPSILON, epsilon);
     }
 }

@@ -34,24 +34,12 @@ public final class AdamW extends AdamFamily {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("adamw");
-    /** The name of β₁, the decay rate of the first-moment average. */
-    public static final String BETA1 = "beta1";
-    /** The name of β₂, the decay rate of the second-moment average. */
-    public static final String BETA2 = "beta2";
-    /** The name of ε, the constant that keeps the denominator away from zero. */
-    public static final String EPSILON = "epsilon";
     /** The name of λ, the decoupled weight decay. */
     public static final String WEIGHT_DECAY = "weight_decay";
-    /** The state slot holding the first moment m. */
-    public static final int FIRST_MOMENT_SLOT = 0;
     /** The state slot holding the second moment v. */
     public static final int SECOND_MOMENT_SLOT = 1;
     /** The default learning rate η. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
-    /** The default β₁. */
-    public static final double DEFAULT_BETA1 = 0.9;
-    /** The default β₂. */
-    public static final double DEFAULT_BETA2 = 0.999;
     /** The default ε. */
     public static final double DEFAULT_EPSILON = 1e-8;
     /** The default weight decay λ (PyTorch's). */
@@ -91,12 +79,6 @@ public final class AdamW extends AdamFamily {
     @Override
     public AdamW withHyperparameters(Hyperparameters hyperparameters) {
         return SETTINGS.apply(this, hyperparameters, AdamW::new);
-    }
-
-    /** Two: the first moment m and the second moment v. */
-    @Override
-    public int stateSlots() {
-        return 2;
     }
 
     /**

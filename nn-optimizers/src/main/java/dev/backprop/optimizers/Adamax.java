@@ -30,22 +30,10 @@ public final class Adamax extends AdamFamily {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("adamax");
-    /** The name of β₁, the decay rate of the first-moment average. */
-    public static final String BETA1 = "beta1";
-    /** The name of β₂, the decay rate of the infinity norm. */
-    public static final String BETA2 = "beta2";
-    /** The name of ε, the constant that keeps the denominator away from zero. */
-    public static final String EPSILON = "epsilon";
-    /** The state slot holding the first moment m. */
-    public static final int FIRST_MOMENT_SLOT = 0;
     /** The state slot holding the exponentially weighted infinity norm u. */
     public static final int INFINITY_NORM_SLOT = 1;
     /** The default learning rate η (the paper's). */
     public static final double DEFAULT_LEARNING_RATE = 0.002;
-    /** The default β₁. */
-    public static final double DEFAULT_BETA1 = 0.9;
-    /** The default β₂. */
-    public static final double DEFAULT_BETA2 = 0.999;
     /** The default ε (Keras's). */
     public static final double DEFAULT_EPSILON = 1e-7;
 
@@ -74,12 +62,6 @@ public final class Adamax extends AdamFamily {
     @Override
     public Adamax withHyperparameters(Hyperparameters hyperparameters) {
         return SETTINGS.apply(this, hyperparameters, Adamax::new);
-    }
-
-    /** Two: the first moment m and the infinity norm u. */
-    @Override
-    public int stateSlots() {
-        return 2;
     }
 
     /**

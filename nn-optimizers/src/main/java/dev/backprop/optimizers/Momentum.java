@@ -1,6 +1,5 @@
 package dev.backprop.optimizers;
 
-import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.Settings;
@@ -19,25 +18,12 @@ import dev.backprop.api.optimizer.OptimizerState;
  * <p>State: slot {@value #VELOCITY_SLOT} holds the velocity {@code v}, starting at zero. Immutable
  * and thread-safe.
  */
-public final class Momentum extends ConfiguredPlugin implements Optimizer {
+public final class Momentum extends MomentumFamily {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("momentum");
-    /** The name of the decay factor μ of the velocity. */
-    public static final String MOMENTUM = "momentum";
-    /** The state slot holding the velocity v. */
-    public static final int VELOCITY_SLOT = 0;
-    /** The default learning rate η. */
-    public static final double DEFAULT_LEARNING_RATE = 0.01;
-    /** The default momentum μ. */
-    public static final double DEFAULT_MOMENTUM = 0.9;
 
-    private static final Settings SETTINGS = Settings.of(ID,
-            OptimizerSettings.learningRate(DEFAULT_LEARNING_RATE),
-            OptimizerSettings.decayRate(MOMENTUM, DEFAULT_MOMENTUM, "μ, decay factor of the velocity (0: plain gradient descent)"));
-
-    private final double learningRate = number(LEARNING_RATE);
-    private final double momentum = number(MOMENTUM);
+    private static final Settings SETTINGS = MomentumFamily.settings(ID);
 
     /** Momentum with η = 0.01 and μ = 0.9. */
     public Momentum() {
@@ -51,27 +37,16 @@ public final class Momentum extends ConfiguredPlugin implements Optimizer {
      *                                                         {@code 0 ≤ μ < 1}
      */
     public Momentum(double learningRate, double momentum) {
-        this(Hyperparameters.of(LEARNING_RATE, learningRate, MOMENTUM, momentum));
+        this(MomentumFamily.values(learningRate, momentum));
     }
 
     private Momentum(Hyperparameters values) {
         super(SETTINGS, values);
     }
 
-    /** The momentum μ. */
-    public double momentum() {
-        return momentum;
-    }
-
     @Override
     public Momentum withHyperparameters(Hyperparameters hyperparameters) {
         return SETTINGS.apply(this, hyperparameters, Momentum::new);
-    }
-
-    /** One: the velocity. */
-    @Override
-    public int stateSlots() {
-        return 1;
     }
 
     /** {@code v[i] ← μ·v[i] − η·g[i]}, then {@code w[i] ← w[i] + v[i]}. */

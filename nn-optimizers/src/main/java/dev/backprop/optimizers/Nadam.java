@@ -35,22 +35,10 @@ public final class Nadam extends AdamFamily {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("nadam");
-    /** The name of β₁, the decay rate of the first-moment average (and the momentum). */
-    public static final String BETA1 = "beta1";
-    /** The name of β₂, the decay rate of the second-moment average. */
-    public static final String BETA2 = "beta2";
-    /** The name of ε, the constant that keeps the denominator away from zero. */
-    public static final String EPSILON = "epsilon";
-    /** The state slot holding the first moment m. */
-    public static final int FIRST_MOMENT_SLOT = 0;
     /** The state slot holding the second moment v. */
     public static final int SECOND_MOMENT_SLOT = 1;
     /** The default learning rate η. */
     public static final double DEFAULT_LEARNING_RATE = 0.002;
-    /** The default β₁. */
-    public static final double DEFAULT_BETA1 = 0.9;
-    /** The default β₂. */
-    public static final double DEFAULT_BETA2 = 0.999;
     /** The default ε (Keras's). */
     public static final double DEFAULT_EPSILON = 1e-7;
 
@@ -79,12 +67,6 @@ public final class Nadam extends AdamFamily {
     @Override
     public Nadam withHyperparameters(Hyperparameters hyperparameters) {
         return SETTINGS.apply(this, hyperparameters, Nadam::new);
-    }
-
-    /** Two: the first moment m and the second moment v. */
-    @Override
-    public int stateSlots() {
-        return 2;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.backprop.optimizers;
 
-import dev.backprop.api.ConfiguredPlugin;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.Settings;
@@ -23,25 +22,12 @@ import dev.backprop.api.optimizer.OptimizerState;
  * {@link Momentum}'s velocity it is not scaled by the learning rate: it is a decaying sum of
  * gradients. Immutable and thread-safe.
  */
-public final class Nesterov extends ConfiguredPlugin implements Optimizer {
+public final class Nesterov extends MomentumFamily {
 
     /** The id this optimizer is found by. */
     public static final PluginId ID = PluginId.of("nesterov");
-    /** The name of the decay factor μ of the velocity. */
-    public static final String MOMENTUM = "momentum";
-    /** The state slot holding the velocity v (a decaying sum of gradients). */
-    public static final int VELOCITY_SLOT = 0;
-    /** The default learning rate η. */
-    public static final double DEFAULT_LEARNING_RATE = 0.01;
-    /** The default momentum μ. */
-    public static final double DEFAULT_MOMENTUM = 0.9;
 
-    private static final Settings SETTINGS = Settings.of(ID,
-            OptimizerSettings.learningRate(DEFAULT_LEARNING_RATE),
-            OptimizerSettings.decayRate(MOMENTUM, DEFAULT_MOMENTUM, "μ, decay factor of the velocity (0: plain gradient descent)"));
-
-    private final double learningRate = number(LEARNING_RATE);
-    private final double momentum = number(MOMENTUM);
+    private static final Settings SETTINGS = MomentumFamily.settings(ID);
 
     /** Nesterov momentum with η = 0.01 and μ = 0.9. */
     public Nesterov() {
@@ -55,27 +41,16 @@ public final class Nesterov extends ConfiguredPlugin implements Optimizer {
      *                                                         {@code 0 ≤ μ < 1}
      */
     public Nesterov(double learningRate, double momentum) {
-        this(Hyperparameters.of(LEARNING_RATE, learningRate, MOMENTUM, momentum));
+        this(MomentumFamily.values(learningRate, momentum));
     }
 
     private Nesterov(Hyperparameters values) {
         super(SETTINGS, values);
     }
 
-    /** The momentum μ. */
-    public double momentum() {
-        return momentum;
-    }
-
     @Override
     public Nesterov withHyperparameters(Hyperparameters hyperparameters) {
         return SETTINGS.apply(this, hyperparameters, Nesterov::new);
-    }
-
-    /** One: the velocity. */
-    @Override
-    public int stateSlots() {
-        return 1;
     }
 
     /** {@code v[i] ← μ·v[i] + g[i]}, then {@code w[i] ← w[i] − η·(g[i] + μ·v[i])}. */
