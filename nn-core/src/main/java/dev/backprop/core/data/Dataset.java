@@ -1,9 +1,9 @@
 package dev.backprop.core.data;
 
-import java.util.Arrays;
-import java.util.Objects;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.ShapeMismatchException;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Examples for supervised training: features ({@code size × featureWidth}) and targets

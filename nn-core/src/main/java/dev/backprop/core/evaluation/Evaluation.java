@@ -1,9 +1,9 @@
 package dev.backprop.core.evaluation;
 
-import java.util.Objects;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
+import java.util.Objects;
 
 /**
  * Measures a network on a dataset, in batches, without changing it: through {@link Network#predict},

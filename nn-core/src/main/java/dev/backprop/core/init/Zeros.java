@@ -1,8 +1,8 @@
 package dev.backprop.core.init;
 
-import java.util.Arrays;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.init.WeightInitializer;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /** All weights zero (sensible only for a single layer: hidden units would stay identical). */

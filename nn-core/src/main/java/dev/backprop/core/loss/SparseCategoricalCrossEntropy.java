@@ -1,9 +1,9 @@
 package dev.backprop.core.loss;
 
-import java.util.Arrays;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.loss.Loss;
+import java.util.Arrays;
 
 /**
  * Categorical cross-entropy over integer class labels, id {@code sparse_categorical_cross_entropy}:

@@ -1,7 +1,7 @@
 package dev.backprop.core.network;
 
-import java.util.random.RandomGenerator;
 import dev.backprop.core.internal.MatrixKernels;
+import java.util.random.RandomGenerator;
 
 /**
  * A fully connected layer: {@code Z = X·W + b}, {@code A = f(Z)} over a batch, and its backward

@@ -193,7 +193,8 @@ public final class Gradients implements Serializable {
                     + " network architecture.", tensors.length, other.tensors.length);
         }
         for (int i = 0; i < tensors.length; i++) {
-            if (!names[i].equals(other.names[i]) || rows[i] != other.rows[i] || columns[i] != other.columns[i]) {
+            if (!names[i].equals(other.names[i]) || rows[i] != other.rows[i] || columns[i] != other.columns[i]
+                    || tensors[i].length != other.tensors[i].length) {
                 throw new ShapeMismatchException("Expected gradient " + (i + 1) + " to be '" + names[i] + "' " + rows[i]
                         + " × " + columns[i] + " but found '" + other.names[i] + "' " + other.rows[i] + " × "
                         + other.columns[i] + ": combine gradients of the same network architecture.",
@@ -258,6 +259,10 @@ public final class Gradients implements Serializable {
                 for (int k = 0; k < size; k++) {
                     tensors[i][k] = in.readFloat();
                 }
+            }
+            if (in.available() != 0) {
+                throw new IllegalArgumentException("The gradient bytes hold " + in.available() + " bytes after their"
+                        + " last tensor: pass exactly the bytes toBytes returned.");
             }
             return new Gradients(names.toArray(String[]::new), rows, columns, tensors);
         } catch (IOException e) {

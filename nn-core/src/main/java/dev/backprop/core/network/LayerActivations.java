@@ -1,6 +1,5 @@
 package dev.backprop.core.network;
 
-import java.util.Set;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.UnknownPluginException;
@@ -8,6 +7,7 @@ import dev.backprop.api.activation.Activation;
 import dev.backprop.core.plugin.PluginKind;
 import dev.backprop.core.plugin.PluginRegistry;
 import java.util.List;
+import java.util.Set;
 
 /** Turns an activation id into a layer function: core's softmax, or an element-wise plugin from the registry. */
 final class LayerActivations {

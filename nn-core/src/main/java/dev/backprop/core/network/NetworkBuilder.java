@@ -1,6 +1,5 @@
 package dev.backprop.core.network;
 
-import java.util.function.UnaryOperator;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.PluginId;
@@ -9,6 +8,7 @@ import dev.backprop.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds a {@link Network} layer by layer:

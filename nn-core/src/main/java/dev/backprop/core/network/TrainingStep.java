@@ -1,6 +1,7 @@
 package dev.backprop.core.network;
 
 import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
@@ -35,8 +36,14 @@ public final class TrainingStep implements AutoCloseable {
     private boolean updating = true;
     private double lastLoss = Double.NaN;
     private int lastRows;
+    private boolean closed;
 
     private TrainingStep(Builder builder) {
+        if (builder.threads < 1 || builder.capacity < 1) {
+            throw new InvalidConfigurationException("A training step needs at least 1 thread and a capacity of at least"
+                    + " 1 example, was given threads=" + builder.threads + " and capacity=" + builder.capacity
+                    + ": use threads(1) for single-threaded training and capacity(batchSize).");
+        }
         this.network = builder.network;
         this.loss = builder.loss;
         this.optimizer = builder.optimizer;
@@ -76,10 +83,13 @@ public final class TrainingStep implements AutoCloseable {
                 fits = state.slot(k).length == parameter.size();
             }
             if (!fits) {
+                int found = state.slotCount() == optimizer.stateSlots() ? state.slot(0).length : state.slotCount();
+                int expected = state.slotCount() == optimizer.stateSlots() ? parameter.size() : optimizer.stateSlots();
                 throw new ShapeMismatchException("The optimizer state of '" + parameter.name() + "' does not fit: '"
                         + optimizer.id() + "' needs " + optimizer.stateSlots() + " slots of " + parameter.size()
-                        + " values, the state has " + state.slotCount() + " slots: resume with the optimizer and"
-                        + " network the states were saved with.", optimizer.stateSlots(), state.slotCount());
+                        + " values, the state has " + state.slotCount() + " slots" + (state.slotCount() == 0 ? ""
+                        : " of " + state.slot(0).length) + ": resume with the optimizer and network the states were"
+                        + " saved with.", expected, found);
             }
         }
     }
@@ -103,28 +113,35 @@ public final class TrainingStep implements AutoCloseable {
     /**
      * Forward, loss and backward on {@code rows} examples. The loss is {@link #lastLoss()}.
      *
-     * @return this step's own gradients, the mean over the batch ({@code ∂E/∂θ} of the mean loss): live,
-     *         overwritten by the next call, so {@link Gradients#copy() copy} them to keep them
+     * @return this step's own gradients {@code ∂E/∂θ} of the batch loss (the loss's own mean over the
+     *         batch, plus the weight penalties' gradients): live, overwritten by the next call, so
+     *         {@link Gradients#copy() copy} them to keep them
      */
     public Gradients gradients(float[] inputs, float[] targets, int rows) {
+        requireOpen();
         lastLoss = network.computeGradients(workspace, inputs, targets, rows, loss);
         lastRows = rows;
         return workspace.gradients();
     }
 
     /**
-     * Clips {@code gradients} in place (when clipping is configured), advances every optimizer state's
-     * step and lets the optimizer update every parameter, on this step's threads. With a learning rate
-     * of 0 for the epoch ({@link #learningRate}) nothing changes.
+     * Clips the gradients (when clipping is configured), advances every optimizer state's step and lets
+     * the optimizer update every parameter, on this step's threads. Gradients from elsewhere (summed
+     * across machines, say) are first copied into this step's own buffer, so the caller's object is
+     * never changed and may be applied again; this step's own gradients are clipped in place. With a
+     * learning rate of 0 for the epoch ({@link #learningRate}) no parameter and no state changes.
      *
      * @throws ShapeMismatchException if {@code gradients} do not pair with this network's parameters
+     *                                (checked before anything changes)
      */
     public void apply(Gradients gradients) {
-        if (gradients != workspace.gradients()) {
-            workspace.gradients().requireCompatible(gradients);
+        requireOpen();
+        Gradients own = workspace.gradients();
+        if (gradients != own) {
+            own.copyFrom(gradients);
         }
         if (clipping.mode() != GradientClipping.Mode.NONE) {
-            clipping.apply(gradients);
+            clipping.apply(own);
         }
         if (!updating) {
             return;
@@ -132,8 +149,15 @@ public final class TrainingStep implements AutoCloseable {
         for (int i = 0; i < states.size(); i++) {
             states.get(i).advance();
         }
-        workspace.run(update.prepare(rule, gradients), Math.max(lastRows, 1));
+        workspace.run(update.prepare(rule, own));
         update.prepare(null, null);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("This training step was closed (its threads stopped): build a new one"
+                    + " with TrainingStep.builder(...) to train more.");
+        }
     }
 
     /**
@@ -195,9 +219,15 @@ public final class TrainingStep implements AutoCloseable {
         return workspace.capacity();
     }
 
-    /** Stops the step's threads. */
+    /** The learning rate of the following steps (the optimizer's own until {@link #learningRate(double)}). */
+    public double currentLearningRate() {
+        return updating ? rule.learningRate() : 0;
+    }
+
+    /** Stops the step's threads; later calls of {@link #step}, {@link #gradients} and {@link #apply} are refused. */
     @Override
     public void close() {
+        closed = true;
         workspace.close();
     }
 
@@ -242,7 +272,10 @@ public final class TrainingStep implements AutoCloseable {
             return this;
         }
 
-        /** Optimizer states to go on from (a resumed run), one per parameter; default fresh ones. */
+        /**
+         * Optimizer states to go on from (a resumed run), one per parameter; default fresh ones. The step
+         * updates these very objects (copy them first to keep the originals).
+         */
         public Builder optimizerStates(List<OptimizerState> saved) {
             this.states = List.copyOf(saved);
             return this;

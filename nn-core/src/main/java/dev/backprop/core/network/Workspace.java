@@ -173,9 +173,9 @@ public final class Workspace implements AutoCloseable {
         return deltas[deltas.length - 1];
     }
 
-    /** Runs {@code phase} on this workspace's team, shared when it is worth it for {@code rows} examples. */
-    void run(Phase phase, int rows) {
-        Pass.run(phase, team, rows);
+    /** Runs a phase that does not depend on the batch (the update) on this workspace's team, shared when it is worth it. */
+    void run(Phase phase) {
+        Pass.run(phase, team, batch.rows());
     }
 
     /** Copies {@code length} input values from {@code offset} into this workspace's input buffer (inference). */

@@ -1,7 +1,5 @@
 package dev.backprop.core.plugin;
 
-import java.util.HashSet;
-import java.util.Set;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.Plugin;
 import dev.backprop.api.PluginId;
@@ -11,10 +9,12 @@ import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import org.slf4j.Logger;

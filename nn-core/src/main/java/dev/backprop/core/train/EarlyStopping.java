@@ -1,9 +1,9 @@
 package dev.backprop.core.train;
 
-import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.Parameter;
 import java.util.List;

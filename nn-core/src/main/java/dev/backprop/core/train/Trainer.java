@@ -1,12 +1,12 @@
 package dev.backprop.core.train;
 
-import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.NumericalInstabilityException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.TrainingStep;
 import java.util.ArrayList;

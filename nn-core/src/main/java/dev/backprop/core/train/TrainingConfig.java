@@ -1,10 +1,10 @@
 package dev.backprop.core.train;
 
-import dev.backprop.core.network.GradientClipping;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
+import dev.backprop.core.network.GradientClipping;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
 package dev.backprop.core.init;
 
-import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import dev.backprop.api.UnknownPluginException;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginKind;
 import dev.backprop.core.plugin.PluginRegistry;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WeightInitializerTest {

@@ -1,6 +1,5 @@
 package dev.backprop.core.loss;
 
-import dev.backprop.core.train.TestTrainers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.evaluation.Evaluation;
+import dev.backprop.core.train.TestTrainers;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import java.util.List;
@@ -66,7 +66,7 @@ class SparseCategoricalCrossEntropyTest {
         Network network = Network.builder().input(3).dense(16, "relu").dense(3, "softmax").build();
         TrainingConfig config = TrainingConfig.builder().loss("sparse_categorical_cross_entropy").optimizer("adam")
                 .learningRate(0.02).epochs(40).batchSize(20).build();
-        TestTrainers.fromConfig(config, PluginRegistry.discovered(), List.of()).fit(network, data);
+        TestTrainers.of(config, PluginRegistry.discovered(), List.of()).fit(network, data);
         assertTrue(Evaluation.accuracy(network, data) > 0.9, "accuracy " + Evaluation.accuracy(network, data));
     }
 }

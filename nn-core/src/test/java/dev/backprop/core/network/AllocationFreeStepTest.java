@@ -2,10 +2,10 @@ package dev.backprop.core.network;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.sun.management.ThreadMXBean;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.core.plugin.PluginRegistry;
-import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -76,6 +76,9 @@ class GradientsTest {
         IllegalArgumentException shortBytes = assertThrows(IllegalArgumentException.class,
                 () -> Gradients.fromBytes(Arrays.copyOf(bytes, bytes.length - 3)));
         assertTrue(shortBytes.getMessage().contains("damaged or cut short"), shortBytes.getMessage());
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 2);
+        IllegalArgumentException trailing = assertThrows(IllegalArgumentException.class, () -> Gradients.fromBytes(longer));
+        assertTrue(trailing.getMessage().contains("2 bytes after their last tensor"), trailing.getMessage());
         byte[] wrongTag = bytes.clone();
         wrongTag[0] = 0;
         IllegalArgumentException tag = assertThrows(IllegalArgumentException.class, () -> Gradients.fromBytes(wrongTag));

@@ -1,12 +1,12 @@
 package dev.backprop.core.network;
 
-import dev.backprop.core.train.TestTrainers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.TestTrainers;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import java.util.List;
@@ -41,7 +41,7 @@ class HandCheckedStepTest {
 
         TrainingConfig config = TrainingConfig.builder().loss("mse").optimizer("sgd", Hyperparameters.of("learning_rate",
                 LEARNING_RATE)).epochs(1).batchSize(1).shuffle(false).build();
-        double loss = TestTrainers.fromConfig(config, PluginRegistry.discovered(), List.of()).fit(network, example).finalLoss();
+        double loss = TestTrainers.of(config, PluginRegistry.discovered(), List.of()).fit(network, example).finalLoss();
 
         assertEquals(0.298371109, loss, 1e-6, "E_total before the step, by hand");
         // Output weights: w5+ = w5 − η·(out_o1 − t1)·out_o1(1 − out_o1)·out_h1, and so on.

@@ -3,7 +3,6 @@ package dev.backprop.core.network;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,17 +83,60 @@ class TrainingStepTest {
         assertSameParameters(a, b);
     }
 
+    /** Big enough that every product and element-wise phase is shared (64·130·130 multiply-adds > 2²⁰). */
     @Test
-    void stepsOnThreeThreads_equalStepsOnOne() {
-        Network one = network();
-        Network three = network();
-        try (TrainingStep single = TrainingStep.builder(one, loss, adam).capacity(ROWS).threads(1).build();
-             TrainingStep team = TrainingStep.builder(three, loss, adam).capacity(ROWS).threads(3).build()) {
-            for (int i = 0; i < 4; i++) {
-                assertEquals(single.step(inputs, targets, ROWS), team.step(inputs, targets, ROWS));
+    void stepsOnThreeThreads_equalStepsOnOne_withEveryLargePhaseShared() {
+        int rows = 64;
+        int width = 130;
+        float[] wideInputs = new float[rows * width];
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < wideInputs.length; i++) {
+            wideInputs[i] = (float) random.nextDouble(-1, 1);
+        }
+        float[] wideTargets = oneHot(rows, 4);
+        Network one = wide(width);
+        Network three = wide(width);
+        assertTrue((long) rows * width * width >= Phase.MIN_SHARED_MULTIPLY_ADDS, "the product is shared");
+        try (TrainingStep single = TrainingStep.builder(one, loss, adam).capacity(rows).threads(1).dropoutSeed(4)
+                .clipping(GradientClipping.byNorm(0.5)).build();
+             TrainingStep team = TrainingStep.builder(three, loss, adam).capacity(rows).threads(3).dropoutSeed(4)
+                .clipping(GradientClipping.byNorm(0.5)).build()) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(single.step(wideInputs, wideTargets, rows), team.step(wideInputs, wideTargets, rows));
             }
         }
         assertSameParameters(one, three);
+    }
+
+    private static Network wide(int width) {
+        return Network.builder().input(width).dense(width, "tanh").dropout(0.25).dense(OUT, "softmax").seed(3).build();
+    }
+
+    @Test
+    void apply_ofGradientsFromElsewhere_leavesThemUnchanged_evenWhenClipping() {
+        Network a = network();
+        Network b = network();
+        try (TrainingStep stepA = TrainingStep.builder(a, loss, adam).capacity(ROWS).dropoutSeed(1)
+                .clipping(GradientClipping.byNorm(1e-3)).build();
+             TrainingStep stepB = TrainingStep.builder(b, loss, adam).capacity(ROWS).dropoutSeed(1)
+                .clipping(GradientClipping.byNorm(1e-3)).build()) {
+            Gradients summed = stepA.gradients(inputs, targets, ROWS).copy();
+            Gradients before = summed.copy();
+            stepA.apply(summed);
+            stepB.apply(summed);
+            for (String name : summed.names()) {
+                assertArrayEquals(before.get(name), summed.get(name), name + " unchanged by apply");
+            }
+        }
+        assertSameParameters(a, b);
+    }
+
+    @Test
+    void aClosedStep_refusesToTrain() {
+        TrainingStep step = TrainingStep.builder(network(), loss, adam).capacity(ROWS).build();
+        step.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> step.step(inputs, targets, ROWS));
+        assertTrue(e.getMessage().startsWith("This training step was closed"), e.getMessage());
     }
 
     @Test
@@ -103,10 +145,12 @@ class TrainingStepTest {
         float[] before = network.parameter("dense_1.weight").read();
         try (TrainingStep step = TrainingStep.builder(network, loss, adam).capacity(ROWS).build()) {
             step.learningRate(0);
+            assertEquals(0, step.currentLearningRate());
             assertTrue(Double.isFinite(step.step(inputs, targets, ROWS)));
             assertArrayEquals(before, network.parameter("dense_1.weight").read());
             assertEquals(0, step.optimizerStates().get(0).step(), "no update, no step counted");
             step.learningRate(0.01);
+            assertEquals(0.01, step.currentLearningRate());
             step.step(inputs, targets, ROWS);
             assertFalse(Arrays.equals(before, network.parameter("dense_1.weight").read()));
             assertEquals(1, step.optimizerStates().get(0).step());
@@ -149,6 +193,7 @@ class TrainingStepTest {
             ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> step.apply(other));
             assertTrue(e.getMessage().contains("Expected gradient 1 to be 'dense_1.weight' 6 × 16 but found"
                     + " 'dense_1.weight' 6 × 5"), e.getMessage());
+            assertEquals(0, step.optimizerStates().get(0).step(), "refused before any state advanced");
         }
     }
 
@@ -168,7 +213,7 @@ class TrainingStepTest {
             ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
                     () -> step.step(inputs, targets, ROWS));
             assertTrue(e.getMessage().contains("between 1 and 8 examples"), e.getMessage());
-            assertNotEquals(0, step.capacity());
+            assertEquals(8, step.capacity());
         }
     }
 

@@ -36,7 +36,7 @@ class EarlyStoppingTest {
         };
         TrainingConfig config = TrainingConfig.builder().optimizer("sgd").learningRate(0.05).epochs(50).batchSize(2)
                 .build();
-        TrainingHistory history = TestTrainers.fromConfig(config, PluginRegistry.discovered(), List.of(snapshot, stopping))
+        TrainingHistory history = TestTrainers.of(config, PluginRegistry.discovered(), List.of(snapshot, stopping))
                 .fit(network, train);
         assertEquals(3, history.epochs().size(), "best at epoch 1, then 2 epochs without improvement");
         assertEquals(1, stopping.bestEpoch());
@@ -50,7 +50,7 @@ class EarlyStoppingTest {
         EarlyStopping stopping = new EarlyStopping(network, data, mse, EarlyStopping.Metric.VALIDATION_LOSS, 3, 0, true);
         TrainingConfig config = TrainingConfig.builder().optimizer("sgd").learningRate(0.02).epochs(20).batchSize(3)
                 .build();
-        TrainingHistory history = TestTrainers.fromConfig(config, PluginRegistry.discovered(), List.of(stopping))
+        TrainingHistory history = TestTrainers.of(config, PluginRegistry.discovered(), List.of(stopping))
                 .fit(network, data);
         assertEquals(20, history.epochs().size());
         assertEquals(20, stopping.bestEpoch());

@@ -68,7 +68,7 @@ class LearningRateScheduleTest {
         TrainingConfig config = TrainingConfig.builder().optimizer("sgd").learningRate(0.4).epochs(3).batchSize(2)
                 .schedule(LearningRateSchedule.step(1, 0.5)).build();
         Network network = Network.builder().input(1).dense(1, "identity").build();
-        TestTrainers.fromConfig(config, PluginRegistry.discovered(), List.of(recorder))
+        TestTrainers.of(config, PluginRegistry.discovered(), List.of(recorder))
                 .fit(network, Dataset.of(new float[][] {{1}, {2}}, new float[][] {{2}, {4}}));
         assertEquals(List.of(0.4, 0.2, 0.1), rates);
     }
@@ -79,9 +79,9 @@ class LearningRateScheduleTest {
         Network scheduled = Network.builder().input(1).dense(1, "identity").build();
         Network direct = Network.builder().input(1).dense(1, "identity").build();
         TrainingConfig.Builder base = TrainingConfig.builder().optimizer("sgd").epochs(1).batchSize(3);
-        TestTrainers.fromConfig(base.learningRate(0.2).schedule(LearningRateSchedule.linearWarmup(1,
+        TestTrainers.of(base.learningRate(0.2).schedule(LearningRateSchedule.linearWarmup(1,
                 LearningRateSchedule.constant())).build(), PluginRegistry.discovered(), List.of()).fit(scheduled, data);
-        TestTrainers.fromConfig(base.learningRate(0.1).schedule(LearningRateSchedule.constant()).build(),
+        TestTrainers.of(base.learningRate(0.1).schedule(LearningRateSchedule.constant()).build(),
                 PluginRegistry.discovered(), List.of()).fit(direct, data);
         assertEquals(direct.parameters().get(0).values()[0], scheduled.parameters().get(0).values()[0]);
     }

@@ -10,7 +10,7 @@ public final class TestTrainers {
     }
 
     /** {@code new Trainer(config.settings(), loss, optimizer, listeners)} with the plugins resolved by {@code registry}. */
-    public static Trainer fromConfig(TrainingConfig config, PluginRegistry registry,
+    public static Trainer of(TrainingConfig config, PluginRegistry registry,
                                      List<? extends TrainingListener> listeners) {
         return new Trainer(config.settings(), registry.loss(config.loss(), config.lossHyperparameters()),
                 registry.optimizer(config.optimizer(), config.optimizerHyperparameters()), listeners);

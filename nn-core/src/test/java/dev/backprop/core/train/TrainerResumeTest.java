@@ -1,6 +1,5 @@
 package dev.backprop.core.train;
 
-import dev.backprop.core.evaluation.Evaluation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.Parameter;
@@ -153,7 +153,7 @@ class TrainerResumeTest {
     }
 
     private static Trainer trainer(TrainingConfig config, List<TrainingListener> listeners) {
-        return TestTrainers.fromConfig(config, PluginRegistry.discovered(), listeners);
+        return TestTrainers.of(config, PluginRegistry.discovered(), listeners);
     }
 
     /** Saves a copy of the checkpoint after epoch {@code k} and stops there, as a killed run would. */

@@ -1,7 +1,5 @@
 package dev.backprop.core.train;
 
-import java.util.Arrays;
-import dev.backprop.core.evaluation.Evaluation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,9 +20,11 @@ import dev.backprop.api.activation.ScalarActivation;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.Parameter;
 import dev.backprop.core.plugin.PluginRegistry;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -194,7 +194,7 @@ class TrainerTest {
         };
         TrainingConfig config = TrainingConfig.builder().loss("categorical_cross_entropy").optimizer("adam")
                 .learningRate(0.01).epochs(3).schedule(LearningRateSchedule.cosine(0.0)).build();
-        TrainingHistory history = TestTrainers.fromConfig(config, PluginRegistry.discovered(), List.of(recorder))
+        TrainingHistory history = TestTrainers.of(config, PluginRegistry.discovered(), List.of(recorder))
                 .fit(network, data);
         assertEquals(0.0, history.epochs().get(2).learningRate());
         assertArrayEquals(afterTwo[0], network.parameters().get(0).values());
@@ -213,7 +213,7 @@ class TrainerTest {
     }
 
     private static Trainer trainer(TrainingConfig config) {
-        return TestTrainers.fromConfig(config, PluginRegistry.discovered(), List.of());
+        return TestTrainers.of(config, PluginRegistry.discovered(), List.of());
     }
 
     /** Separable data: the class is the index of the largest of the first {@code classes} features. */

@@ -1,9 +1,9 @@
 package dev.backprop.examples.bench;
 
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.train.EpochReport;
-import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.train.TrainingListener;
 
 /**

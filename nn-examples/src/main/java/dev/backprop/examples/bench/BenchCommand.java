@@ -73,9 +73,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     private PluginChoices plugins;
 
-    @Option(names = "--momentum", paramLabel = "MU",
-            description = "The momentum optimizer's momentum (default: 0.9); only with --optimizer momentum.")
-    private Double momentum;
 
     @Mixin
     private TrainingLoopOptions loop;
@@ -137,7 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
         return new BenchOverrides(explicit.orNull("--layers", layers),
                 explicit.orNull("--activation", plugins.activation()), explicit.orNull("--loss", plugins.loss()),
                 explicit.orNull("--optimizer", plugins.optimizer()),
-                explicit.orNull("--learning-rate", plugins.learningRate()), momentum,
+                explicit.orNull("--learning-rate", plugins.learningRate()),
                 explicit.orNull("--batch", loop.batch()), explicit.orNull("--epochs", loop.epochs()), accuracyAfter,
                 explicit.orNull("--seed", loop.seed()), plugins.settings());
     }

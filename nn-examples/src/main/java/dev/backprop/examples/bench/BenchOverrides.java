@@ -13,7 +13,6 @@ import java.util.List;
  * @param loss          {@code --loss}
  * @param optimizer     {@code --optimizer}
  * @param learningRate  {@code --learning-rate}
- * @param momentum      {@code --momentum}
  * @param batch         {@code --batch}
  * @param epochs        {@code --epochs}
  * @param accuracyAfter {@code --acc-after}
@@ -22,37 +21,32 @@ import java.util.List;
  *                      (none given when empty: no config sets any)
  */
 record BenchOverrides(List<Integer> layers, String activation, String loss, String optimizer, Double learningRate,
-                      Double momentum, Integer batch, Integer epochs, Integer accuracyAfter, Long seed,
+                      Integer batch, Integer epochs, Integer accuracyAfter, Long seed,
                       PluginSettings pluginSettings) {
 
     /** The config used when {@code --config} is not given; its runs are called "custom". */
     static final PeerConfig DEFAULTS = PeerConfig.C2;
     /** The name of a run without {@code --config}. */
     static final String CUSTOM = "custom";
-    /** The momentum optimizer's momentum unless {@code --momentum} says otherwise. */
+    /** The momentum optimizer's momentum unless {@code --optimizer-setting momentum=MU} says otherwise. */
     static final double DEFAULT_MOMENTUM = 0.9;
     /** The seed unless {@code --seed} says otherwise. */
     static final long DEFAULT_SEED = 42;
 
     /** No option given. */
     static BenchOverrides none() {
-        return new BenchOverrides(null, null, null, null, null, null, null, null, null, null, PluginSettings.NONE);
+        return new BenchOverrides(null, null, null, null, null, null, null, null, null, PluginSettings.NONE);
     }
 
     /**
      * The settings of {@code config} (or of {@link #DEFAULTS}, named {@value #CUSTOM}, when it is
      * {@code null}) with every given option replacing the config's value.
      *
-     * @throws InvalidConfigurationException if {@code --momentum} is given for another optimizer, or the
-     *                                       result is invalid (see {@link BenchSettings})
+     * @throws InvalidConfigurationException if the result is invalid (see {@link BenchSettings})
      */
     BenchSettings resolve(PeerConfig config) {
         PeerConfig base = config == null ? DEFAULTS : config;
         String resolvedOptimizer = optimizer != null ? optimizer : base.optimizer();
-        if (momentum != null && !BenchSettings.MOMENTUM_OPTIMIZER.equals(resolvedOptimizer)) {
-            throw new InvalidConfigurationException("--momentum applies to --optimizer momentum only, but the optimizer"
-                    + " is " + resolvedOptimizer + ": add --optimizer momentum, or leave --momentum out.");
-        }
         int resolvedEpochs = epochs != null ? epochs : base.epochs();
         int resolvedAccuracyAfter = accuracyAfter != null ? accuracyAfter
                 : base.accuracyAfter() == 0 ? resolvedEpochs : Math.min(base.accuracyAfter(), resolvedEpochs);
@@ -62,7 +56,7 @@ record BenchOverrides(List<Integer> layers, String activation, String loss, Stri
                 loss != null ? loss : base.loss(),
                 resolvedOptimizer,
                 learningRate != null ? learningRate : base.learningRate(),
-                momentum != null ? momentum : DEFAULT_MOMENTUM,
+                DEFAULT_MOMENTUM,
                 batch != null ? batch : base.batch(),
                 resolvedEpochs,
                 resolvedAccuracyAfter,

@@ -2,8 +2,8 @@ package dev.backprop.examples.inject;
 
 import com.google.inject.ConfigurationException;
 import com.google.inject.Injector;
-import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine;
 
 /**
  * Lets picocli build the commands, mixins and default providers through Guice, so their

@@ -1,12 +1,12 @@
 package dev.backprop.examples.mnist;
 
-import dev.backprop.api.InvalidConfigurationException;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
+import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.io.model.LoadedModel;
 import java.io.PrintWriter;

@@ -1,10 +1,10 @@
 package dev.backprop.examples.mnist;
 
 import dev.backprop.core.data.Dataset;
-import dev.backprop.core.network.Network;
-import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.evaluation.ConfusionMatrix;
 import dev.backprop.core.evaluation.Evaluation;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.examples.console.ClassificationReport;
 import java.io.PrintWriter;

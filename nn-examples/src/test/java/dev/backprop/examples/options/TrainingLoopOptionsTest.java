@@ -8,9 +8,9 @@ import dev.backprop.api.InvalidConfigurationException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 class TrainingLoopOptionsTest {
 

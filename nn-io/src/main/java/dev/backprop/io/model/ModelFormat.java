@@ -55,7 +55,8 @@ final class ModelFormat {
         ModelInput model = new ModelInput(in, file, fileSize);
         int version = HeaderSection.read(model);
         ArchitectureSection.Raw architecture = ArchitectureSection.read(model, version);
-        List<Parameter> parameters = ParametersSection.read(model, architecture);
+        List<Parameter> read = ParametersSection.read(model, architecture);
+        List<Parameter> parameters = version < 4 ? ParametersSection.withCurrentNames(read) : read;
         Optional<TrainingSection.Raw> training = version >= 2 ? TrainingSection.read(model, version)
                 : Optional.empty();
         Optional<CheckpointSection.Raw> checkpoint = version >= 3 ? CheckpointSection.read(model, parameters)

@@ -13,8 +13,6 @@ import dev.backprop.core.plugin.PluginKind;
 import dev.backprop.core.plugin.PluginRegistry;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Optional;
 
 /**
@@ -112,7 +110,7 @@ final class NetworkRestorer {
         for (int i = 0; i < live.size(); i++) {
             Parameter from = saved.get(i);
             Parameter to = live.get(i);
-            if (!currentName(from.name()).equals(to.name()) || from.rows() != to.rows() || from.columns() != to.columns()) {
+            if (!from.name().equals(to.name()) || from.rows() != to.rows() || from.columns() != to.columns()) {
                 throw new ModelFormatException("Model file " + file + " holds parameter " + (i + 1) + " as '"
                         + from.name() + "' " + from.rows() + " × " + from.columns() + " but its architecture expects '"
                         + to.name() + "' " + to.rows() + " × " + to.columns()
@@ -121,19 +119,4 @@ final class NetworkRestorer {
             System.arraycopy(from.values(), 0, to.values(), 0, to.size());
         }
     }
-
-    /**
-     * A stored parameter name as networks name it now: files written before parameters were named
-     * like Keras's ({@code layer1.weights}, {@code layer1.biases}) hold {@code dense_1.weight} and
-     * {@code dense_1.bias} under their old names.
-     */
-    static String currentName(String stored) {
-        Matcher old = LEGACY_NAME.matcher(stored);
-        if (!old.matches()) {
-            return stored;
-        }
-        return "dense_" + old.group(1) + (old.group(2).equals("weights") ? ".weight" : ".bias");
-    }
-
-    private static final Pattern LEGACY_NAME = Pattern.compile("layer([1-9][0-9]*)\\.(weights|biases)");
 }

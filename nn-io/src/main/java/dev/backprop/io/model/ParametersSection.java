@@ -4,6 +4,8 @@ import dev.backprop.core.network.Parameter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The weights and biases in a model file: a count, then per tensor its name, rows, columns and
@@ -68,4 +70,22 @@ final class ParametersSection {
         }
         return parameters;
     }
+
+    /**
+     * The tensors of a file written before version 4 under the names networks use now: those files
+     * named them {@code layer1.weights}, {@code layer1.biases}, ...; networks name them like Keras,
+     * {@code dense_1.weight}, {@code dense_1.bias}, ...
+     */
+    static List<Parameter> withCurrentNames(List<Parameter> stored) {
+        List<Parameter> renamed = new ArrayList<>();
+        for (Parameter parameter : stored) {
+            Matcher old = LEGACY_NAME.matcher(parameter.name());
+            String name = !old.matches() ? parameter.name()
+                    : "dense_" + old.group(1) + (old.group(2).equals("weights") ? ".weight" : ".bias");
+            renamed.add(new Parameter(name, parameter.rows(), parameter.columns(), parameter.values()));
+        }
+        return renamed;
+    }
+
+    private static final Pattern LEGACY_NAME = Pattern.compile("layer([1-9][0-9]*)\\.(weights|biases)");
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkSpec;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.io.model.KindsActivation;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkSpec;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
@@ -190,7 +190,7 @@ class ConfigFilesTest {
                 new float[][] {{0}, {1}, {1}, {0}});
         Network network = run.buildNetwork(REGISTRY);
 
-        TrainingHistory history = TestTrainers.fromConfig(run.training(), REGISTRY, List.of()).fit(network, xor);
+        TrainingHistory history = TestTrainers.of(run.training(), REGISTRY, List.of()).fit(network, xor);
 
         assertTrue(history.finalLoss() < 0.05, "final loss " + history.finalLoss());
         float[][] inputs = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};

@@ -54,7 +54,7 @@ class CsvTableReaderTest {
         assertEquals(1, data.targetWidth());
         assertArrayEquals(new float[] {1, 0, 2}, data.targets());
         Network network = Network.builder().input(2).dense(3, "softmax").build();
-        var history = TestTrainers.fromConfig(TrainingConfig.builder()
+        var history = TestTrainers.of(TrainingConfig.builder()
                         .loss("sparse_categorical_cross_entropy").optimizer("adam").epochs(2).batchSize(2).build(),
                 PluginRegistry.discovered(), List.of()).fit(network, data.toDataset());
         assertEquals(2, history.epochs().size(), "the integer targets fit sparse_categorical_cross_entropy");

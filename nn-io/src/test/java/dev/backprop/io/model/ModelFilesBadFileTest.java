@@ -190,6 +190,19 @@ class ModelFilesBadFileTest {
                 "save the model again");
     }
 
+    /** Only files written before version 4 may use the old names (layer1.weights); they are read under the new ones. */
+    @Test
+    void load_ofACurrentFileWithTheOldParameterNames_namesTheParameter() throws IOException {
+        NetworkSpec spec = TestModels.trained(TestActivations.both(), 1).spec();
+        List<Parameter> parameters = new ArrayList<>(parametersOf(spec));
+        Parameter first = parameters.get(0);
+        parameters.set(0, new Parameter("layer1.weights", first.rows(), first.columns(), first.values()));
+        writeRaw(spec, parameters);
+
+        assertContains(loadFailure(file), "parameter 1 as 'layer1.weights'", "expects 'dense_1.weight'",
+                "save the model again");
+    }
+
     @Test
     void load_ofFileWithTooFewParameters_saysHowManyWereExpected() throws IOException {
         NetworkSpec spec = TestModels.trained(TestActivations.both(), 1).spec();

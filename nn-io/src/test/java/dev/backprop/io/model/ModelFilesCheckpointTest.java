@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.EpochReport;
-import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingCheckpoint;
@@ -43,12 +43,12 @@ class ModelFilesCheckpointTest {
     void resumeFromACheckpointFile_endsWithTheWeightsOfAnUninterruptedRun() {
         TrainingConfig config = config(EPOCHS);
         Network uninterrupted = network();
-        List<EpochReport> full = TestTrainers.fromConfig(config, registry, List.of()).fit(uninterrupted, train, validation)
+        List<EpochReport> full = TestTrainers.of(config, registry, List.of()).fit(uninterrupted, train, validation)
                 .epochs();
 
         Path file = dir.resolve("run.bpnn");
         Network interrupted = network();
-        Trainer stopping = TestTrainers.fromConfig(config, registry, List.of(new Checkpointer(file, 1),
+        Trainer stopping = TestTrainers.of(config, registry, List.of(new Checkpointer(file, 1),
                 new StopAfter(2)));
         stopping.fit(interrupted, train, validation);
 
@@ -57,7 +57,7 @@ class ModelFilesCheckpointTest {
         assertEquals(2, run.checkpoint().completedEpochs());
         assertEquals(full.subList(0, 2).stream().map(EpochReport::loss).toList(),
                 run.checkpoint().history().stream().map(EpochReport::loss).toList());
-        List<EpochReport> resumed = TestTrainers.fromConfig(run.config(), registry, List.of())
+        List<EpochReport> resumed = TestTrainers.of(run.config(), registry, List.of())
                 .resume(run.network(), train, validation, run.checkpoint()).epochs();
 
         for (int i = 0; i < uninterrupted.parameters().size(); i++) {
@@ -77,7 +77,7 @@ class ModelFilesCheckpointTest {
         Network network = Network.builder().input(3).dense(4, "tanh").dense(2, "identity").seed(4).build();
         Dataset regression = new Dataset(new float[] {1, 2, 3, 4, 5, 6}, 3, new float[] {1, 0, 0, 1}, 2);
         Path file = dir.resolve("run.bpnn");
-        Trainer stopping = TestTrainers.fromConfig(config, registry, List.of(new Checkpointer(file, 2),
+        Trainer stopping = TestTrainers.of(config, registry, List.of(new Checkpointer(file, 2),
                 new StopAfter(3)));
         stopping.fit(network, regression);
 
@@ -109,7 +109,7 @@ class ModelFilesCheckpointTest {
     @Test
     void checkpointFile_truncatedOrWithAFlippedByte_isReportedAndNotLoaded() throws IOException {
         Path file = dir.resolve("run.bpnn");
-        TestTrainers.fromConfig(config(EPOCHS), registry, List.of(new Checkpointer(file, 1), new StopAfter(1)))
+        TestTrainers.of(config(EPOCHS), registry, List.of(new Checkpointer(file, 1), new StopAfter(1)))
                 .fit(network(), train);
         byte[] bytes = Files.readAllBytes(file);
 
@@ -131,7 +131,7 @@ class ModelFilesCheckpointTest {
     @Test
     void checkpointNamingAMissingOptimizer_saysWhichOneAndWhatIsInstalled() {
         Path file = dir.resolve("run.bpnn");
-        TestTrainers.fromConfig(config(EPOCHS), registry, List.of(new Checkpointer(file, 1), new StopAfter(1)))
+        TestTrainers.of(config(EPOCHS), registry, List.of(new Checkpointer(file, 1), new StopAfter(1)))
                 .fit(network(), train);
         PluginRegistry withoutAdam = PluginRegistry.of(List.of(registry.activation("relu")),
                 List.of(registry.loss("categorical_cross_entropy")),
@@ -145,7 +145,7 @@ class ModelFilesCheckpointTest {
     void aScheduleOfTheUsersOwn_isRefusedBeforeTrainingStarts_andNothingIsWritten() {
         TrainingConfig custom = TrainingConfig.builder().schedule((epoch, epochs, initial) -> initial / epoch).build();
         Path file = dir.resolve("run.bpnn");
-        Trainer trainer = TestTrainers.fromConfig(custom, registry, List.of(new Checkpointer(file, 1)));
+        Trainer trainer = TestTrainers.of(custom, registry, List.of(new Checkpointer(file, 1)));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> trainer.fit(network(), train));
         assertTrue(e.getMessage().contains("only the built-in schedules"), e.getMessage());
         assertFalse(Files.exists(file));
@@ -155,7 +155,7 @@ class ModelFilesCheckpointTest {
     void saveCheckpoint_ofStateThatDoesNotFitTheNetwork_isRefusedAndWritesNothing() {
         Path file = dir.resolve("run.bpnn");
         TrainingCheckpoint[] saved = new TrainingCheckpoint[1];
-        TestTrainers.fromConfig(config(EPOCHS), registry, List.of(new StopAfter(1), new TrainingListener() {
+        TestTrainers.of(config(EPOCHS), registry, List.of(new StopAfter(1), new TrainingListener() {
             @Override
             public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint,
                                      boolean last) {

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.PluginId;
+import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.network.LayerSpec;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.Parameter;
 import dev.backprop.core.network.WeightPenalty;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.EpochReport;
-import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;
