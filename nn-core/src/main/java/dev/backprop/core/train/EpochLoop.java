@@ -57,6 +57,16 @@ final class EpochLoop {
         return batchLoss;
     }
 
+    /** The number of batches of an epoch (the last one may be smaller). */
+    int batches() {
+        return (data.size() + batchSize - 1) / batchSize;
+    }
+
+    /** The examples of an epoch. */
+    int examples() {
+        return data.size();
+    }
+
     /** The examples in the last batch. */
     int lastRows() {
         return lastRows;

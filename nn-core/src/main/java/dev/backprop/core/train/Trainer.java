@@ -134,13 +134,13 @@ public final class Trainer {
         return run(network, train, validation, checkpoint.copy());
     }
 
+    /** Epochs from the one after {@code start} (or the first) to the last, or until a listener asks to stop. */
     private TrainingHistory run(Network network, Dataset data, Dataset validation, TrainingCheckpoint start) {
         checkWidths(network, data, loss);
         if (validation != null) {
             checkWidths(network, validation, loss);
         }
         int batchSize = Math.min(settings.batchSize(), data.size());
-        int batches = (data.size() + batchSize - 1) / batchSize;
         int firstEpoch = start == null ? 1 : start.completedEpochs() + 1;
         List<EpochReport> reports = new ArrayList<>(start == null ? List.of() : start.history());
         listeners.forEach(l -> l.onTrainingStart(config, data.size()));
@@ -151,45 +151,53 @@ public final class Trainer {
         }
         try (TrainingStep step = stepBuilder.build()) {
             EpochLoop epochs = new EpochLoop(step, data, batchSize);
-            for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
-                double rate = scheduledRate(epoch, optimizer.learningRate());
-                step.learningRate(rate);
-                step.reseedDropout(epochSeed(settings.seed() + DROPOUT_SEED_OFFSET, epoch));
-                arrangeOrder(epochs.begin(), epoch);
-                long startNanos = System.nanoTime();
-                for (int batch = 1; batch <= batches; batch++) {
-                    double batchLoss = epochs.trainBatch(batch);
-                    if (!Double.isFinite(batchLoss)) {
-                        throw diverged(step, batchLoss, epoch, batch, batches, rate);
-                    }
-                    if (!listeners.isEmpty()) {
-                        BatchReport batchReport = new BatchReport(epoch, batch, batches, epochs.lastRows(), batchLoss);
-                        for (int l = 0; l < listeners.size(); l++) {
-                            listeners.get(l).onBatchEnd(batchReport);
-                        }
-                    }
-                }
-                double seconds = (System.nanoTime() - startNanos) / 1e9;
-                Evaluation.Measurement measured = validation == null ? new Evaluation.Measurement(Double.NaN, Double.NaN)
-                        : Evaluation.measure(network, validation, loss);
-                EpochReport report = new EpochReport(epoch, settings.epochs(), epochs.meanLoss(), data.size(),
-                        seconds, rate, epochs.accuracy(), measured.loss(), measured.accuracy());
+            boolean stop = false;
+            for (int epoch = firstEpoch; epoch <= settings.epochs() && !stop; epoch++) {
+                EpochReport report = trainEpoch(step, epochs, epoch, validation);
                 reports.add(report);
                 listeners.forEach(l -> l.onEpochEnd(report));
-                boolean stop = listeners.stream().anyMatch(TrainingListener::stopRequested);
+                stop = listeners.stream().anyMatch(TrainingListener::stopRequested);
                 if (!listeners.isEmpty()) {
                     TrainingCheckpoint checkpoint = new TrainingCheckpoint(epoch, step.optimizerStates(), reports);
                     boolean last = stop || epoch == settings.epochs();
                     listeners.forEach(l -> l.onCheckpoint(network, config, checkpoint, last));
-                }
-                if (stop) {
-                    break;
                 }
             }
         }
         TrainingHistory history = new TrainingHistory(reports);
         listeners.forEach(l -> l.onTrainingEnd(history));
         return history;
+    }
+
+    /**
+     * One epoch: its learning rate, dropout seed and order, then every batch through the step (each
+     * reported to the listeners), then the validation measurement.
+     */
+    private EpochReport trainEpoch(TrainingStep step, EpochLoop epochs, int epoch, Dataset validation) {
+        double rate = scheduledRate(epoch, optimizer.learningRate());
+        step.learningRate(rate);
+        step.reseedDropout(epochSeed(settings.seed() + DROPOUT_SEED_OFFSET, epoch));
+        arrangeOrder(epochs.begin(), epoch);
+        int batches = epochs.batches();
+        long startNanos = System.nanoTime();
+        for (int batch = 1; batch <= batches; batch++) {
+            double batchLoss = epochs.trainBatch(batch);
+            if (!Double.isFinite(batchLoss)) {
+                throw diverged(step, batchLoss, epoch, batch, batches, rate);
+            }
+            if (!listeners.isEmpty()) {
+                BatchReport batchReport = new BatchReport(epoch, batch, batches, epochs.lastRows(), batchLoss);
+                for (int l = 0; l < listeners.size(); l++) {
+                    listeners.get(l).onBatchEnd(batchReport);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Network network = step.network();
+        Evaluation.Measurement measured = validation == null ? new Evaluation.Measurement(Double.NaN, Double.NaN)
+                : Evaluation.measure(network, validation, loss);
+        return new EpochReport(epoch, settings.epochs(), epochs.meanLoss(), epochs.examples(), seconds, rate,
+                epochs.accuracy(), measured.loss(), measured.accuracy());
     }
 
     /** The error for a batch whose loss is not finite, naming the first layer that produced NaN or infinity. */
