@@ -84,16 +84,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     private LimitOption limit;
 
-    private final Provider<PluginRegistry> registry;
     private final Trainers trainers;
 
     /**
-     * @param registry the plugins, from {@code --plugins}
      * @param trainers gives a trainer per run
      */
     @Inject
-    BenchCommand(Provider<PluginRegistry> registry, Trainers trainers) {
-        this.registry = registry;
+    BenchCommand(Trainers trainers) {
         this.trainers = trainers;
     }
 
@@ -105,7 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSettings settings = overrides().resolve(config);
         List<Integer> threadCounts = loop.threadCounts();
         OptionalInt limited = limit.limit();
-        PluginRegistry plugins = registry.get();
+        PluginRegistry plugins = trainers.registry();
 
         err.println("bench " + settings.describe());
         err.println(BenchEnvironment.describe());

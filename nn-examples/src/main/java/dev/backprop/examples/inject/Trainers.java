@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.Multibinder;
 import dev.backprop.core.inject.TrainerModule;
+import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingListener;
@@ -29,6 +30,11 @@ public final class Trainers {
     public Trainers(Injector injector, @EveryRun Set<TrainingListener> everyRun) {
         this.injector = injector;
         this.everyRun = List.copyOf(everyRun);
+    }
+
+    /** The application's plugin registry: the built-ins and the jars of {@code --plugins}, built on first use. */
+    public PluginRegistry registry() {
+        return injector.getInstance(PluginRegistry.class);
     }
 
     /** A trainer for {@code config} that calls {@code listeners} in order, then the app's own. */

@@ -6,7 +6,6 @@ import dev.backprop.core.evaluation.ConfusionMatrix;
 import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
-import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.examples.console.ClassificationReport;
@@ -63,16 +62,13 @@ public final class IrisExample implements Callable<Integer> {
     @Mixin
     private PrintEveryOption printEvery;
 
-    private final Provider<PluginRegistry> registry;
     private final Trainers trainers;
 
     /**
-     * @param registry the plugins, from {@code --plugins}
-     * @param trainers gives the trainer
+     * @param trainers gives the trainers, and the plugin registry bound from {@code --plugins}
      */
     @Inject
-    IrisExample(Provider<PluginRegistry> registry, Trainers trainers) {
-        this.registry = registry;
+    IrisExample(Trainers trainers) {
         this.trainers = trainers;
     }
 
@@ -83,7 +79,7 @@ public final class IrisExample implements Callable<Integer> {
                 Scaling.STANDARDIZE, loop.seed());
         out.printf("%d training and %d validation rows, %d features, classes %s%n", rows.train().size(),
                 rows.validation().size(), rows.train().featureWidth(), rows.classNames());
-        NetworkBuilder builder = Network.builder().registry(registry.get()).input(rows.train().featureWidth());
+        NetworkBuilder builder = Network.builder().registry(trainers.registry()).input(rows.train().featureWidth());
         for (int width : hidden.widths()) {
             builder.dense(width, plugins.activation(), plugins.activationSettings());
         }

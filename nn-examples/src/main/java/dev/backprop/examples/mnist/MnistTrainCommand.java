@@ -2,7 +2,6 @@ package dev.backprop.examples.mnist;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.examples.inject.Trainers;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,21 +21,18 @@ public final class MnistTrainCommand implements Callable<Integer> {
     @Mixin
     private TrainOptions options;
 
-    private final Provider<PluginRegistry> registry;
     private final Trainers trainers;
 
     /**
-     * @param registry the plugins, from {@code --plugins}
-     * @param trainers gives the trainer
+     * @param trainers gives the trainers, and the plugin registry bound from {@code --plugins}
      */
     @Inject
-    MnistTrainCommand(Provider<PluginRegistry> registry, Trainers trainers) {
-        this.registry = registry;
+    MnistTrainCommand(Trainers trainers) {
         this.trainers = trainers;
     }
 
     @Override
     public Integer call() {
-        return new MnistTrainRun(options, registry.get(), trainers, spec.commandLine().getOut()).run();
+        return new MnistTrainRun(options, trainers.registry(), trainers, spec.commandLine().getOut()).run();
     }
 }

@@ -5,7 +5,6 @@ import com.google.inject.Provider;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
-import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
@@ -60,16 +59,13 @@ public final class SineExample implements Callable<Integer> {
             description = "Training points drawn from [-pi, pi].")
     private int samples;
 
-    private final Provider<PluginRegistry> registry;
     private final Trainers trainers;
 
     /**
-     * @param registry the plugins, from {@code --plugins}
-     * @param trainers gives the trainer
+     * @param trainers gives the trainers, and the plugin registry bound from {@code --plugins}
      */
     @Inject
-    SineExample(Provider<PluginRegistry> registry, Trainers trainers) {
-        this.registry = registry;
+    SineExample(Trainers trainers) {
         this.trainers = trainers;
     }
 
@@ -80,7 +76,7 @@ public final class SineExample implements Callable<Integer> {
         Dataset heldOut = SineData.heldOut(HELD_OUT, loop.seed());
         out.printf("%d training and %d held-out points of y = sin(x), x in [-pi, pi]%n", training.size(),
                 heldOut.size());
-        NetworkBuilder builder = Network.builder().registry(registry.get()).input(1);
+        NetworkBuilder builder = Network.builder().registry(trainers.registry()).input(1);
         for (int width : hidden.widths()) {
             builder.dense(width, plugins.activation(), plugins.activationSettings());
         }

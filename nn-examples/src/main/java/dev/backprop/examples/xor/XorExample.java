@@ -6,7 +6,6 @@ import dev.backprop.core.data.Dataset;
 import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
-import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
@@ -62,23 +61,20 @@ public final class XorExample implements Callable<Integer> {
     @Mixin
     private PrintEveryOption printEvery;
 
-    private final Provider<PluginRegistry> registry;
     private final Trainers trainers;
 
     /**
-     * @param registry the plugins, from {@code --plugins}
-     * @param trainers gives the trainer
+     * @param trainers gives the trainers, and the plugin registry bound from {@code --plugins}
      */
     @Inject
-    XorExample(Provider<PluginRegistry> registry, Trainers trainers) {
-        this.registry = registry;
+    XorExample(Trainers trainers) {
         this.trainers = trainers;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        NetworkBuilder builder = Network.builder().registry(registry.get()).input(2);
+        NetworkBuilder builder = Network.builder().registry(trainers.registry()).input(2);
         for (int width : hidden.widths()) {
             builder.dense(width, plugins.activation(), plugins.activationSettings());
         }
