@@ -12,22 +12,11 @@ final class BackwardPhases {
     }
 
     /** Sets every gradient to 0 before the layers accumulate into them. */
-    static final class ZeroGradients extends Phase {
-        private final Gradients gradients;
-        private final long size;
-
-        ZeroGradients(Gradients gradients) {
-            this.gradients = gradients;
-            long total = 0;
-            for (int i = 0; i < gradients.count(); i++) {
-                total += gradients.tensor(i).length;
-            }
-            this.size = total;
-        }
+    record ZeroGradients(Gradients gradients) implements Phase {
 
         @Override
-        boolean worthSharing(int rows) {
-            return size >= MIN_SHARED_ELEMENTS;
+        public boolean worthSharing(int rows) {
+            return gradients.size() >= MIN_SHARED_ELEMENTS;
         }
 
         @Override
@@ -40,25 +29,11 @@ final class BackwardPhases {
      * {@code δ ← f'(Z) ⊙ (mask ⊙ δ)} in place: turns ∂E/∂(dropped A) into ∂E/∂Z ({@code mask} null
      * without dropout). Split by rows.
      */
-    static final class ActivationBackward extends Phase {
-        private final DenseLayer layer;
-        private final float[] z;
-        private final float[] a;
-        private final float[] mask;
-        private final float[] delta;
-        private final Batch batch;
-
-        ActivationBackward(DenseLayer layer, float[] z, float[] a, float[] mask, float[] delta, Batch batch) {
-            this.layer = layer;
-            this.z = z;
-            this.a = a;
-            this.mask = mask;
-            this.delta = delta;
-            this.batch = batch;
-        }
+    record ActivationBackward(DenseLayer layer, float[] z, float[] a, float[] mask, float[] delta, Batch batch)
+            implements Phase {
 
         @Override
-        boolean worthSharing(int rows) {
+        public boolean worthSharing(int rows) {
             return (long) rows * layer.fanOut() >= MIN_SHARED_ELEMENTS;
         }
 
@@ -72,30 +47,12 @@ final class BackwardPhases {
      * Given {@code δ = ∂E/∂Z}: {@code ∂E/∂W += Xᵀ·δ}, {@code ∂E/∂b += Σ_rows δ}, and
      * {@code ∂E/∂X = δ·Wᵀ} into the previous layer's δ ({@code inputDelta} null for the first layer).
      */
-    static final class ProductBackward extends Phase {
-        private final MatrixKernels kernels;
-        private final DenseLayer layer;
-        private final LayerInput input;
-        private final float[] delta;
-        private final float[] weightGradient;
-        private final float[] biasGradient;
-        private final float[] inputDelta;
-        private final Batch batch;
-
-        ProductBackward(MatrixKernels kernels, DenseLayer layer, LayerInput input, float[] delta,
-                        float[] weightGradient, float[] biasGradient, float[] inputDelta, Batch batch) {
-            this.kernels = kernels;
-            this.layer = layer;
-            this.input = input;
-            this.delta = delta;
-            this.weightGradient = weightGradient;
-            this.biasGradient = biasGradient;
-            this.inputDelta = inputDelta;
-            this.batch = batch;
-        }
+    record ProductBackward(MatrixKernels kernels, DenseLayer layer, LayerInput input, float[] delta,
+                           float[] weightGradient, float[] biasGradient, float[] inputDelta, Batch batch)
+            implements Phase {
 
         @Override
-        boolean worthSharing(int rows) {
+        public boolean worthSharing(int rows) {
             return (long) rows * layer.fanOut() * layer.fanIn() >= MIN_SHARED_MULTIPLY_ADDS;
         }
 
@@ -107,17 +64,10 @@ final class BackwardPhases {
     }
 
     /** Adds the weight penalty's gradient {@code l1·sign(W) + 2·l2·W} to {@code ∂E/∂W}. */
-    static final class PenaltyGradient extends Phase {
-        private final DenseLayer layer;
-        private final float[] weightGradient;
-
-        PenaltyGradient(DenseLayer layer, float[] weightGradient) {
-            this.layer = layer;
-            this.weightGradient = weightGradient;
-        }
+    record PenaltyGradient(DenseLayer layer, float[] weightGradient) implements Phase {
 
         @Override
-        boolean worthSharing(int rows) {
+        public boolean worthSharing(int rows) {
             return weightGradient.length >= MIN_SHARED_ELEMENTS;
         }
 

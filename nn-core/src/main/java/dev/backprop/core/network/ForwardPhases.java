@@ -10,23 +10,11 @@ final class ForwardPhases {
     }
 
     /** {@code Z = X·W + b}, split by output columns. */
-    static final class WeightedSums extends Phase {
-        private final MatrixKernels kernels;
-        private final DenseLayer layer;
-        private final LayerInput input;
-        private final float[] z;
-        private final Batch batch;
-
-        WeightedSums(MatrixKernels kernels, DenseLayer layer, LayerInput input, float[] z, Batch batch) {
-            this.kernels = kernels;
-            this.layer = layer;
-            this.input = input;
-            this.z = z;
-            this.batch = batch;
-        }
+    record WeightedSums(MatrixKernels kernels, DenseLayer layer, LayerInput input, float[] z, Batch batch)
+            implements Phase {
 
         @Override
-        boolean worthSharing(int rows) {
+        public boolean worthSharing(int rows) {
             return (long) rows * layer.fanOut() * layer.fanIn() >= MIN_SHARED_MULTIPLY_ADDS;
         }
 
@@ -37,21 +25,10 @@ final class ForwardPhases {
     }
 
     /** {@code A = f(Z)}, split by rows. */
-    static final class Activate extends Phase {
-        private final DenseLayer layer;
-        private final float[] z;
-        private final float[] a;
-        private final Batch batch;
-
-        Activate(DenseLayer layer, float[] z, float[] a, Batch batch) {
-            this.layer = layer;
-            this.z = z;
-            this.a = a;
-            this.batch = batch;
-        }
+    record Activate(DenseLayer layer, float[] z, float[] a, Batch batch) implements Phase {
 
         @Override
-        boolean worthSharing(int rows) {
+        public boolean worthSharing(int rows) {
             return (long) rows * layer.fanOut() >= MIN_SHARED_ELEMENTS;
         }
 
@@ -65,25 +42,11 @@ final class ForwardPhases {
      * Training-time dropout: draws the mask from the workspace's dropout stream in row-major order and
      * writes {@code dropped = A ⊙ mask}. Serial, so the masks do not depend on the thread count.
      */
-    static final class Drop extends Phase {
-        private final DenseLayer layer;
-        private final float[] a;
-        private final float[] mask;
-        private final float[] dropped;
-        private final Batch batch;
-        private final DropoutStream stream;
-
-        Drop(DenseLayer layer, float[] a, float[] mask, float[] dropped, Batch batch, DropoutStream stream) {
-            this.layer = layer;
-            this.a = a;
-            this.mask = mask;
-            this.dropped = dropped;
-            this.batch = batch;
-            this.stream = stream;
-        }
+    record Drop(DenseLayer layer, float[] a, float[] mask, float[] dropped, Batch batch, DropoutStream stream)
+            implements Phase {
 
         @Override
-        boolean worthSharing(int rows) {
+        public boolean worthSharing(int rows) {
             return false;
         }
 

@@ -65,6 +65,15 @@ public final class Gradients implements Serializable {
         return tensors.length;
     }
 
+    /** The number of values over every tensor. */
+    public long size() {
+        long total = 0;
+        for (float[] tensor : tensors) {
+            total += tensor.length;
+        }
+        return total;
+    }
+
     /** The parameter names, in the network's order. */
     public List<String> names() {
         return List.of(names);
@@ -147,8 +156,8 @@ public final class Gradients implements Serializable {
     /** Zeroes share {@code part} of {@code parts} of every tensor (a phase of a step). */
     void zero(int part, int parts) {
         for (float[] tensor : tensors) {
-            Arrays.fill(tensor, MatrixKernels.shareStart(tensor.length, part, parts), MatrixKernels.shareStart(tensor.length, part + 1, parts),
-                    0f);
+            Arrays.fill(tensor, MatrixKernels.shareStart(tensor.length, part, parts),
+                    MatrixKernels.shareStart(tensor.length, part + 1, parts), 0f);
         }
     }
 

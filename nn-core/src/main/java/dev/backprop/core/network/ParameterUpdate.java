@@ -11,7 +11,7 @@ import java.util.List;
  * and the gradients are handed in by {@link #prepare} before each run, since the schedule changes the
  * rule once per epoch and a distributed run applies gradients summed elsewhere.
  */
-final class ParameterUpdate extends Phase {
+final class ParameterUpdate implements Phase {
 
     private final List<Parameter> parameters;
     private final List<OptimizerState> states;
@@ -33,7 +33,7 @@ final class ParameterUpdate extends Phase {
     }
 
     @Override
-    boolean worthSharing(int rows) {
+    public boolean worthSharing(int rows) {
         return size >= MIN_SHARED_ELEMENTS;
     }
 

@@ -5,17 +5,17 @@ import dev.backprop.core.internal.PartTask;
 /**
  * One phase of a pass over a batch: work cut into disjoint shares ({@link #run(int, int)}), which the
  * threads of a compute team run at once; between two phases the team's {@code run} is the barrier.
- * Each phase is made once, when its workspace is, with the buffers it reads and writes as final
- * fields, so running a pass allocates nothing. Kernels give bit-identical results for any number of
+ * Each phase is made once, when its workspace is, with the buffers it reads and writes as its
+ * (record) components, so running a pass allocates nothing. Kernels give bit-identical results for any number of
  * shares, so whether a phase is shared changes only its speed.
  */
-abstract class Phase implements PartTask {
+interface Phase extends PartTask {
 
     /** Products below this many multiply-adds run on the calling thread alone (a hand-off costs about a microsecond). */
-    static final long MIN_SHARED_MULTIPLY_ADDS = 1L << 20;
+    long MIN_SHARED_MULTIPLY_ADDS = 1L << 20;
     /** Element-wise passes below this many values run on the calling thread alone. */
-    static final long MIN_SHARED_ELEMENTS = 2048;
+    long MIN_SHARED_ELEMENTS = 2048;
 
     /** Whether the phase, on a batch of {@code rows} examples, is big enough to pay for handing out shares. */
-    abstract boolean worthSharing(int rows);
+    boolean worthSharing(int rows);
 }
