@@ -18,4 +18,22 @@ interface Phase extends PartTask {
 
     /** Whether the phase, on a batch of {@code rows} examples, is big enough to pay for handing out shares. */
     boolean worthSharing(int rows);
+
+    /**
+     * Two phases that touch disjoint arrays, run in one hand-off: each thread does its share of the
+     * first, then its share of the second. Shared when either is worth sharing.
+     */
+    record Together(Phase first, Phase second) implements Phase {
+
+        @Override
+        public boolean worthSharing(int rows) {
+            return first.worthSharing(rows) || second.worthSharing(rows);
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            first.run(part, parts);
+            second.run(part, parts);
+        }
+    }
 }
