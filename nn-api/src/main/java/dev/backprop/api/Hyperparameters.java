@@ -128,14 +128,7 @@ public final class Hyperparameters {
      * @throws InvalidHyperparameterException if {@code name} holds a switch or text
      */
     public double get(String name, double defaultValue) {
-        Object v = values.get(name);
-        if (v == null) {
-            return defaultValue;
-        }
-        if (v instanceof Double number) {
-            return number;
-        }
-        throw wrongKind(name, v, "a number");
+        return valueOfKind(name, Double.class, "a number", defaultValue);
     }
 
     /**
@@ -144,14 +137,7 @@ public final class Hyperparameters {
      * @throws InvalidHyperparameterException if {@code name} holds a number or text
      */
     public boolean flag(String name, boolean defaultValue) {
-        Object v = values.get(name);
-        if (v == null) {
-            return defaultValue;
-        }
-        if (v instanceof Boolean flag) {
-            return flag;
-        }
-        throw wrongKind(name, v, "true or false");
+        return valueOfKind(name, Boolean.class, "true or false", defaultValue);
     }
 
     /**
@@ -160,14 +146,19 @@ public final class Hyperparameters {
      * @throws InvalidHyperparameterException if {@code name} holds a number or a switch
      */
     public String text(String name, String defaultValue) {
+        return valueOfKind(name, String.class, "text", defaultValue);
+    }
+
+    /** The value of {@code name} if it is of {@code kind}, {@code defaultValue} if unset; else the wrong-kind error. */
+    private <T> T valueOfKind(String name, Class<T> kind, String expected, T defaultValue) {
         Object v = values.get(name);
         if (v == null) {
             return defaultValue;
         }
-        if (v instanceof String text) {
-            return text;
+        if (kind.isInstance(v)) {
+            return kind.cast(v);
         }
-        throw wrongKind(name, v, "text");
+        throw wrongKind(name, v, expected);
     }
 
     private static InvalidHyperparameterException wrongKind(String name, Object found, String expected) {

@@ -12,9 +12,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One gradient tensor {@code ∂E/∂θ} per parameter of a network, paired with the parameters by name
@@ -35,12 +33,18 @@ public final class Gradients implements Serializable {
     private final int[] rows;
     private final int[] columns;
     private final float[][] tensors;
+    private final long size;
 
     private Gradients(String[] names, int[] rows, int[] columns, float[][] tensors) {
         this.names = names;
         this.rows = rows;
         this.columns = columns;
         this.tensors = tensors;
+        long total = 0;
+        for (float[] tensor : tensors) {
+            total += tensor.length;
+        }
+        this.size = total;
     }
 
     /** Zero gradients shaped like {@code parameters}, with their names. */
@@ -67,11 +71,7 @@ public final class Gradients implements Serializable {
 
     /** The number of values over every tensor. */
     public long size() {
-        long total = 0;
-        for (float[] tensor : tensors) {
-            total += tensor.length;
-        }
-        return total;
+        return size;
     }
 
     /** The parameter names, in the network's order. */
@@ -91,9 +91,8 @@ public final class Gradients implements Serializable {
                 return tensors[i];
             }
         }
-        String suggestion = ClosestMatch.among(name, names()).map(close -> " Did you mean '" + close + "'?").orElse("");
         throw new IllegalArgumentException("No gradient named '" + name + "': the names are " + names() + "."
-                + suggestion);
+                + ClosestMatch.suggestion(name, names()));
     }
 
     /** The live gradient of tensor {@code index} (the parameter at that position of {@code Network.parameters()}). */
@@ -179,15 +178,6 @@ public final class Gradients implements Serializable {
                 tensor[k] = Math.max(-bound, Math.min(bound, tensor[k]));
             }
         }
-    }
-
-    /** The tensors by name, in order (live arrays), for reports and tests. */
-    public Map<String, float[]> asMap() {
-        Map<String, float[]> map = new LinkedHashMap<>();
-        for (int i = 0; i < names.length; i++) {
-            map.put(names[i], tensors[i]);
-        }
-        return map;
     }
 
     /**

@@ -119,9 +119,8 @@ public final class Network {
             }
         }
         List<String> names = parameters.stream().map(Parameter::name).toList();
-        String suggestion = ClosestMatch.among(name, names).map(close -> " Did you mean '" + close + "'?").orElse("");
         throw new IllegalArgumentException("This network has no parameter '" + name + "'; its parameters are "
-                + names + " (dense layers counted from 1)." + suggestion);
+                + names + " (dense layers counted from 1)." + ClosestMatch.suggestion(name, names));
     }
 
     /** Zero gradients paired with {@link #parameters()} by name. */

@@ -115,7 +115,7 @@ final class PluginCatalog<T extends Plugin> {
         StringBuilder message = new StringBuilder()
                 .append("No ").append(kind.word()).append(" with id '").append(id).append("'. Available: ")
                 .append(names.isEmpty() ? "(none)" : String.join(", ", names)).append('.');
-        ClosestMatch.among(id.value(), names).ifPresent(best -> message.append(" Did you mean '").append(best).append("'?"));
+        message.append(ClosestMatch.suggestion(id.value(), names));
         message.append(" A third-party ").append(kind.word()).append(" needs its jar on the runtime classpath with a")
                 .append(" META-INF/services/").append(kind.serviceType().getName()).append(" entry naming its class.");
         for (PluginProblem problem : problems) {

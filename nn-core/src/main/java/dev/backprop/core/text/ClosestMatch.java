@@ -29,6 +29,20 @@ public final class ClosestMatch {
         return nearest(word, candidates, false);
     }
 
+    /** {@code " Did you mean 'x'?"} for the candidate {@link #among} finds, else {@code ""}: ready to append to a message. */
+    public static String suggestion(String word, Collection<String> candidates) {
+        return hint(among(word, candidates));
+    }
+
+    /** As {@link #suggestion}, comparing without regard to case ({@link #amongIgnoringCase}). */
+    public static String suggestionIgnoringCase(String word, Collection<String> candidates) {
+        return hint(amongIgnoringCase(word, candidates));
+    }
+
+    private static String hint(Optional<String> closest) {
+        return closest.map(c -> " Did you mean '" + c + "'?").orElse("");
+    }
+
     /**
      * As {@link #among}, comparing without regard to case ({@code Species} is 0 edits from
      * {@code species}); the candidate is returned as given.

@@ -95,9 +95,8 @@ record PluginReference(PluginId id, ConfigNode idNode, Hyperparameters hyperpara
         Set<String> names = accepted.get();
         for (String name : hyperparameters.names()) {
             if (!names.contains(name)) {
-                String hint = ClosestMatch.among(name, names).map(c -> " Did you mean '" + c + "'?").orElse("");
-                return idNode.wrap(hyperparametersPath + "." + name,
-                        new InvalidHyperparameterException(e.getMessage() + hint, e));
+                return idNode.wrap(hyperparametersPath + "." + name, new InvalidHyperparameterException(
+                        e.getMessage() + ClosestMatch.suggestion(name, names), e));
             }
         }
         for (String name : hyperparameters.names()) {

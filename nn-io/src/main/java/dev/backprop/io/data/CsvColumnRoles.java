@@ -89,8 +89,7 @@ record CsvColumnRoles(List<String> names, int label, int[] features) {
         if (index >= 0) {
             return index;
         }
-        String hint = ClosestMatch.amongIgnoringCase(wanted, names).map(c -> " Did you mean '" + c + "'?")
-                .orElse("");
+        String hint = ClosestMatch.suggestionIgnoringCase(wanted, names);
         throw new DatasetFormatException("CSV file " + file + " has no " + role + " named '" + wanted + "': the"
                 + " header (line " + line + ") has the columns " + names + "." + hint
                 + " Names are case-sensitive; give one of those names"
