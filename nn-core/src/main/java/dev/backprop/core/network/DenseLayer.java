@@ -28,13 +28,8 @@ final class DenseLayer {
         this.activation = activation;
         this.penalty = penalty;
         this.dropout = dropout;
-        this.weights = new Parameter(name(index) + ".weight", fanIn, fanOut, new float[fanIn * fanOut]);
-        this.biases = new Parameter(name(index) + ".bias", 1, fanOut, new float[fanOut]);
-    }
-
-    /** The name of dense layer {@code index} (0-based): {@code dense_1}, {@code dense_2}, ... as in Keras. */
-    static String name(int index) {
-        return "dense_" + (index + 1);
+        this.weights = new Parameter(Parameter.weightName(index + 1), fanIn, fanOut, new float[fanIn * fanOut]);
+        this.biases = new Parameter(Parameter.biasName(index + 1), 1, fanOut, new float[fanOut]);
     }
 
     int fanIn() {

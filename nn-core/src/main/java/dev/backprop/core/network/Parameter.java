@@ -27,6 +27,16 @@ public record Parameter(String name, int rows, int columns, float[] values) {
         OUT_BY_IN
     }
 
+    /** The name of dense layer {@code layer}'s weights, layers counted from 1: {@code dense_1.weight}, as in Keras. */
+    public static String weightName(int layer) {
+        return "dense_" + layer + ".weight";
+    }
+
+    /** The name of dense layer {@code layer}'s biases, layers counted from 1: {@code dense_1.bias}. */
+    public static String biasName(int layer) {
+        return "dense_" + layer + ".bias";
+    }
+
     /** The number of values. */
     public int size() {
         return values.length;

@@ -4,6 +4,7 @@ import dev.backprop.api.BackpropException;
 import dev.backprop.api.PluginId;
 import dev.backprop.core.network.LayerSpec;
 import dev.backprop.core.network.NetworkSpec;
+import dev.backprop.core.network.Parameter;
 import dev.backprop.core.network.WeightPenalty;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -86,8 +87,8 @@ final class ArchitectureSection {
                 if (fanIn < 1 || width < 1) {
                     return List.of();
                 }
-                shapes.add(new TensorShape(i + 1, "weight", fanIn, width));
-                shapes.add(new TensorShape(i + 1, "bias", 1, width));
+                shapes.add(new TensorShape(Parameter.weightName(i + 1), fanIn, width));
+                shapes.add(new TensorShape(Parameter.biasName(i + 1), 1, width));
                 fanIn = width;
             }
             return shapes;
@@ -120,12 +121,11 @@ final class ArchitectureSection {
     /**
      * The shape the architecture gives one tensor.
      *
-     * @param layer   the 1-based layer
-     * @param role    {@code weights} or {@code biases}
+     * @param name    the parameter's name, such as {@code dense_1.weight}
      * @param rows    fan-in for weights, 1 for biases
      * @param columns the layer's width
      */
-    record TensorShape(int layer, String role, int rows, int columns) {
+    record TensorShape(String name, int rows, int columns) {
 
         /** The number of values, in {@code long} so that no product overflows. */
         long size() {
@@ -134,7 +134,7 @@ final class ArchitectureSection {
 
         @Override
         public String toString() {
-            return "'dense_" + layer + "." + role + "' " + rows + " × " + columns;
+            return "'" + name + "' " + rows + " × " + columns;
         }
     }
 }

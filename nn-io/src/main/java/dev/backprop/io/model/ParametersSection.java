@@ -80,12 +80,15 @@ final class ParametersSection {
         List<Parameter> renamed = new ArrayList<>();
         for (Parameter parameter : stored) {
             Matcher old = LEGACY_NAME.matcher(parameter.name());
-            String name = !old.matches() ? parameter.name()
-                    : "dense_" + old.group(1) + (old.group(2).equals("weights") ? ".weight" : ".bias");
+            String name = parameter.name();
+            if (old.matches()) {
+                int layer = Integer.parseInt(old.group(1));
+                name = old.group(2).equals("weights") ? Parameter.weightName(layer) : Parameter.biasName(layer);
+            }
             renamed.add(new Parameter(name, parameter.rows(), parameter.columns(), parameter.values()));
         }
         return renamed;
     }
 
-    private static final Pattern LEGACY_NAME = Pattern.compile("layer([1-9][0-9]*)\\.(weights|biases)");
+    private static final Pattern LEGACY_NAME = Pattern.compile("layer([1-9][0-9]{0,8})\\.(weights|biases)");
 }
