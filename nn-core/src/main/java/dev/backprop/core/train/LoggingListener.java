@@ -16,7 +16,9 @@ public final class LoggingListener implements TrainingListener {
 
     @Override
     public void onBatchEnd(BatchReport report) {
-        LOG.debug("epoch {} batch {}/{} loss={}", report.epoch(), report.batch(), report.batches(), report.loss());
+        if (LOG.isDebugEnabled()) {   // every run of the apps has this listener: no boxing per batch unless asked
+            LOG.debug("epoch {} batch {}/{} loss={}", report.epoch(), report.batch(), report.batches(), report.loss());
+        }
     }
 
     @Override

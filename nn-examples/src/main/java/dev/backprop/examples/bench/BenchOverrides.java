@@ -28,8 +28,6 @@ record BenchOverrides(List<Integer> layers, String activation, String loss, Stri
     static final PeerConfig DEFAULTS = PeerConfig.C2;
     /** The name of a run without {@code --config}. */
     static final String CUSTOM = "custom";
-    /** The momentum optimizer's momentum unless {@code --optimizer-setting momentum=MU} says otherwise. */
-    static final double DEFAULT_MOMENTUM = 0.9;
     /** The seed unless {@code --seed} says otherwise. */
     static final long DEFAULT_SEED = 42;
 
@@ -56,7 +54,6 @@ record BenchOverrides(List<Integer> layers, String activation, String loss, Stri
                 loss != null ? loss : base.loss(),
                 resolvedOptimizer,
                 learningRate != null ? learningRate : base.learningRate(),
-                DEFAULT_MOMENTUM,
                 batch != null ? batch : base.batch(),
                 resolvedEpochs,
                 resolvedAccuracyAfter,

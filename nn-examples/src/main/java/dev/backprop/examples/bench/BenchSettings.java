@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
  * @param loss          the loss id
  * @param optimizer     the optimizer id
  * @param learningRate  the optimizer's {@code learning_rate}
- * @param momentum      the {@code momentum} setting, used only by the {@code momentum} optimizer
  * @param batch         examples per step
  * @param epochs        passes over the training data, the first untimed
  * @param accuracyAfter the epoch after which the test accuracy is measured
@@ -32,7 +31,7 @@ import java.util.stream.Collectors;
  * @param pluginSettings further settings of the activation, the loss and the optimizer
  */
 record BenchSettings(String name, List<Integer> layers, String activation, String loss, String optimizer,
-                     double learningRate, double momentum, int batch, int epochs, int accuracyAfter, long seed,
+                     double learningRate, int batch, int epochs, int accuracyAfter, long seed,
                      PluginSettings pluginSettings) {
 
     /** The loss after which the output layer is a softmax. */
@@ -41,6 +40,8 @@ record BenchSettings(String name, List<Integer> layers, String activation, Strin
     static final String MOMENTUM_OPTIMIZER = "momentum";
     /** The momentum optimizer's hyperparameter. */
     static final String MOMENTUM = "momentum";
+    /** The momentum optimizer's momentum, as the peers run it; {@code --optimizer-setting momentum=MU} overrides it. */
+    static final double PEER_MOMENTUM = 0.9;
 
     BenchSettings {
         layers = List.copyOf(layers);
@@ -70,7 +71,7 @@ record BenchSettings(String name, List<Integer> layers, String activation, Strin
     /** {@code learning_rate}, {@code momentum} for the momentum optimizer, then the {@code --optimizer-setting}s. */
     Hyperparameters optimizerHyperparameters() {
         Hyperparameters settings = Hyperparameters.of(Optimizer.LEARNING_RATE, learningRate);
-        return (MOMENTUM_OPTIMIZER.equals(optimizer) ? settings.with(MOMENTUM, momentum) : settings)
+        return (MOMENTUM_OPTIMIZER.equals(optimizer) ? settings.with(MOMENTUM, PEER_MOMENTUM) : settings)
                 .withAll(pluginSettings.optimizer());
     }
 

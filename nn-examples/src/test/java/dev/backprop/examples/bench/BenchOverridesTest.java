@@ -69,7 +69,7 @@ class BenchOverridesTest {
 
         assertEquals("custom", custom.name());
         assertEquals(new BenchSettings("custom", c2.layers(), c2.activation(), c2.loss(), c2.optimizer(),
-                c2.learningRate(), c2.momentum(), c2.batch(), c2.epochs(), c2.accuracyAfter(), c2.seed(),
+                c2.learningRate(), c2.batch(), c2.epochs(), c2.accuracyAfter(), c2.seed(),
                 c2.pluginSettings()), custom);
     }
 
