@@ -17,6 +17,26 @@ final class LoopKernels implements MatrixKernels {
         return "loops";
     }
 
+    /** {@code x − x} is 0 for a finite {@code x} and NaN otherwise, so the sum is NaN exactly when some value is not finite. */
+    @Override
+    public boolean allFinite(float[] a, int from, int to) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += a[i] - a[i];
+            s1 += a[i + 1] - a[i + 1];
+            s2 += a[i + 2] - a[i + 2];
+            s3 += a[i + 3] - a[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += a[i] - a[i];
+        }
+        return s0 + s1 + s2 + s3 == 0f;
+    }
+
     @Override
     public void multiplyAddBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n, int part, int parts) {
         int rowEnd = MatrixKernels.shareStart(m, part + 1, parts);

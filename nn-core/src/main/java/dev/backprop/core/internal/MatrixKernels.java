@@ -37,6 +37,12 @@ public interface MatrixKernels {
     /** {@code c[m×k] = d[m×n] · bᵀ}, where {@code b} is {@code k×n}; share {@code part} of {@code parts}. */
     void multiplyTransposedRight(float[] d, float[] b, float[] c, int m, int k, int n, int part, int parts);
 
+    /**
+     * Whether {@code a[from, to)} holds only finite values (no NaN, no ±∞). Cheap enough to run over
+     * every parameter after every update: the training step's divergence check.
+     */
+    boolean allFinite(float[] a, int from, int to);
+
     /** A short name for logs and benchmark output ({@code "loops"}, {@code "vector-512"}). */
     String name();
 

@@ -6,6 +6,9 @@ import static dev.backprop.core.internal.TileGeometry.SPECIES;
 import static dev.backprop.core.internal.TileGeometry.TILE_COLUMNS;
 import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
 /**
  * Kernels on the incubating Vector API ({@code jdk.incubator.vector}), sized to the CPU's widest float
  * vector. Batches of {@link TileGeometry#SMALL_BATCH} rows or more go through {@link BlockedProduct}
@@ -39,6 +42,31 @@ final class VectorKernels implements MatrixKernels {
     @Override
     public String name() {
         return "vector-" + SPECIES.vectorBitSize();
+    }
+
+    /** Four independent lanes of {@code x − x} sums (0 for finite values, NaN otherwise), then the tail. */
+    @Override
+    public boolean allFinite(float[] a, int from, int to) {
+        FloatVector s0 = FloatVector.zero(SPECIES);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int i = from;
+        for (; i + 4 * LANES <= to; i += 4 * LANES) {
+            FloatVector v0 = FloatVector.fromArray(SPECIES, a, i);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, a, i + LANES);
+            FloatVector v2 = FloatVector.fromArray(SPECIES, a, i + 2 * LANES);
+            FloatVector v3 = FloatVector.fromArray(SPECIES, a, i + 3 * LANES);
+            s0 = s0.add(v0.sub(v0));
+            s1 = s1.add(v1.sub(v1));
+            s2 = s2.add(v2.sub(v2));
+            s3 = s3.add(v3.sub(v3));
+        }
+        float tail = 0f;
+        for (; i < to; i++) {
+            tail += a[i] - a[i];
+        }
+        return s0.add(s1).add(s2).add(s3).reduceLanes(VectorOperators.ADD) + tail == 0f;
     }
 
     @Override

@@ -41,6 +41,11 @@ final class BackwardPhases {
         public void run(int part, int parts) {
             layer.activationBackward(z, a, mask, delta, batch.rows(), part, parts);
         }
+
+        @Override
+        public RuntimeException failed(RuntimeException failure) {
+            return PluginFailures.activation(layer, "backward pass (derivative)", failure);
+        }
     }
 
     /**

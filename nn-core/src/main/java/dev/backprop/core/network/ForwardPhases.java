@@ -36,6 +36,11 @@ final class ForwardPhases {
         public void run(int part, int parts) {
             layer.activate(z, a, batch.rows(), part, parts);
         }
+
+        @Override
+        public RuntimeException failed(RuntimeException failure) {
+            return PluginFailures.activation(layer, "forward pass (value)", failure);
+        }
     }
 
     /**

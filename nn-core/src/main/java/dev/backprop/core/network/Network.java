@@ -1,5 +1,6 @@
 package dev.backprop.core.network;
 
+import dev.backprop.api.BackpropException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.init.WeightInitializer;
 import dev.backprop.api.loss.Loss;
@@ -186,9 +187,17 @@ public final class Network {
         }
         float[] outputs = workspace.forward(inputs, rows, true);
         boolean fused = fusesWithOutput(loss);
-        double value = fused
-                ? ((FusedWithSoftmax) loss).evaluateAfterSoftmax(outputs, targets, rows, width, workspace.outputDelta())
-                : loss.evaluate(outputs, targets, rows, width, workspace.outputDelta());
+        double value;
+        try {
+            value = fused
+                    ? ((FusedWithSoftmax) loss).evaluateAfterSoftmax(outputs, targets, rows, width,
+                    workspace.outputDelta())
+                    : loss.evaluate(outputs, targets, rows, width, workspace.outputDelta());
+        } catch (BackpropException own) {
+            throw own;
+        } catch (RuntimeException failure) {
+            throw PluginFailures.plugin("loss", loss, "computing the loss and its gradient", failure);
+        }
         workspace.backward(fused);
         return value + penalty();
     }
@@ -279,6 +288,16 @@ public final class Network {
      */
     public String kernelsName() {
         return kernels.name();
+    }
+
+    /** The dense layers, from the input's side. */
+    List<DenseLayer> layers() {
+        return layers;
+    }
+
+    /** The kernels this network computes with. */
+    MatrixKernels kernels() {
+        return kernels;
     }
 
     /** A calling thread's own small workspace for {@link #predict}: no gradients, no extra threads. */

@@ -1,5 +1,6 @@
 package dev.backprop.core.network;
 
+import dev.backprop.api.BackpropException;
 import dev.backprop.core.internal.ComputeTeam;
 import java.util.List;
 
@@ -26,12 +27,21 @@ final class Pass {
         }
     }
 
-    /** Runs one phase on {@code team}, shared when it is worth it. */
+    /**
+     * Runs one phase on {@code team}, shared when it is worth it. A failure that is not Backprop's own
+     * (a plugin's exception, say) comes out as the phase describes it ({@link Phase#failed}).
+     */
     static void run(Phase phase, ComputeTeam team, int rows) {
-        if (team.size() > 1 && phase.worthSharing(rows)) {
-            team.run(phase);
-        } else {
-            phase.run(0, 1);
+        try {
+            if (team.size() > 1 && phase.worthSharing(rows)) {
+                team.run(phase);
+            } else {
+                phase.run(0, 1);
+            }
+        } catch (BackpropException own) {
+            throw own;
+        } catch (RuntimeException failure) {
+            throw phase.failed(failure);
         }
     }
 }

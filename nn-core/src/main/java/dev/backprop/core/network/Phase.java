@@ -20,6 +20,15 @@ interface Phase extends PartTask {
     boolean worthSharing(int rows);
 
     /**
+     * What to throw when a share of this phase threw {@code failure}, which is not a
+     * {@link dev.backprop.api.BackpropException}: phases that call a plugin name it
+     * ({@link dev.backprop.api.PluginFailedException}); the others pass the failure on.
+     */
+    default RuntimeException failed(RuntimeException failure) {
+        return failure;
+    }
+
+    /**
      * Two phases that touch disjoint arrays, run in one hand-off: each thread does its share of the
      * first, then its share of the second. Shared when either is worth sharing.
      */
@@ -34,6 +43,11 @@ interface Phase extends PartTask {
         public void run(int part, int parts) {
             first.run(part, parts);
             second.run(part, parts);
+        }
+
+        @Override
+        public RuntimeException failed(RuntimeException failure) {
+            return second.failed(failure);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.backprop.core.network;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.api.NumericalInstabilityException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
@@ -36,6 +37,9 @@ public final class TrainingStep implements AutoCloseable {
     private boolean updating = true;
     private double lastLoss = Double.NaN;
     private int lastRows;
+    private float[] lastInputs;
+    private float[] lastTargets;
+    private boolean ownGradientsFresh;
     private boolean closed;
 
     private TrainingStep(Builder builder) {
@@ -52,7 +56,7 @@ public final class TrainingStep implements AutoCloseable {
         this.states = builder.states != null ? List.copyOf(builder.states) : freshStates(network, optimizer);
         requireStatesFit(network, optimizer, states);
         this.workspace = network.newWorkspace(builder.capacity, builder.threads, builder.dropoutSeed);
-        this.update = new ParameterUpdate(network.parameters(), states);
+        this.update = new ParameterUpdate(network.kernels(), network.parameters(), states, workspace.threads());
     }
 
     /** A builder for a step of {@code network}, minimising {@code loss} with {@code optimizer}. */
@@ -96,7 +100,8 @@ public final class TrainingStep implements AutoCloseable {
 
     /**
      * One training step on {@code rows} examples: {@link #gradients}, then {@link #apply}. When the loss
-     * is NaN or infinite the parameters are left as they are (see {@link #firstNonFiniteLayer}).
+     * is NaN or infinite the parameters are left as they are (see {@link #firstNonFiniteLayer}); when the
+     * update makes a parameter non-finite, {@link #apply} throws.
      *
      * @param inputs  {@code rows × inputWidth} values, row-major
      * @param targets {@code rows × targetWidth} values, row-major
@@ -119,8 +124,12 @@ public final class TrainingStep implements AutoCloseable {
      */
     public Gradients gradients(float[] inputs, float[] targets, int rows) {
         requireOpen();
+        ownGradientsFresh = false;
         lastLoss = network.computeGradients(workspace, inputs, targets, rows, loss);
         lastRows = rows;
+        lastInputs = inputs;
+        lastTargets = targets;
+        ownGradientsFresh = true;
         return workspace.gradients();
     }
 
@@ -131,15 +140,26 @@ public final class TrainingStep implements AutoCloseable {
      * never changed and may be applied again; this step's own gradients are clipped in place. With a
      * learning rate of 0 for the epoch ({@link #learningRate}) no parameter and no state changes.
      *
-     * @throws ShapeMismatchException if {@code gradients} do not pair with this network's parameters
-     *                                (checked before anything changes)
+     * <p>Every updated value is checked (in cache, right after the optimizer wrote it): when the update
+     * left a NaN or an infinity in a parameter, the step throws, naming the parameter and where the
+     * first non-finite value came from. The parameters are then partly updated: discard the network, or
+     * reload the last saved copy.
+     *
+     * @throws ShapeMismatchException        if {@code gradients} do not pair with this network's parameters
+     *                                       (checked before anything changes)
+     * @throws NumericalInstabilityException if a parameter became NaN or infinite: the message names it,
+     *                                       whether its gradient already was, and the plugin whose backward
+     *                                       produced the first non-finite value (or the optimizer that overflowed)
+     * @throws dev.backprop.api.PluginFailedException if the optimizer threw
      */
     public void apply(Gradients gradients) {
         requireOpen();
         Gradients own = workspace.gradients();
+        boolean ownPass = gradients == own && ownGradientsFresh;
         if (gradients != own) {
             own.copyFrom(gradients);
         }
+        ownGradientsFresh = false;
         if (clipping.mode() != GradientClipping.Mode.NONE) {
             clipping.apply(own);
         }
@@ -149,8 +169,17 @@ public final class TrainingStep implements AutoCloseable {
         for (int i = 0; i < states.size(); i++) {
             states.get(i).advance();
         }
-        workspace.run(update.prepare(rule, own));
-        update.prepare(null, null);
+        update.clearFindings();
+        try {
+            workspace.run(update.prepare(rule, own));
+        } finally {
+            update.prepare(null, null);
+        }
+        int nonFinite = update.firstNonFinite();
+        if (nonFinite != ParameterUpdate.NONE) {
+            throw new NonFiniteOrigin(network, workspace, loss, rule)
+                    .explain(nonFinite, ownPass, lastInputs, lastTargets, Math.max(lastRows, 1));
+        }
     }
 
     private void requireOpen() {

@@ -2,6 +2,7 @@ package dev.backprop.core.train;
 
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.NumericalInstabilityException;
+import dev.backprop.api.PluginFailedException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
@@ -37,6 +38,8 @@ public final class Trainer {
     private static final long EPOCH_SEED_STRIDE = 0xD1B54A32D192ED03L;
     /** Keeps the dropout masks' stream apart from the shuffling's and the initial weights' (same seed by default). */
     private static final long DROPOUT_SEED_OFFSET = 0x632BE59BD9B4E019L;
+    /** Appended to a stopped run's error: the checkpoints are written only after whole, finite epochs. */
+    private static final String NOTHING_SAVED = " Nothing from this epoch was saved.";
 
     private final TrainingSettings settings;
     private final TrainingConfig config;
@@ -181,7 +184,16 @@ public final class Trainer {
         int batches = epochs.batches();
         long startNanos = System.nanoTime();
         for (int batch = 1; batch <= batches; batch++) {
-            double batchLoss = epochs.trainBatch(batch);
+            double batchLoss;
+            try {
+                batchLoss = epochs.trainBatch(batch);
+            } catch (NumericalInstabilityException diverged) {
+                throw new NumericalInstabilityException(stoppedAt(epoch, batch, batches) + diverged.getMessage()
+                        + NOTHING_SAVED, diverged);
+            } catch (PluginFailedException failed) {
+                throw new PluginFailedException(failed.pluginId(), stoppedAt(epoch, batch, batches)
+                        + failed.getMessage() + NOTHING_SAVED, failed.getCause());
+            }
             if (!Double.isFinite(batchLoss)) {
                 throw diverged(step, batchLoss, epoch, batch, batches, rate);
             }
@@ -206,10 +218,13 @@ public final class Trainer {
         String where = step.firstNonFiniteLayer()
                 .map(layer -> " in " + layer)
                 .orElse(" in the " + loss.id() + " loss itself");
-        return new NumericalInstabilityException("Training stopped at epoch " + epoch + ", batch " + batch + " of "
-                + batches + ": the " + loss.id() + " loss became " + batchLoss + "; the first NaN or infinity appeared"
+        return new NumericalInstabilityException(stoppedAt(epoch, batch, batches) + "the " + loss.id() + " loss became " + batchLoss + "; the first NaN or infinity appeared"
                 + where + ". The weights were not updated with this batch. Lower the learning rate (now " + rate
                 + "), scale the inputs, or check that plugin.");
+    }
+
+    private static String stoppedAt(int epoch, int batch, int batches) {
+        return "Training stopped at epoch " + epoch + ", batch " + batch + " of " + batches + ": ";
     }
 
     /** The schedule's rate for {@code epoch}; the constant schedule leaves any optimizer untouched. */
