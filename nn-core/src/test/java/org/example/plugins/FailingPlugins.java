@@ -106,6 +106,19 @@ public final class FailingPlugins {
         }
     }
 
+    /** Fails when given settings, with something other than a refused setting. */
+    public static final class ConfigureThrows extends Base {
+        @Override
+        public PluginId id() {
+            return PluginId.of("acme.configure_throws");
+        }
+
+        @Override
+        public dev.backprop.api.activation.Activation withHyperparameters(Hyperparameters hyperparameters) {
+            throw new NullPointerException("settings map");
+        }
+    }
+
     /** Not an activation at all, though listed as one. */
     public static final class NotAnActivation {
     }

@@ -1,6 +1,8 @@
 package dev.backprop.core.plugin;
 
+import dev.backprop.api.BackpropException;
 import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidPluginException;
 import dev.backprop.api.Plugin;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.Activation;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Finds activations, losses, optimizers and weight initialisers by id.
@@ -97,7 +100,7 @@ public final class PluginRegistry {
 
     /** The activation {@code id} with {@code hyperparameters} applied on top of its defaults. */
     public Activation activation(PluginId id, Hyperparameters hyperparameters) {
-        return activations.get(id).withHyperparameters(hyperparameters);
+        return configure(PluginKind.ACTIVATION, activations.get(id), plugin -> plugin.withHyperparameters(hyperparameters));
     }
 
     /** The activation {@code id} with its default settings. */
@@ -107,7 +110,7 @@ public final class PluginRegistry {
 
     /** The loss {@code id} with {@code hyperparameters} applied on top of its defaults. */
     public Loss loss(PluginId id, Hyperparameters hyperparameters) {
-        return losses.get(id).withHyperparameters(hyperparameters);
+        return configure(PluginKind.LOSS, losses.get(id), plugin -> plugin.withHyperparameters(hyperparameters));
     }
 
     /** The loss {@code id} with its default settings. */
@@ -117,7 +120,7 @@ public final class PluginRegistry {
 
     /** The optimizer {@code id} with {@code hyperparameters} applied on top of its defaults. */
     public Optimizer optimizer(PluginId id, Hyperparameters hyperparameters) {
-        return optimizers.get(id).withHyperparameters(hyperparameters);
+        return configure(PluginKind.OPTIMIZER, optimizers.get(id), plugin -> plugin.withHyperparameters(hyperparameters));
     }
 
     /** The optimizer {@code id} with its default settings. */
@@ -127,7 +130,7 @@ public final class PluginRegistry {
 
     /** The weight initialiser {@code id} with {@code hyperparameters} applied on top of its defaults. */
     public WeightInitializer initializer(PluginId id, Hyperparameters hyperparameters) {
-        return initializers.get(id).withHyperparameters(hyperparameters);
+        return configure(PluginKind.INITIALIZER, initializers.get(id), plugin -> plugin.withHyperparameters(hyperparameters));
     }
 
     /** The weight initialiser {@code id} with its default settings. */
@@ -162,6 +165,32 @@ public final class PluginRegistry {
         SortedSet<PluginId> available = catalog(kind).ids();
         available.addAll(extraIds);
         return PluginCatalog.unknownIdMessage(kind, id, available, catalog(kind).problems());
+    }
+
+    /**
+     * {@code plugin} with its settings applied by {@code configure}. Plugin code that fails other than by
+     * refusing a setting (a {@link BackpropException}) or returns null is reported as an
+     * {@link InvalidPluginException} naming the plugin, its jar and the root cause.
+     */
+    private static <T extends Plugin> T configure(PluginKind kind, T plugin, UnaryOperator<T> configure) {
+        T configured;
+        try {
+            configured = configure.apply(plugin);
+        } catch (BackpropException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            throw new InvalidPluginException(brokenSettings(kind, plugin, FailureCause.explain(e,
+                    "its withHyperparameters(...)")), e);
+        }
+        if (configured == null) {
+            throw new InvalidPluginException(brokenSettings(kind, plugin, "its withHyperparameters(...) returned null"));
+        }
+        return configured;
+    }
+
+    private static String brokenSettings(PluginKind kind, Plugin plugin, String cause) {
+        return "The " + kind.word() + " '" + plugin.id() + "', " + PluginOrigin.of(plugin.getClass()) + ", failed to"
+                + " apply its settings: " + cause + ". Fix that plugin or choose another " + kind.word() + ".";
     }
 
     private PluginCatalog<?> catalog(PluginKind kind) {

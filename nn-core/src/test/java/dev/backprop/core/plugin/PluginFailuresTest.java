@@ -2,9 +2,11 @@ package dev.backprop.core.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.api.InvalidPluginException;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.Activation;
 import java.io.IOException;
@@ -125,6 +127,18 @@ class PluginFailuresTest {
             plugin.hyperparameters();
         });
         assertEquals(1, registry.plugins(PluginKind.ACTIVATION).size());
+    }
+
+    @Test
+    void pluginThatFailsToApplyItsSettings_isAnInvalidPluginException_namingItAndTheCause() {
+        PluginRegistry registry = PluginRegistry.of(List.of(new FailingPlugins.ConfigureThrows(),
+                new ThirdPartyActivations.Swish()), List.of(), List.of());
+        InvalidPluginException e = assertThrows(InvalidPluginException.class,
+                () -> registry.activation("acme.configure_throws"));
+        assertEquals("The activation 'acme.configure_throws', " + origin(FailingPlugins.ConfigureThrows.class)
+                + ", failed to apply its settings: its withHyperparameters(...) threw NullPointerException: settings"
+                + " map. Fix that plugin or choose another activation.", e.getMessage());
+        assertEquals(PluginId.of("acme.swish"), registry.activation("acme.swish").id());
     }
 
     @Test
