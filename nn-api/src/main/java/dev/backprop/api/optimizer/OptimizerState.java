@@ -1,5 +1,7 @@
 package dev.backprop.api.optimizer;
 
+import dev.backprop.api.InvalidConfigurationException;
+
 /**
  * The mutable state an optimizer keeps for one parameter tensor: {@code slots} arrays shaped like
  * the parameter (slot meanings are documented by each optimizer, for example Adam's slot 0 is the
@@ -11,6 +13,9 @@ package dev.backprop.api.optimizer;
  */
 public final class OptimizerState {
 
+    /** About what one array costs besides its values, for the memory check. */
+    private static final int ARRAY_HEADER_BYTES = 16;
+
     private final float[][] slots;
     private long step;
 
@@ -19,11 +24,22 @@ public final class OptimizerState {
      *
      * @param slotCount     how many arrays the optimizer needs ({@link Optimizer#stateSlots()})
      * @param parameterSize the number of values in the parameter tensor
+     * @throws IllegalArgumentException      if a size is negative
+     * @throws InvalidConfigurationException if the slots would need more memory than the JVM may use (a
+     *                                       damaged checkpoint or a broken optimizer), checked before allocating
      */
     public OptimizerState(int slotCount, int parameterSize) {
         if (slotCount < 0 || parameterSize < 0) {
             throw new IllegalArgumentException("OptimizerState needs non-negative sizes, found slots=" + slotCount
                     + " size=" + parameterSize);
+        }
+        long bytes = slotCount * ((long) parameterSize * Float.BYTES + ARRAY_HEADER_BYTES);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new InvalidConfigurationException("An optimizer state of " + slotCount + " slots of " + parameterSize
+                    + " values needs about " + bytes / (1024 * 1024) + " MB but the JVM may use " + heap / (1024 * 1024)
+                    + " MB: check the optimizer's stateSlots() or the checkpoint it came from, or use a larger heap"
+                    + " (-Xmx).");
         }
         this.slots = new float[slotCount][parameterSize];
     }

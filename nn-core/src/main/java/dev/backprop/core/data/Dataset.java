@@ -2,6 +2,7 @@ package dev.backprop.core.data;
 
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.ShapeMismatchException;
+import dev.backprop.core.network.SizeLimits;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -121,8 +122,8 @@ public final class Dataset {
         for (int index : indices) {
             Objects.checkIndex(index, size);
         }
-        float[] selectedFeatures = new float[indices.length * featureWidth];
-        float[] selectedTargets = new float[indices.length * targetWidth];
+        float[] selectedFeatures = new float[arraySize(indices.length, featureWidth, "feature")];
+        float[] selectedTargets = new float[arraySize(indices.length, targetWidth, "target")];
         gather(indices, 0, indices.length, selectedFeatures, selectedTargets);
         return adopt(selectedFeatures, featureWidth, selectedTargets, targetWidth);
     }
@@ -139,7 +140,7 @@ public final class Dataset {
 
     private static float[] flatten(float[][] rows, String what) {
         int width = rows[0].length;
-        float[] flat = new float[rows.length * width];
+        float[] flat = new float[arraySize(rows.length, width, what)];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != width) {
                 throw new ShapeMismatchException("Every " + what + " row must have " + width + " values (like row 0),"
@@ -148,6 +149,22 @@ public final class Dataset {
             System.arraycopy(rows[i], 0, flat, i * width, width);
         }
         return flat;
+    }
+
+    /**
+     * {@code rows × width}, checked against the array limit before allocating.
+     *
+     * @throws InvalidConfigurationException if that many values do not fit in one array
+     */
+    private static int arraySize(int rows, int width, String what) {
+        long size = (long) rows * width;
+        if (size > SizeLimits.MAX_ARRAY_LENGTH) {
+            throw new InvalidConfigurationException(rows + " examples of " + width + " " + what + " values need " + size
+                    + " values in one array, more than the " + SizeLimits.MAX_ARRAY_LENGTH + " a Java array holds: use"
+                    + " at most " + SizeLimits.MAX_ARRAY_LENGTH / Math.max(1, width) + " examples, or fewer " + what
+                    + "s per example.");
+        }
+        return (int) size;
     }
 
     private static void requireFinite(float[] values, int width, String what) {

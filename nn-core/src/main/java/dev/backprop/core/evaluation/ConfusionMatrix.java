@@ -4,6 +4,7 @@ import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.network.SizeLimits;
 import java.util.Arrays;
 
 /**
@@ -46,7 +47,7 @@ public final class ConfusionMatrix {
         int targetWidth = data.targetWidth();
         checkShapes(network, data);
         int classes = width == 1 ? 2 : width;
-        long[] counts = new long[classes * classes];
+        long[] counts = new long[countCells(classes)];
         PredictionBatches.forEach(network, data, (from, rows, outputs, targets) -> {
             for (int row = 0; row < rows; row++) {
                 int actual = actualClass(targets, row, targetWidth, width, classes, from + row);
@@ -70,7 +71,7 @@ public final class ConfusionMatrix {
             throw new InvalidConfigurationException("A confusion matrix needs at least 1 class, but the counts array"
                     + " is empty: give counts[actual][predicted] for every pair of classes.");
         }
-        long[] flat = new long[classes * classes];
+        long[] flat = new long[countCells(classes)];
         for (int actual = 0; actual < classes; actual++) {
             if (counts[actual].length != classes) {
                 throw new InvalidConfigurationException("A confusion matrix is square: expected " + classes
@@ -88,6 +89,22 @@ public final class ConfusionMatrix {
             }
         }
         return new ConfusionMatrix(classes, flat);
+    }
+
+    /**
+     * {@code classes × classes}, the cells of the matrix, checked against the array limit before allocating.
+     *
+     * @throws InvalidConfigurationException if the cells would not fit in one array
+     */
+    private static int countCells(int classes) {
+        long cells = (long) classes * classes;
+        if (cells > SizeLimits.MAX_ARRAY_LENGTH) {
+            throw new InvalidConfigurationException("A confusion matrix of " + classes + " classes needs " + cells
+                    + " counts in one array, more than the " + SizeLimits.MAX_ARRAY_LENGTH + " a Java array holds:"
+                    + " it is for at most " + (int) Math.sqrt(SizeLimits.MAX_ARRAY_LENGTH) + " classes; measure"
+                    + " accuracy with Evaluation instead.");
+        }
+        return (int) cells;
     }
 
     /** The number of classes (2 for a network with one output). */

@@ -52,7 +52,7 @@ public final class Evaluation {
     /** One pass over {@code data} in batches through {@code predict}; the loss is NaN when {@code loss} is null. */
     private static Measurement pass(Network network, Dataset data, Loss loss) {
         int width = network.outputWidth();
-        float[] gradient = loss == null ? null : new float[Math.min(PredictionBatches.BATCH, data.size()) * width];
+        float[] gradient = loss == null ? null : new float[PredictionBatches.rows(network, data) * width];
         double[] lossSum = {0};
         int[] correct = {0};
         PredictionBatches.forEach(network, data, (from, rows, outputs, targets) -> {

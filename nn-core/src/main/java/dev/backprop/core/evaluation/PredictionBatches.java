@@ -2,6 +2,7 @@ package dev.backprop.core.evaluation;
 
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.network.SizeLimits;
 
 /**
  * Runs a dataset through {@link Network#predict} in batches, in order, reusing one set of buffers,
@@ -27,8 +28,17 @@ final class PredictionBatches {
     private PredictionBatches() {
     }
 
+    /**
+     * The rows of one batch: {@value #BATCH}, or fewer for a small dataset or rows so wide that {@value #BATCH}
+     * of them would not fit in one array.
+     */
+    static int rows(Network network, Dataset data) {
+        int widest = Math.max(network.outputWidth(), Math.max(data.featureWidth(), data.targetWidth()));
+        return Math.max(1, Math.min(Math.min(BATCH, data.size()), SizeLimits.MAX_ARRAY_LENGTH / widest));
+    }
+
     static void forEach(Network network, Dataset data, Consumer consumer) {
-        int batch = Math.min(BATCH, data.size());
+        int batch = rows(network, data);
         float[] features = new float[batch * data.featureWidth()];
         float[] targets = new float[batch * data.targetWidth()];
         float[] outputs = new float[batch * network.outputWidth()];

@@ -1,6 +1,7 @@
 package dev.backprop.core.internal;
 
 import dev.backprop.api.BackpropException;
+import dev.backprop.api.InvalidConfigurationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,6 +20,12 @@ public final class ComputeTeam implements AutoCloseable {
 
     private static final long SPIN_NANOS = 2_000_000L;
 
+    /** {@link #maxThreads()} allows this many threads per available processor... */
+    public static final int THREADS_PER_PROCESSOR = 4;
+
+    /** ...and never fewer than this many threads in all. */
+    public static final int MIN_THREAD_LIMIT = 8;
+
     private final Worker[] workers;
     private final boolean spin;
     private final AtomicInteger pending = new AtomicInteger();
@@ -27,17 +34,52 @@ public final class ComputeTeam implements AutoCloseable {
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    /** A team of {@code threads} threads in all (the caller counts as one). */
+    /**
+     * A team of {@code threads} threads in all (the caller counts as one).
+     *
+     * @throws IllegalArgumentException      if {@code threads} is below 1
+     * @throws InvalidConfigurationException if {@code threads} is above {@link #maxThreads()}
+     */
     public ComputeTeam(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("A compute team needs at least 1 thread, was asked for " + threads);
         }
+        requireThreads(threads);
         this.spin = threads <= Runtime.getRuntime().availableProcessors();
         this.workers = new Worker[threads - 1];
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(i + 1);
             workers[i].start();
         }
+    }
+
+    /**
+     * The most threads one team may have on this machine: {@value #THREADS_PER_PROCESSOR} per available
+     * processor, and never fewer than {@value #MIN_THREAD_LIMIT}. More would only make every step slower
+     * (and a hostile count would exhaust the machine); the results do not depend on the count.
+     */
+    public static int maxThreads() {
+        return Math.max(MIN_THREAD_LIMIT, THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Refuses {@code threads} above {@link #maxThreads()}, before any thread or buffer exists.
+     *
+     * @throws InvalidConfigurationException saying what was asked, the limit, the processor count and the fix
+     */
+    public static void requireThreads(int threads) {
+        if (threads > maxThreads()) {
+            throw new InvalidConfigurationException(tooManyThreads(threads));
+        }
+    }
+
+    /** The one-line message for a thread count above {@link #maxThreads()}. */
+    public static String tooManyThreads(int threads) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        return "Asked for " + threads + " threads per step but this machine allows at most " + maxThreads() + " ("
+                + THREADS_PER_PROCESSOR + " per available processor, " + processors + " here, and at least "
+                + MIN_THREAD_LIMIT + "): use at most " + maxThreads() + ", usually " + processors
+                + " (one per processor); the results are the same for any count.";
     }
 
     /** The number of threads, caller included: the {@code parts} every task is cut into. */

@@ -22,13 +22,14 @@ final class DenseLayer {
     private final WeightPenalty penalty;
     private final double dropout;
 
+    /** Sizes were checked by {@link NetworkSpec} ({@link SizeLimits}); {@code multiplyExact} only guards the invariant. */
     DenseLayer(int index, int fanIn, int fanOut, LayerActivation activation, WeightPenalty penalty, double dropout) {
         this.fanIn = fanIn;
         this.fanOut = fanOut;
         this.activation = activation;
         this.penalty = penalty;
         this.dropout = dropout;
-        this.weights = new Parameter(Parameter.weightName(index + 1), fanIn, fanOut, new float[fanIn * fanOut]);
+        this.weights = new Parameter(Parameter.weightName(index + 1), fanIn, fanOut, new float[Math.multiplyExact(fanIn, fanOut)]);
         this.biases = new Parameter(Parameter.biasName(index + 1), 1, fanOut, new float[fanOut]);
     }
 

@@ -1,9 +1,11 @@
 package dev.backprop.core.network;
 
 import dev.backprop.api.BackpropException;
+import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.api.ShapeMismatchException;
 import dev.backprop.api.init.WeightInitializer;
 import dev.backprop.api.loss.Loss;
+import dev.backprop.core.internal.ComputeTeam;
 import dev.backprop.core.internal.MatrixKernels;
 import dev.backprop.core.loss.FusedWithSoftmax;
 import dev.backprop.core.plugin.PluginRegistry;
@@ -26,15 +28,18 @@ import java.util.SplittableRandom;
 public final class Network {
 
     private final NetworkSpec spec;
+    private final int predictionRows;
     private final List<DenseLayer> layers;
     private final List<Parameter> parameters;
-    private static final int PREDICTION_CHUNK = 64;
 
     private final MatrixKernels kernels = MatrixKernels.best();
     private final ThreadLocal<Workspace> inferenceWorkspaces = ThreadLocal.withInitial(this::newInferenceWorkspace);
 
+    /** Checks that the network fits in the heap, then allocates its parameters. */
     Network(NetworkSpec spec, List<LayerActivation> activations) {
+        spec.requireFitsInMemory();
         this.spec = spec;
+        this.predictionRows = spec.predictionRows();
         List<DenseLayer> built = new ArrayList<>();
         List<Parameter> params = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
@@ -57,6 +62,9 @@ public final class Network {
     /**
      * A network of architecture {@code spec}, its activations resolved through {@code registry}, its
      * weights drawn from each layer's initialiser with {@code seed} (same seed, same weights).
+     *
+     * @throws dev.backprop.api.InvalidConfigurationException if it would not fit in this JVM's heap
+     *         ({@link NetworkSpec#requireFitsInMemory()}), before anything is allocated
      */
     public static Network create(NetworkSpec spec, PluginRegistry registry, long seed) {
         List<LayerActivation> activations = new ArrayList<>();
@@ -145,10 +153,17 @@ public final class Network {
 
     /**
      * Training buffers as {@link #newWorkspace(int, int)}, whose dropout masks are drawn from a generator
-     * seeded with {@code dropoutSeed} (same seed, same masks).
+     * seeded with {@code dropoutSeed} (same seed, same masks). Before allocating, checks the thread count
+     * against {@code TrainingSettings.maxThreads()}, the capacity against the array limit
+     * ({@link NetworkSpec#requireBatchFits}) and the parameters, gradients and buffers against the heap.
+     *
+     * @throws ShapeMismatchException         if {@code capacity} is below 1
+     * @throws InvalidConfigurationException if the threads, the capacity or the memory needed are too large
      */
     public Workspace newWorkspace(int capacity, int threads, long dropoutSeed) {
         checkCapacity(capacity);
+        ComputeTeam.requireThreads(threads);
+        spec.requireTrainable(capacity, 0);
         return new Workspace(kernels, parameters, inputWidth(), layers, capacity, threads, true, dropoutSeed);
     }
 
@@ -180,10 +195,11 @@ public final class Network {
         }
         int width = outputWidth();
         int targetWidth = loss.targetWidth(width);
-        if (targets.length < rows * targetWidth) {
+        long neededTargets = (long) rows * targetWidth;
+        if (targets.length < neededTargets) {
             throw new ShapeMismatchException("Expected " + rows + " target rows of width " + targetWidth + " ("
-                    + rows * targetWidth + " values) but found " + targets.length + " values: give one target row per"
-                    + " example, as the " + loss.id() + " loss reads them.", rows * targetWidth, targets.length);
+                    + neededTargets + " values) but found " + targets.length + " values: give one target row per"
+                    + " example, as the " + loss.id() + " loss reads them.", toInt(neededTargets), targets.length);
         }
         float[] outputs = workspace.forward(inputs, rows, true);
         boolean fused = fusesWithOutput(loss);
@@ -251,9 +267,22 @@ public final class Network {
         return output;
     }
 
-    /** The outputs ({@code rows × outputWidth}, row-major) for {@code rows} examples. Thread-safe. */
+    /**
+     * The outputs ({@code rows × outputWidth}, row-major) for {@code rows} examples. Thread-safe.
+     *
+     * @throws ShapeMismatchException         if {@code rows} is negative or {@code inputs} holds fewer than
+     *                                        {@code rows × inputWidth} values
+     * @throws InvalidConfigurationException if the {@code rows × outputWidth} outputs would not fit in one array
+     */
     public float[] predict(float[] inputs, int rows) {
-        float[] outputs = new float[rows * outputWidth()];
+        checkPredictionInputs(inputs, rows);
+        long size = (long) rows * outputWidth();
+        if (size > SizeLimits.MAX_ARRAY_LENGTH) {
+            throw new InvalidConfigurationException(rows + " examples give " + rows + " × " + outputWidth() + " = "
+                    + size + " outputs, more than the " + SizeLimits.MAX_ARRAY_LENGTH + " a Java array holds: predict"
+                    + " at most " + SizeLimits.MAX_ARRAY_LENGTH / outputWidth() + " examples per call.");
+        }
+        float[] outputs = new float[(int) size];
         predict(inputs, rows, outputs);
         return outputs;
     }
@@ -261,17 +290,23 @@ public final class Network {
     /**
      * Writes the outputs for {@code rows} examples into {@code outputs} without allocating (after the
      * calling thread's first call). Safe to call from many threads at once while nobody trains the network.
+     *
+     * @throws ShapeMismatchException if {@code rows} is negative or an array is too short for {@code rows} examples
      */
     public void predict(float[] inputs, int rows, float[] outputs) {
-        if (outputs.length < rows * outputWidth()) {
+        checkPredictionInputs(inputs, rows);
+        long needed = (long) rows * outputWidth();
+        if (outputs.length < needed) {
             throw new ShapeMismatchException("The output array holds " + outputs.length + " values but " + rows
-                    + " examples give " + rows * outputWidth() + ": allocate rows × outputWidth values.",
-                    rows * outputWidth(), outputs.length);
+                    + " examples give " + needed + ": allocate rows × outputWidth values.", toInt(needed),
+                    outputs.length);
         }
         Workspace workspace = inferenceWorkspaces.get();
         int width = outputWidth();
-        for (int from = 0; from < rows; from += PREDICTION_CHUNK) {
-            int chunk = Math.min(PREDICTION_CHUNK, rows - from);
+        int chunks = (int) ((rows + (long) predictionRows - 1) / predictionRows);
+        for (int c = 0; c < chunks; c++) {
+            int from = c * predictionRows;
+            int chunk = Math.min(predictionRows, rows - from);
             float[] chunkInputs = inputs;
             if (from > 0) {
                 chunkInputs = workspace.chunkInput(inputs, from * inputWidth(), chunk * inputWidth());
@@ -280,6 +315,24 @@ public final class Network {
             float[] result = workspace.forward(chunkInputs, chunk, false);
             System.arraycopy(result, 0, outputs, from * width, chunk * width);
         }
+    }
+
+    private void checkPredictionInputs(float[] inputs, int rows) {
+        if (rows < 0) {
+            throw new ShapeMismatchException("Expected a number of examples to predict, 0 or more, but was given "
+                    + rows + " rows: pass the number of examples in the input array.", 0, rows);
+        }
+        long needed = (long) rows * inputWidth();
+        if (inputs.length < needed) {
+            throw new ShapeMismatchException("Expected " + rows + " input rows of " + inputWidth() + " features ("
+                    + needed + " values) but found " + inputs.length + " values: each example needs "
+                    + inputWidth() + " features, as in input(" + inputWidth() + ").", toInt(needed), inputs.length);
+        }
+    }
+
+    /** {@code value} for an exception's int size field, saturated at {@code Integer.MAX_VALUE}. */
+    private static int toInt(long value) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 
     /**
@@ -302,7 +355,7 @@ public final class Network {
 
     /** A calling thread's own small workspace for {@link #predict}: no gradients, no extra threads. */
     private Workspace newInferenceWorkspace() {
-        return new Workspace(kernels, parameters, inputWidth(), layers, PREDICTION_CHUNK, 1, false, 0);
+        return new Workspace(kernels, parameters, inputWidth(), layers, predictionRows, 1, false, 0);
     }
 
     private static void checkCapacity(int capacity) {
@@ -318,10 +371,11 @@ public final class Network {
                     + " workspace's capacity) but was given " + rows + ": create the workspace with"
                     + " newWorkspace(batchSize).", workspace.capacity(), rows);
         }
-        if (inputs.length < rows * inputWidth()) {
+        long needed = (long) rows * inputWidth();
+        if (inputs.length < needed) {
             throw new ShapeMismatchException("Expected " + rows + " input rows of " + inputWidth() + " features ("
-                    + rows * inputWidth() + " values) but found " + inputs.length + " values: each example needs "
-                    + inputWidth() + " features, as in input(" + inputWidth() + ").", rows * inputWidth(), inputs.length);
+                    + needed + " values) but found " + inputs.length + " values: each example needs "
+                    + inputWidth() + " features, as in input(" + inputWidth() + ").", toInt(needed), inputs.length);
         }
     }
 }

@@ -47,7 +47,12 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** Adds a dense layer of {@code width} neurons with the activation {@code activationId}. */
+    /**
+     * Adds a dense layer of {@code width} neurons with the activation {@code activationId}.
+     *
+     * @throws InvalidConfigurationException if {@code width} is below 1 or its weights (fan-in × width) would
+     *                                       not fit in one Java array
+     */
     public NetworkBuilder dense(int width, String activationId) {
         return dense(width, activationId, Hyperparameters.none());
     }
@@ -55,17 +60,22 @@ public final class NetworkBuilder {
     /** Adds a dense layer whose activation {@code activationId} gets {@code hyperparameters}. */
     public NetworkBuilder dense(int width, String activationId, Hyperparameters hyperparameters) {
         requireInput();
-        layers.add(new LayerSpec(width, PluginId.of(activationId), hyperparameters, null));
-        instances.add(null);
-        return this;
+        return addLayer(new LayerSpec(width, PluginId.of(activationId), hyperparameters, null), null);
     }
 
     /** Adds a dense layer with this activation instance (no discovery for this layer). */
     public NetworkBuilder dense(int width, Activation activation) {
         requireInput();
         Objects.requireNonNull(activation, "activation");
-        layers.add(new LayerSpec(width, activation.id(), activation.hyperparameters(), null));
-        instances.add(activation);
+        return addLayer(new LayerSpec(width, activation.id(), activation.hyperparameters(), null), activation);
+    }
+
+    /** Adds {@code layer} once its weights are known to fit in one array (checked now, before anything is built). */
+    private NetworkBuilder addLayer(LayerSpec layer, Activation instance) {
+        int fanIn = layers.isEmpty() ? inputWidth : layers.get(layers.size() - 1).width();
+        SizeLimits.requireLayerFits(layers.size() + 1, fanIn, layer.width());
+        layers.add(layer);
+        instances.add(instance);
         return this;
     }
 
@@ -120,7 +130,12 @@ public final class NetworkBuilder {
         return new NetworkSpec(inputWidth, layers);
     }
 
-    /** Resolves the activations and initialises the weights. */
+    /**
+     * Resolves the activations and initialises the weights.
+     *
+     * @throws dev.backprop.api.InvalidConfigurationException if the network would not fit in this JVM's heap
+     *         ({@link NetworkSpec#requireFitsInMemory()}), before anything is allocated
+     */
     public Network build() {
         NetworkSpec spec = spec();
         PluginRegistry plugins = registry;

@@ -53,6 +53,9 @@ public final class TrainingStep implements AutoCloseable {
         this.optimizer = builder.optimizer;
         this.rule = builder.optimizer;
         this.clipping = builder.clipping;
+        if (builder.states == null) {
+            network.spec().requireTrainable(builder.capacity, optimizer.stateSlots());
+        }
         this.states = builder.states != null ? List.copyOf(builder.states) : freshStates(network, optimizer);
         requireStatesFit(network, optimizer, states);
         this.workspace = network.newWorkspace(builder.capacity, builder.threads, builder.dropoutSeed);

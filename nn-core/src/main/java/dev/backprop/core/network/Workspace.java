@@ -48,7 +48,7 @@ public final class Workspace implements AutoCloseable {
         dropoutMasks = new float[count][];
         droppedActivations = new float[count][];
         for (int i = 0; i < count; i++) {
-            int size = capacity * layers.get(i).fanOut();
+            int size = Math.multiplyExact(capacity, layers.get(i).fanOut());   // checked by NetworkSpec before
             preActivations[i] = new float[size];
             activations[i] = new float[size];
             if (training) {
@@ -59,7 +59,7 @@ public final class Workspace implements AutoCloseable {
                 }
             }
         }
-        this.inputChunk = training ? null : new float[capacity * inputWidth];
+        this.inputChunk = training ? null : new float[Math.multiplyExact(capacity, inputWidth)];
         this.gradients = training ? Gradients.zerosLike(parameters) : null;
         this.dropout = new DropoutStream(dropoutSeed);
         this.team = new ComputeTeam(threads);

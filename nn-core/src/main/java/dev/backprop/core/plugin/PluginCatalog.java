@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -38,7 +39,9 @@ final class PluginCatalog<T extends Plugin> {
     }
 
     /**
-     * Collects {@code plugins}, refusing third-party claims on bare ids and recording duplicate ids.
+     * Collects {@code plugins}, leaving out (and reporting) those whose {@code id()}, {@code hyperparameters()}
+     * or {@code settings()} throws or returns null, refusing third-party claims on bare ids and recording
+     * duplicate ids.
      * {@code loadFailures} are problems met before (providers that could not be instantiated).
      */
     static <T extends Plugin> PluginCatalog<T> collect(PluginKind kind, Iterable<? extends T> plugins,
@@ -47,8 +50,16 @@ final class PluginCatalog<T extends Plugin> {
         Map<PluginId, List<PluginOrigin>> duplicates = new LinkedHashMap<>();
         List<PluginProblem> problems = new ArrayList<>(loadFailures);
         for (T plugin : plugins) {
-            PluginId id = plugin.id();
             PluginOrigin origin = PluginOrigin.of(plugin.getClass());
+            Optional<String> broken = PluginHealth.problem(plugin);
+            if (broken.isPresent()) {
+                String message = "Skipped " + kind.word() + " " + origin + ": " + broken.get() + ". Fix that plugin"
+                        + " or remove its jar; the other plugins still work.";
+                LOG.warn(message);
+                problems.add(new PluginProblem(kind, message));
+                continue;
+            }
+            PluginId id = plugin.id();
             if (id.isBuiltInNamespace() && !plugin.getClass().getName().startsWith(BUILT_IN_PACKAGE)) {
                 String message = "Refused " + kind.word() + " " + origin + ": it claims the bare id '" + id
                         + "', which is reserved for Backprop's built-ins. Give it a namespaced id such as 'yourorg." + id + "'.";

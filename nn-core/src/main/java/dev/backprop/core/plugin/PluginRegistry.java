@@ -1,6 +1,8 @@
 package dev.backprop.core.plugin;
 
+import dev.backprop.api.BackpropException;
 import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidPluginException;
 import dev.backprop.api.Plugin;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.Activation;
@@ -9,16 +11,11 @@ import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.UnaryOperator;
 
 /**
  * Finds activations, losses, optimizers and weight initialisers by id.
@@ -28,15 +25,17 @@ import org.slf4j.LoggerFactory;
  * tests and embedders; {@link #discover(ClassLoader)} looks in a given class loader, for plugin
  * folders.
  *
- * <p>Discovery never stops at the first problem: a provider that fails to load is logged as a
- * warning and reported by {@link #problems()}; a third-party plugin claiming a bare id is refused;
+ * <p>Discovery never stops at the first problem, and one broken plugin never takes the others down:
+ * a provider that fails to load (a services file naming a missing class, an unreadable jar, a
+ * constructor or static initialiser that throws, a missing dependency) and a plugin whose {@code id()},
+ * {@code hyperparameters()} or {@code settings()} throws or returns null are each logged as a warning,
+ * left out, and reported as one entry of {@link #problems()} naming the class and its jar where known
+ * and the root cause; a third-party plugin claiming a bare id is refused;
  * an id provided twice is reported and becomes an error only when that id is asked for. Asking for an
  * unknown id raises an {@link dev.backprop.api.UnknownPluginException} that lists the available ids,
  * the closest one and how to add a plugin jar. Immutable and thread-safe.
  */
 public final class PluginRegistry {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
 
     private final PluginCatalog<Activation> activations;
     private final PluginCatalog<Loss> losses;
@@ -101,7 +100,7 @@ public final class PluginRegistry {
 
     /** The activation {@code id} with {@code hyperparameters} applied on top of its defaults. */
     public Activation activation(PluginId id, Hyperparameters hyperparameters) {
-        return activations.get(id).withHyperparameters(hyperparameters);
+        return configure(PluginKind.ACTIVATION, activations.get(id), plugin -> plugin.withHyperparameters(hyperparameters));
     }
 
     /** The activation {@code id} with its default settings. */
@@ -111,7 +110,7 @@ public final class PluginRegistry {
 
     /** The loss {@code id} with {@code hyperparameters} applied on top of its defaults. */
     public Loss loss(PluginId id, Hyperparameters hyperparameters) {
-        return losses.get(id).withHyperparameters(hyperparameters);
+        return configure(PluginKind.LOSS, losses.get(id), plugin -> plugin.withHyperparameters(hyperparameters));
     }
 
     /** The loss {@code id} with its default settings. */
@@ -121,7 +120,7 @@ public final class PluginRegistry {
 
     /** The optimizer {@code id} with {@code hyperparameters} applied on top of its defaults. */
     public Optimizer optimizer(PluginId id, Hyperparameters hyperparameters) {
-        return optimizers.get(id).withHyperparameters(hyperparameters);
+        return configure(PluginKind.OPTIMIZER, optimizers.get(id), plugin -> plugin.withHyperparameters(hyperparameters));
     }
 
     /** The optimizer {@code id} with its default settings. */
@@ -131,7 +130,7 @@ public final class PluginRegistry {
 
     /** The weight initialiser {@code id} with {@code hyperparameters} applied on top of its defaults. */
     public WeightInitializer initializer(PluginId id, Hyperparameters hyperparameters) {
-        return initializers.get(id).withHyperparameters(hyperparameters);
+        return configure(PluginKind.INITIALIZER, initializers.get(id), plugin -> plugin.withHyperparameters(hyperparameters));
     }
 
     /** The weight initialiser {@code id} with its default settings. */
@@ -168,6 +167,32 @@ public final class PluginRegistry {
         return PluginCatalog.unknownIdMessage(kind, id, available, catalog(kind).problems());
     }
 
+    /**
+     * {@code plugin} with its settings applied by {@code configure}. Plugin code that fails other than by
+     * refusing a setting (a {@link BackpropException}) or returns null is reported as an
+     * {@link InvalidPluginException} naming the plugin, its jar and the root cause.
+     */
+    private static <T extends Plugin> T configure(PluginKind kind, T plugin, UnaryOperator<T> configure) {
+        T configured;
+        try {
+            configured = configure.apply(plugin);
+        } catch (BackpropException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            throw new InvalidPluginException(brokenSettings(kind, plugin, FailureCause.explain(e,
+                    "its withHyperparameters(...)")), e);
+        }
+        if (configured == null) {
+            throw new InvalidPluginException(brokenSettings(kind, plugin, "its withHyperparameters(...) returned null"));
+        }
+        return configured;
+    }
+
+    private static String brokenSettings(PluginKind kind, Plugin plugin, String cause) {
+        return "The " + kind.word() + " '" + plugin.id() + "', " + PluginOrigin.of(plugin.getClass()) + ", failed to"
+                + " apply its settings: " + cause + ". Fix that plugin or choose another " + kind.word() + ".";
+    }
+
     private PluginCatalog<?> catalog(PluginKind kind) {
         switch (kind) {
             case ACTIVATION:
@@ -185,70 +210,17 @@ public final class PluginRegistry {
         return load(kind, type, loader, List.of());
     }
 
-    private static <T extends Plugin> PluginCatalog<T> load(PluginKind kind, Class<T> type, ClassLoader loader,
-                                                            List<? extends ClassLoader> pluginLoaders) {
-        List<T> found = new ArrayList<>();
-        List<PluginProblem> failures = new ArrayList<>();
-        collect(kind, type, ServiceLoader.load(type, loader).iterator(), found, failures);
-        Set<Class<?>> seen = new HashSet<>();
-        found.forEach(plugin -> seen.add(plugin.getClass()));
-        for (ClassLoader pluginLoader : pluginLoaders) {
-            collectAdded(kind, type, pluginLoader, seen, found, failures);
-        }
-        return PluginCatalog.collect(kind, found, failures);
-    }
-
     /**
-     * The providers that {@code loader}'s services files add to those already {@code seen} (a child loader
-     * also lists every provider its parents see), each instantiated safely.
+     * The providers {@code base} sees, then those each of {@code pluginLoaders} adds (a child loader also
+     * lists every provider its parents see; each class is instantiated once), with one problem per failure.
      */
-    private static <T extends Plugin> void collectAdded(PluginKind kind, Class<T> type, ClassLoader loader,
-                                                        Set<Class<?>> seen, List<T> found,
-                                                        List<PluginProblem> failures) {
-        Iterator<ServiceLoader.Provider<T>> providers = ServiceLoader.load(type, loader).stream().iterator();
-        while (true) {
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                ServiceLoader.Provider<T> provider = providers.next();
-                if (seen.add(provider.type())) {
-                    found.add(provider.get());
-                }
-            } catch (ServiceConfigurationError | LinkageError e) {
-                PluginProblem problem = loadFailure(kind, type, e);
-                if (!failures.contains(problem)) {   // a parent's broken provider shows through every child
-                    failures.add(problem);
-                }
-            }
+    private static <T extends Plugin> PluginCatalog<T> load(PluginKind kind, Class<T> type, ClassLoader base,
+                                                            List<? extends ClassLoader> pluginLoaders) {
+        ProviderScan<T> scan = new ProviderScan<>(kind, type).scan(base);
+        for (ClassLoader pluginLoader : pluginLoaders) {
+            scan.scan(pluginLoader);
         }
-    }
-
-    private static <T extends Plugin> void collect(PluginKind kind, Class<T> type, Iterator<T> providers, List<T> found,
-                                                   List<PluginProblem> failures) {
-        while (true) {
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                found.add(providers.next());
-            } catch (ServiceConfigurationError | LinkageError e) {
-                failures.add(loadFailure(kind, type, e));
-            }
-        }
-    }
-
-    private static PluginProblem loadFailure(PluginKind kind, Class<?> type, Throwable e) {
-        String message = "Skipped " + article(kind) + " plugin that failed to load: " + e.getMessage()
-                + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")")
-                + ". Check the class named in META-INF/services/" + type.getName()
-                + ": it must be public with a public no-argument constructor.";
-        LOG.warn(message);
-        return new PluginProblem(kind, message);
-    }
-
-    private static String article(PluginKind kind) {
-        return ("aeiou".indexOf(kind.word().charAt(0)) >= 0 ? "an " : "a ") + kind.word();
+        return PluginCatalog.collect(kind, scan.found(), scan.problems());
     }
 
     /** Holder idiom: discovery runs on first use, once. The one static cache in Backprop. */

@@ -181,4 +181,13 @@ class ConfusionMatrixTest {
         Arrays.fill(network.parameters().get(1).values(), 0);
         return network;
     }
+
+    @Test
+    void ofCounts_ofMoreClassesThanOneArrayHolds_isRefusedBeforeAllocating() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> ConfusionMatrix.ofCounts(new long[50_000][]));
+        assertEquals("A confusion matrix of 50000 classes needs 2500000000 counts in one array, more than the"
+                + " 2147483639 a Java array holds: it is for at most 46340 classes; measure accuracy with Evaluation"
+                + " instead.", e.getMessage());
+    }
 }
