@@ -18,7 +18,7 @@ import dev.backprop.examples.options.OptionDefaults;
 import dev.backprop.examples.options.PluginChoices;
 import dev.backprop.examples.options.PrintEveryOption;
 import dev.backprop.examples.options.TrainingLoopOptions;
-import dev.backprop.examples.options.ValidationOption;
+import dev.backprop.examples.options.HeldOutOption;
 import dev.backprop.io.data.CsvReadOptions;
 import dev.backprop.io.data.CsvTrainingSplit;
 import dev.backprop.io.data.Scaling;
@@ -57,7 +57,7 @@ public final class IrisExample implements Callable<Integer> {
     private TrainingLoopOptions loop;
 
     @Mixin
-    private ValidationOption validation;
+    private HeldOutOption validation;
 
     @Mixin
     private PrintEveryOption printEvery;
