@@ -97,7 +97,7 @@ class HostileInputCatalogTest {
             bad("validation share below 0", d -> train(d, "--validation", "-0.5"), "--validation", "-0.5"),
             bad("validation share NaN", d -> train(d, "--validation", "NaN"), "--validation", "NaN"),
             bad("iris without held-out rows", d -> new String[] {"iris", "--validation", "0", "--epochs", "1"},
-                    "--validation", "above 0", "0.2"),
+                    "--validation 0 holds no rows out", "above 0", "0.2"),
             bad("dropout 1.5", d -> train(d, "--dropout", "1.5"), "dropout", "1.5"),
             // data
             bad("missing data folder", d -> train(d, "--data", d.resolve("nowhere").toString()), "does not exist"),

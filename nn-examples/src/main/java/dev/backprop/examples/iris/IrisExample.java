@@ -18,7 +18,7 @@ import dev.backprop.examples.options.OptionDefaults;
 import dev.backprop.examples.options.PluginChoices;
 import dev.backprop.examples.options.PrintEveryOption;
 import dev.backprop.examples.options.TrainingLoopOptions;
-import dev.backprop.examples.options.HeldOutOption;
+import dev.backprop.examples.options.ValidationOption;
 import dev.backprop.io.data.CsvReadOptions;
 import dev.backprop.io.data.CsvTrainingSplit;
 import dev.backprop.io.data.Scaling;
@@ -57,7 +57,7 @@ public final class IrisExample implements Callable<Integer> {
     private TrainingLoopOptions loop;
 
     @Mixin
-    private HeldOutOption validation;
+    private ValidationOption validation;
 
     @Mixin
     private PrintEveryOption printEvery;
@@ -75,8 +75,8 @@ public final class IrisExample implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        CsvTrainingSplit rows = CsvTrainingSplit.load(data.path(), CsvReadOptions.defaults(), validation.fraction(),
-                Scaling.STANDARDIZE, loop.seed());
+        CsvTrainingSplit rows = CsvTrainingSplit.load(data.path(), CsvReadOptions.defaults(),
+                validation.heldOutFraction(), Scaling.STANDARDIZE, loop.seed());
         out.printf("%d training and %d validation rows, %d features, classes %s%n", rows.train().size(),
                 rows.validation().size(), rows.train().featureWidth(), rows.classNames());
         NetworkBuilder builder = Network.builder().registry(trainers.registry()).input(rows.train().featureWidth());
