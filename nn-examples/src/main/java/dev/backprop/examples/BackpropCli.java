@@ -2,8 +2,6 @@ package dev.backprop.examples;
 
 import com.google.inject.Guice;
 import com.google.inject.Inject;
-import com.google.inject.ProvisionException;
-import dev.backprop.api.BackpropException;
 import dev.backprop.examples.bench.BenchCommand;
 import dev.backprop.examples.inject.CliModule;
 import dev.backprop.examples.inject.GuiceFactory;
@@ -13,9 +11,7 @@ import dev.backprop.examples.plugins.PluginsCommand;
 import dev.backprop.examples.plugins.PluginsOption;
 import dev.backprop.examples.sine.SineExample;
 import dev.backprop.examples.xor.XorExample;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -28,7 +24,10 @@ import picocli.CommandLine;
 /**
  * The examples' command line, {@code ./backprop <example> [options]}. Each example is a subcommand
  * with its own {@code --help}. Errors in the user's input end with a one-line explanation on stderr
- * and exit code 2; {@code --debug} adds the stack trace. {@code --plugins DIR} adds the plugin jars in
+ * and exit code 2 ({@link #BAD_INPUT}); anything else that goes wrong (a plugin that throws, a class
+ * that fails to initialise, an exhausted heap, a bug) ends with one {@code error:} line naming the root
+ * cause and the failing plugin, and exit code 3 ({@link #FAILURE}) ({@link ErrorLine}); {@code --debug}
+ * adds the stack trace. {@code --plugins DIR} adds the plugin jars in
  * {@code DIR} to the built-ins for every command. Picocli builds the commands through Guice
  * ({@link CliModule}, {@link GuiceFactory}).
  */
@@ -42,6 +41,9 @@ public final class BackpropCli implements Runnable {
 
     /** Exit code for bad input (arguments, data, model files). */
     public static final int BAD_INPUT = 2;
+
+    /** Exit code for a failure that is not the input's: a plugin that throws, an exhausted heap, a bug. */
+    public static final int FAILURE = 3;
 
     @Spec
     private CommandSpec spec;
@@ -76,29 +78,31 @@ public final class BackpropCli implements Runnable {
                 new GuiceFactory(Guice.createInjector(new CliModule())));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         BackpropCli cli = commandLine.getCommand();
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            Exception cause = unwrapped(exception);
-            if (cause instanceof BackpropException || cause instanceof IOException
-                    || cause instanceof UncheckedIOException) {
-                PrintWriter err = cmd.getErr();
-                err.println("error: " + cause.getMessage());
-                if (cli.debug) {
-                    cause.printStackTrace(err);
-                } else {
-                    err.println("(run again with --debug for the stack trace)");
-                }
-                err.flush();
-                return BAD_INPUT;
+        // Errors (a plugin's ExceptionInInitializerError, OutOfMemoryError) pass picocli's handler by; wrapped,
+        // they reach it like exceptions.
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (Error e) {
+                throw new CommandLine.ExecutionException(commandLine, e.toString(), e);
             }
-            throw exception;
+        });
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            Throwable failure = ErrorLine.unwrapped(exception);
+            ErrorLine line = ErrorLine.of(failure);
+            PrintWriter out = cmd.getOut();
+            out.flush(); // what the command printed comes before the error
+            PrintWriter err = cmd.getErr();
+            err.println(line.text());
+            if (cli.debug) {
+                failure.printStackTrace(err);
+            } else {
+                err.println("(run again with --debug for the stack trace)");
+            }
+            err.flush();
+            return line.status();
         });
         return commandLine;
-    }
-
-    /** The error inside Guice's wrapper when a plugin or the registry failed while the injector built it. */
-    private static Exception unwrapped(Exception exception) {
-        return exception instanceof ProvisionException provision && provision.getCause() instanceof Exception cause
-                ? cause : exception;
     }
 
     /** The version, from the jar manifest when there is one. */

@@ -5,7 +5,10 @@ import dev.backprop.core.train.TrainingListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Prints the training loss every {@code every} epochs (and after the first and last). */
+/**
+ * Prints the training loss every {@code every} epochs (and after the first and last); a loss that is not
+ * finite prints as {@code nan}, {@code inf} or {@code -inf}.
+ */
 public final class EpochPrinter implements TrainingListener {
 
     private final PrintWriter out;
@@ -23,8 +26,8 @@ public final class EpochPrinter implements TrainingListener {
     @Override
     public void onEpochEnd(EpochReport report) {
         if (report.epoch() == 1 || report.epoch() % every == 0 || report.epoch() == report.epochs()) {
-            out.printf(Locale.ROOT, "epoch %" + digits(report.epochs()) + "d/%d  loss=%.6f  (%.1f ms)%n", report.epoch(),
-                    report.epochs(), report.loss(), report.seconds() * 1000);
+            out.printf(Locale.ROOT, "epoch %" + digits(report.epochs()) + "d/%d  loss=%s  (%.1f ms)%n", report.epoch(),
+                    report.epochs(), Figure.format("%.6f", report.loss()), report.seconds() * 1000);
             out.flush();
         }
     }

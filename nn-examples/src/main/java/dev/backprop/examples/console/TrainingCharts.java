@@ -4,14 +4,20 @@ import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.train.EpochReport;
 import dev.backprop.io.files.AtomicFileWriter;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
@@ -23,9 +29,11 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Draws a training run's curves as PNG files with JFreeChart: {@code <prefix>-loss.png} (training
  * and validation loss per epoch) and, for classification, {@code <prefix>-accuracy.png} (training and
  * validation accuracy per epoch). A validation series appears only when some epoch has validation
- * figures; epochs whose figure was not measured (NaN) are left out of its series. Each file is
- * written atomically (a temporary file beside it, then a move). Runs headless: it sets
- * {@code java.awt.headless=true} unless the property is already set.
+ * figures; epochs whose figure was not measured (NaN) are left out of its series. Each image is
+ * encoded in memory (never through ImageIO's disk cache, whose temporary files and shutdown hook could
+ * fail on their own when the disk is full), then written atomically (a temporary file beside it, then a
+ * move), so a failed write is one {@link IOException} and leaves any previous file as it was. Runs
+ * headless: it sets {@code java.awt.headless=true} unless the property is already set.
  */
 public final class TrainingCharts {
 
@@ -71,14 +79,25 @@ public final class TrainingCharts {
      * @throws IOException                   if a file cannot be written (any previous file is unchanged)
      */
     public List<Path> write(List<EpochReport> epochs, Path prefix) throws IOException {
+        return write(epochs, prefix, (file, png) -> AtomicFileWriter.write(file, out -> out.write(png)));
+    }
+
+    /** Puts a file's bytes on disk. */
+    @FunctionalInterface
+    interface FileSink {
+        void write(Path file, byte[] bytes) throws IOException;
+    }
+
+    /** As {@link #write(List, Path)}, the files put on disk by {@code sink} (a test seam for failing disks). */
+    List<Path> write(List<EpochReport> epochs, Path prefix, FileSink sink) throws IOException {
         if (epochs.isEmpty()) {
             throw new InvalidConfigurationException("There are no epochs to chart: expected the reports of at least"
                     + " one finished epoch, found none. Train first, then write the charts.");
         }
         List<Path> written = new ArrayList<>();
-        written.add(writePng(lossChart(epochs), sibling(prefix, "-loss.png")));
+        written.add(writePng(lossChart(epochs), sibling(prefix, "-loss.png"), sink));
         if (kind.hasAccuracy()) {
-            written.add(writePng(accuracyChart(epochs), sibling(prefix, "-accuracy.png")));
+            written.add(writePng(accuracyChart(epochs), sibling(prefix, "-accuracy.png"), sink));
         }
         return List.copyOf(written);
     }
@@ -123,9 +142,24 @@ public final class TrainingCharts {
         return series;
     }
 
-    private Path writePng(JFreeChart chart, Path file) throws IOException {
-        AtomicFileWriter.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+    private Path writePng(JFreeChart chart, Path file, FileSink sink) throws IOException {
+        sink.write(file, png(chart.createBufferedImage(width, height)));
         return file;
+    }
+
+    /** The image as PNG bytes, encoded in memory. */
+    static byte[] png(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(stream);
+            writer.write(image);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode a chart as PNG in memory: " + e.getMessage(), e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 
     private static Path sibling(Path prefix, String suffix) {

@@ -25,10 +25,12 @@ import me.tongfei.progressbar.ProgressBarConsumer;
  *
  * <pre>epoch 3/20  loss=0.4123  acc=0.8512  val_loss=0.4410  val_acc=0.8420  1.52s  39400 samples/s</pre>
  *
- * <p>{@code acc} and {@code val_acc} appear for {@link ProblemKind#CLASSIFICATION} only, validation
- * figures only when the epoch has them ({@link EpochReport#hasValidation()}), and a figure the
- * trainer did not measure (NaN) is left out. Losses show 4 decimals, or 4 significant digits when
- * smaller than 0.001 (a regression's loss of {@code 0.0001234} stays readable).
+ * <p>{@code acc} and {@code val_acc} appear for {@link ProblemKind#CLASSIFICATION} only; validation
+ * figures when the run was declared to measure validation data, or from the first epoch that has any. A
+ * figure the trainer never measured (NaN from the start) is left out, but once a figure has shown, every
+ * later line has it: a figure that went NaN or infinite prints as {@code nan}, {@code inf} or
+ * {@code -inf}, never vanishes. Losses show 4 decimals, or 4 significant digits when smaller than 0.001
+ * (a regression's loss of {@code 0.0001234} stays readable).
  */
 public final class TrainingProgress implements TrainingListener {
 
@@ -68,6 +70,8 @@ public final class TrainingProgress implements TrainingListener {
     /** Where bars are drawn; null for the library's console consumer (stderr, sized to the terminal). */
     private final Supplier<ProgressBarConsumer> barConsumer;
 
+    private boolean showAccuracy;
+    private boolean showValidation;
     private int epochs;
     private int examples;
     private ProgressBar bar;
@@ -83,6 +87,16 @@ public final class TrainingProgress implements TrainingListener {
      */
     public TrainingProgress(PrintWriter out, ProblemKind kind) {
         this(out, kind, Display.detect());
+    }
+
+    /**
+     * As {@link #TrainingProgress(PrintWriter, ProblemKind)}, for a run that measures validation data after
+     * each epoch when {@code validation} is true: every line then has the validation figures, {@code nan}
+     * when one is not a number.
+     */
+    public TrainingProgress(PrintWriter out, ProblemKind kind, boolean validation) {
+        this(out, kind);
+        this.showValidation = validation;
     }
 
     /**
@@ -155,25 +169,33 @@ public final class TrainingProgress implements TrainingListener {
         return seconds > 0 ? String.format(Locale.ROOT, "%.0f", samples / seconds) : "-";
     }
 
-    /** {@code loss=… acc=… val_loss=… val_acc=…}, each only when it applies and was measured. */
+    /**
+     * {@code loss=… acc=… val_loss=… val_acc=…}, each when it applies and was measured in this epoch or
+     * an earlier one (then a NaN shows as {@code nan}).
+     */
     private String figures(EpochReport report) {
         StringBuilder text = new StringBuilder("loss=").append(loss(report.loss()));
-        if (kind.hasAccuracy() && !Double.isNaN(report.accuracy())) {
-            text.append(String.format(Locale.ROOT, "  acc=%.4f", report.accuracy()));
+        showAccuracy |= kind.hasAccuracy() && !Double.isNaN(report.accuracy());
+        showValidation |= !Double.isNaN(report.validationLoss()) || !Double.isNaN(report.validationAccuracy());
+        if (showAccuracy) {
+            text.append("  acc=").append(Figure.format("%.4f", report.accuracy()));
         }
-        if (report.hasValidation()) {
+        if (showValidation) {
             text.append("  val_loss=").append(loss(report.validationLoss()));
-            if (kind.hasAccuracy() && !Double.isNaN(report.validationAccuracy())) {
-                text.append(String.format(Locale.ROOT, "  val_acc=%.4f", report.validationAccuracy()));
+            if (kind.hasAccuracy()) {
+                text.append("  val_acc=").append(Figure.format("%.4f", report.validationAccuracy()));
             }
         }
         return text.toString();
     }
 
-    /** 4 decimals; 4 significant digits below 0.001, so that small losses do not print as 0.0000. */
+    /**
+     * 4 decimals; 4 significant digits below 0.001, so that small losses do not print as 0.0000; nan,
+     * inf or -inf when not finite.
+     */
     static String loss(double value) {
         if (!Double.isFinite(value)) {
-            return String.valueOf(value);
+            return Figure.nonFinite(value);
         }
         BigDecimal decimal = new BigDecimal(value);
         if (value == 0 || decimal.abs().compareTo(SMALL) >= 0) {

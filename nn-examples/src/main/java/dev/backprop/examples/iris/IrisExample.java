@@ -75,8 +75,8 @@ public final class IrisExample implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        CsvTrainingSplit rows = CsvTrainingSplit.load(data.path(), CsvReadOptions.defaults(), validation.fraction(),
-                Scaling.STANDARDIZE, loop.seed());
+        CsvTrainingSplit rows = CsvTrainingSplit.load(data.path(), CsvReadOptions.defaults(),
+                validation.heldOutFraction(), Scaling.STANDARDIZE, loop.seed());
         out.printf("%d training and %d validation rows, %d features, classes %s%n", rows.train().size(),
                 rows.validation().size(), rows.train().featureWidth(), rows.classNames());
         NetworkBuilder builder = Network.builder().registry(trainers.registry()).input(rows.train().featureWidth());

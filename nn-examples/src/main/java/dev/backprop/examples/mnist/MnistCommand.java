@@ -42,6 +42,7 @@ public final class MnistCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new MnistTrainRun(options, trainers.registry(), trainers, spec.commandLine().getOut()).run();
+        return new MnistTrainRun(options, trainers.registry(), trainers, spec.commandLine().getOut(),
+                spec.commandLine().getErr()).run();
     }
 }

@@ -33,6 +33,7 @@ public final class MnistTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new MnistTrainRun(options, trainers.registry(), trainers, spec.commandLine().getOut()).run();
+        return new MnistTrainRun(options, trainers.registry(), trainers, spec.commandLine().getOut(),
+                spec.commandLine().getErr()).run();
     }
 }

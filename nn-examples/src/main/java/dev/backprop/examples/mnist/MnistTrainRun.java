@@ -7,6 +7,7 @@ import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
+import dev.backprop.examples.console.IoFailure;
 import dev.backprop.examples.console.ProblemKind;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.console.TrainingCharts;
@@ -38,18 +39,22 @@ final class MnistTrainRun {
     private final PluginRegistry registry;
     private final Trainers trainers;
     private final PrintWriter out;
+    private final PrintWriter err;
 
     /**
      * @param options  what the command line asked for
      * @param registry resolves the plugin ids
      * @param trainers gives the trainer
      * @param out      where the progress and the report go
+     * @param err      where warnings go
      */
-    MnistTrainRun(TrainOptions options, PluginRegistry registry, Trainers trainers, PrintWriter out) {
+    MnistTrainRun(TrainOptions options, PluginRegistry registry, Trainers trainers, PrintWriter out,
+                  PrintWriter err) {
         this.options = options;
         this.registry = registry;
         this.trainers = trainers;
         this.out = out;
+        this.err = err;
     }
 
     int run() {
@@ -94,11 +99,11 @@ final class MnistTrainRun {
         out.flush();
 
         createParent(model);
-        Trainer trainer = trainers.create(config, new TrainingProgress(out, ProblemKind.CLASSIFICATION),
+        Trainer trainer = trainers.create(config, new TrainingProgress(out, ProblemKind.CLASSIFICATION, validation != null),
                 new Checkpointer(model, options.checkpointEvery()));
         long trainStart = System.nanoTime();
-        TrainingHistory history = resumed == null ? trainer.fit(network, train, validation)
-                : trainer.resume(network, train, validation, resumed.checkpoint());
+        TrainingHistory history = resumed != null ? trainer.resume(network, train, validation, resumed.checkpoint())
+                : validation == null ? trainer.fit(network, train) : trainer.fit(network, train, validation);
         double trainingSeconds = (System.nanoTime() - trainStart) / 1e9;
 
         TestReport report = TestReport.measure(network, data.test(), registry, trainer.config());
@@ -126,6 +131,10 @@ final class MnistTrainRun {
         return false;
     }
 
+    /**
+     * Draws the charts beside the model. They are a by-product: when one cannot be written (a full disk, a
+     * folder in its place), one warning line on stderr says so and the run goes on, the model already saved.
+     */
     private void writeCharts(TrainingHistory history, Path model) {
         String name = model.getFileName().toString();
         String stem = name.endsWith(".bpnn") ? name.substring(0, name.length() - ".bpnn".length()) : name;
@@ -135,8 +144,10 @@ final class MnistTrainRun {
                 out.println("chart: " + chart);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the charts beside " + model + ": " + e.getMessage()
-                    + ". Check that the directory is writable and has space.", e);
+            out.flush();
+            err.println("warning: could not write the charts beside " + model + " (" + IoFailure.describe(e)
+                    + "); the model is saved. Free some space or make the folder writable to get the charts.");
+            err.flush();
         }
     }
 

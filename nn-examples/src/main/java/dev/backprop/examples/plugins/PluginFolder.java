@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A folder of plugin jars ({@code --plugins DIR}): every {@code *.jar} directly in it, each loaded by
@@ -19,18 +22,52 @@ import java.util.stream.Stream;
  * each other's classes. The registry holds the built-ins (found once, through the application loader)
  * and, per jar, only the plugins that jar itself defines ({@link PluginRegistry#discover(ClassLoader,
  * List)}). The loaders stay open for the life of the program, since the plugins run code from them.
+ *
+ * <p>A jar that cannot be read as a jar (empty, truncated, random bytes) is skipped with a
+ * {@linkplain Loaded#problems() problem} that says so, and the other jars still load: the class loader
+ * would otherwise skip it without a word.
  */
 public final class PluginFolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginFolder.class);
+
+    /**
+     * What a folder gave.
+     *
+     * @param registry the built-ins plus the plugins of the readable jars
+     * @param problems one line per jar that was skipped: which, why and what to do
+     */
+    public record Loaded(PluginRegistry registry, List<String> problems) {
+        /** Copies the list. */
+        public Loaded {
+            problems = List.copyOf(problems);
+        }
+    }
 
     private PluginFolder() {
     }
 
-    /** The built-ins plus every plugin in the jars directly inside {@code folder}. */
+    /** The built-ins plus every plugin in the readable jars directly inside {@code folder}. */
     public static PluginRegistry registry(Path folder) {
+        return load(folder).registry();
+    }
+
+    /** The built-ins plus every plugin in the readable jars directly inside {@code folder}, and the jars skipped. */
+    public static Loaded load(Path folder) {
         List<Path> jars = jars(folder);
         ClassLoader application = PluginFolder.class.getClassLoader();
         List<ClassLoader> loaders = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Path jar : jars) {
+            String unreadable = unreadable(jar);
+            if (unreadable != null) {
+                String problem = "Skipped the plugin jar " + jar.toAbsolutePath().normalize() + ": " + unreadable
+                        + ". Rebuild it (a plugin jar is a zip with META-INF/services entries), or remove it from"
+                        + " the folder.";
+                LOG.warn(problem);
+                problems.add(problem);
+                continue;
+            }
             try {
                 loaders.add(new URLClassLoader("backprop-plugin:" + jar.getFileName(), new URL[] {jar.toUri().toURL()},
                         application));
@@ -39,7 +76,23 @@ public final class PluginFolder {
                         + e.getMessage() + ". Rename or move the jar.", e);
             }
         }
-        return PluginRegistry.discover(application, loaders);
+        return new Loaded(PluginRegistry.discover(application, loaders), problems);
+    }
+
+    /** Why {@code jar} cannot be opened as a jar, or null when it can. */
+    private static String unreadable(Path jar) {
+        try {
+            if (Files.size(jar) == 0) {
+                return "it is empty (0 bytes)";
+            }
+            try (JarFile file = new JarFile(jar.toFile())) {
+                file.getManifest(); // reads the central directory and the manifest, if any
+            }
+            return null;
+        } catch (IOException | SecurityException e) {
+            return "it is not a readable jar (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.backprop.core.plugin.PluginKind;
 import dev.backprop.core.plugin.PluginOrigin;
 import dev.backprop.core.plugin.PluginProblem;
 import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.examples.console.RootCause;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./backprop plugins}: every discovered plugin, grouped by kind, with its hyperparameters'
  * defaults, implementing class and the jar or folder it came from; then each plugin's settings (name,
- * default, accepted values, help) as the plugin declares them; then the discovery problems.
+ * default, accepted values, help) as the plugin declares them; then the problems: plugin jars that could
+ * not be read, discovery problems, and plugins whose {@code hyperparameters()} or {@code settings()} threw
+ * (each listed with the root cause; the other plugins are listed as usual).
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"Lists the discovered activations, losses, optimizers and initialisers: id, hyperparameters (defaults),"
@@ -45,12 +48,19 @@ public final class PluginsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private final Provider<PluginRegistry> registryProvider;
+    private static final String FAILED = "(failed: see Problems)";
 
-    /** @param registry the application's registry (built-ins and {@code --plugins}), built on first use */
+    private final Provider<PluginRegistry> registryProvider;
+    private final PluginsOption pluginsOption;
+
+    /**
+     * @param registry      the application's registry (built-ins and {@code --plugins}), built on first use
+     * @param pluginsOption {@code --plugins}, for the jars it skipped
+     */
     @Inject
-    PluginsCommand(Provider<PluginRegistry> registry) {
+    PluginsCommand(Provider<PluginRegistry> registry, PluginsOption pluginsOption) {
         this.registryProvider = registry;
+        this.pluginsOption = pluginsOption;
     }
 
     @Override
@@ -59,14 +69,28 @@ public final class PluginsCommand implements Callable<Integer> {
         PluginRegistry registry = registryProvider.get();
         List<String[]> rows = new ArrayList<>();
         Map<String, List<String[]>> settings = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
         for (PluginKind kind : PluginKind.values()) {
             for (Map.Entry<PluginId, ? extends Plugin> entry : registry.plugins(kind).entrySet()) {
                 Plugin plugin = entry.getValue();
                 PluginOrigin origin = PluginOrigin.of(plugin.getClass());
-                rows.add(new String[] {kind.word(), entry.getKey().value(), describe(plugin.hyperparameters()),
-                    origin.className(), origin.location()});
-                if (!plugin.settings().list().isEmpty()) {
-                    settings.put(kind.word() + " " + entry.getKey(), settingRows(plugin.settings()));
+                String name = kind.word() + " " + entry.getKey();
+                String hyperparameters = FAILED;
+                try {
+                    hyperparameters = describe(plugin.hyperparameters());
+                } catch (RuntimeException | LinkageError e) {
+                    failures.add(failure(name, origin, "hyperparameters()", e));
+                }
+                rows.add(new String[] {kind.word(), entry.getKey().value(), hyperparameters, origin.className(),
+                    origin.location()});
+                try {
+                    if (!plugin.settings().list().isEmpty()) {
+                        settings.put(name, settingRows(plugin.settings()));
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    if (!FAILED.equals(hyperparameters)) { // settings() reads hyperparameters(): one problem is enough
+                        failures.add(failure(name, origin, "settings()", e));
+                    }
                 }
             }
             if (kind == PluginKind.ACTIVATION) {
@@ -80,14 +104,23 @@ public final class PluginsCommand implements Callable<Integer> {
         out.println();
         out.println("Problems");
         List<PluginProblem> problems = registry.problems();
-        if (problems.isEmpty()) {
+        List<String> jarProblems = pluginsOption.jarProblems();
+        if (problems.isEmpty() && jarProblems.isEmpty() && failures.isEmpty()) {
             out.println("  none");
         }
+        jarProblems.forEach(problem -> out.println("  jar: " + problem));
         for (PluginProblem problem : problems) {
             out.println("  " + problem.kind().word() + ": " + problem.message());
         }
+        failures.forEach(failure -> out.println("  " + failure));
         out.flush();
         return 0;
+    }
+
+    /** {@code activation acme.x: hyperparameters() of acme.X (from …) threw IllegalStateException: … .} */
+    private static String failure(String name, PluginOrigin origin, String method, Throwable e) {
+        return name + ": " + method + " of " + origin + " threw " + RootCause.describe(e)
+                + ". The plugin is listed but fails where it is used: fix it or remove its jar.";
     }
 
     private static String describe(Hyperparameters hyperparameters) {

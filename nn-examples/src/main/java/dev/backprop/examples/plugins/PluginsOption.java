@@ -2,6 +2,7 @@ package dev.backprop.examples.plugins;
 
 import dev.backprop.core.plugin.PluginRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -16,8 +17,20 @@ public final class PluginsOption {
                     + " optimizers, initialisers), for example --plugins nn-examples-plugin/target.")
     Path folder;
 
+    private volatile List<String> jarProblems = List.of();
+
     /** The built-ins, plus the plugins of {@code --plugins DIR} when it was given. */
     public PluginRegistry registry() {
-        return folder == null ? PluginRegistry.discovered() : PluginFolder.registry(folder);
+        if (folder == null) {
+            return PluginRegistry.discovered();
+        }
+        PluginFolder.Loaded loaded = PluginFolder.load(folder);
+        jarProblems = loaded.problems();
+        return loaded.registry();
+    }
+
+    /** The jars of {@code --plugins DIR} that {@link #registry()} skipped, one line each (empty before it ran). */
+    public List<String> jarProblems() {
+        return jarProblems;
     }
 }

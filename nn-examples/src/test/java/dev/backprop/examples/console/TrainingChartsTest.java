@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.train.EpochReport;
+import dev.backprop.io.files.AtomicFileWriter;
 import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -95,6 +98,52 @@ class TrainingChartsTest {
         assertNotNull(ImageIO.read(old.toFile()), "replaced by a PNG");
         try (Stream<Path> files = Files.list(folder)) {
             assertEquals(List.of(old), files.toList());
+        }
+    }
+
+    @Test
+    void diskThatFailsPartWay_isOneIOException_andThePreviousChartStays() throws IOException {
+        Path previous = Files.write(folder.resolve("run-loss.png"), new byte[] {1, 2, 3});
+        TrainingCharts.FileSink fullDisk = (file, png) -> AtomicFileWriter.write(file, out -> out.write(png),
+                stream -> new FilterOutputStream(stream) {
+                    private int written;
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        if (++written > 100) {
+                            throw new IOException("No space left on device");
+                        }
+                        super.write(b);
+                    }
+                });
+
+        IOException thrown = assertThrows(IOException.class, () -> new TrainingCharts(ProblemKind.CLASSIFICATION)
+                .write(epochs(3, true), folder.resolve("run"), fullDisk));
+
+        assertEquals("No space left on device", thrown.getMessage());
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(previous));
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of(previous), files.toList(), "no temporary file stays");
+        }
+    }
+
+    @Test
+    void write_doesNotNeedImageIosDiskCache() throws IOException {
+        // ImageIO's file cache makes temporary files and closes them from a shutdown hook, which printed a
+        // stack trace after a failed write on a full disk; the charts are encoded in memory instead.
+        Path gone = Files.createDirectory(folder.resolve("imageio-cache"));
+        boolean useCache = ImageIO.getUseCache();
+        File cacheDirectory = ImageIO.getCacheDirectory();
+        ImageIO.setUseCache(true);
+        ImageIO.setCacheDirectory(gone.toFile());
+        Files.delete(gone);
+        try {
+            List<Path> files = new TrainingCharts(ProblemKind.REGRESSION).write(epochs(3, false), folder.resolve("r"));
+
+            assertNotNull(ImageIO.read(files.get(0).toFile()));
+        } finally {
+            ImageIO.setCacheDirectory(cacheDirectory);
+            ImageIO.setUseCache(useCache);
         }
     }
 

@@ -64,6 +64,41 @@ class TrainingProgressTest {
     }
 
     @Test
+    void plain_validationLossThatIsNaN_printsAsNanRatherThanVanishing() {
+        TrainingProgress progress = new TrainingProgress(out, ProblemKind.CLASSIFICATION, TrainingProgress.Display.PLAIN);
+        progress.onEpochEnd(new EpochReport(1, 2, 0.5, 1000, 0.25, 0.1, 0.75, 0.6, 0.7));
+        progress.onEpochEnd(new EpochReport(2, 2, 0.5, 1000, 0.25, 0.1, Double.NaN, Double.NaN, Double.NaN));
+
+        String second = text.toString().split("\\R")[1];
+        assertEquals("epoch 2/2  loss=0.5000  acc=nan  val_loss=nan  val_acc=nan  0.25s  4000 samples/s", second);
+    }
+
+    @Test
+    void plain_infiniteFigures_printAsInf() {
+        TrainingProgress progress = new TrainingProgress(out, ProblemKind.CLASSIFICATION, TrainingProgress.Display.PLAIN);
+        progress.onEpochEnd(new EpochReport(1, 1, Double.POSITIVE_INFINITY, 10, 1, 0.1, 0.5,
+                Double.NEGATIVE_INFINITY, 0.25));
+
+        assertEquals("epoch 1/1  loss=inf  acc=0.5000  val_loss=-inf  val_acc=0.2500  1.00s  10 samples/s"
+                + System.lineSeparator(), text.toString());
+    }
+
+    @Test
+    void plain_runDeclaredWithValidation_showsItsFiguresFromTheFirstEpochEvenWhenNaN() {
+        TrainingProgress progress = new TrainingProgress(new PrintWriter(text), ProblemKind.REGRESSION, true);
+        progress.onEpochEnd(new EpochReport(1, 1, 0.5, 10, 1, 0.1, Double.NaN, Double.NaN, Double.NaN));
+
+        assertTrue(text.toString().startsWith("epoch 1/1  loss=0.5000  val_loss=nan  "), text.toString());
+    }
+
+    @Test
+    void loss_notFinite_isNanOrInf() {
+        assertEquals("nan", TrainingProgress.loss(Double.NaN));
+        assertEquals("inf", TrainingProgress.loss(Double.POSITIVE_INFINITY));
+        assertEquals("-inf", TrainingProgress.loss(Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
     void plain_realTraining_printsOneLinePerEpoch() {
         Dataset data = Dataset.of(new float[][] {{0}, {1}, {2}, {3}}, new float[][] {{0}, {2}, {4}, {6}});
         Network network = Network.builder().input(1).dense(1, "identity").build();
@@ -116,7 +151,7 @@ class TrainingProgressTest {
         assertEquals("12.3457", TrainingProgress.loss(12.345678));
         assertEquals("0.0000", TrainingProgress.loss(0));
         assertEquals("0.00001000", TrainingProgress.loss(0.00001));
-        assertEquals("NaN", TrainingProgress.loss(Double.NaN));
+        assertEquals("nan", TrainingProgress.loss(Double.NaN));
     }
 
     private static String lastDrawn(List<String> frames) {

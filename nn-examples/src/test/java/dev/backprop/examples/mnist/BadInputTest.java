@@ -167,7 +167,7 @@ class BadInputTest {
         Path data = IdxFolderWriter.write(dir, 50, 20);
         assertBadInput(train(data, "--dropout", "1.5"), "dropout");
         assertBadInput(train(data, "--activation", "rleu"), "relu");
-        assertBadInput(train(data, "--validation", "1"), "validationFraction");
+        assertBadInput(train(data, "--validation", "1"), "--validation", "from 0 (none) up to but not including 1");
     }
 
     @Test

@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** One run of the command line with its output and errors captured. */
-record CliRun(int status, String out, String err) {
+/** One run of the command line, in-process, with its output and errors captured. */
+public record CliRun(int status, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = BackpropCli.commandLine();
@@ -19,7 +19,7 @@ record CliRun(int status, String out, String err) {
     }
 
     /** The last line of the output. */
-    String lastLine() {
+    public String lastLine() {
         String[] lines = out.strip().split("\\R");
         return lines[lines.length - 1];
     }

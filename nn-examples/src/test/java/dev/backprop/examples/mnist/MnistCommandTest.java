@@ -2,6 +2,7 @@ package dev.backprop.examples.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.core.network.Network;
@@ -59,6 +60,26 @@ class MnistCommandTest {
             assertTrue(image.getWidth() > 100 && image.getHeight() > 100, chart);
         }
         assertEquals(15, ModelFiles.checkpoint(model).orElseThrow().completedEpochs());
+    }
+
+    @Test
+    void validationZero_trainsOnEveryImage_withoutValidationFigures_andResumes() {
+        Path data = IdxFolderWriter.write(dir, 100, 20);
+        Path model = dir.resolve("all.bpnn");
+
+        CliRun run = CliRun.of(train(data, model, "--epochs", "2", "--validation", "0", "--checkpoint-every", "1"));
+
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains("100 training, 0 validation and 20 test images"), run.out());
+        assertTrue(run.out().contains("epoch 2/2  loss="), run.out());
+        assertFalse(run.out().contains("val_"), "no validation figures: " + run.out());
+        assertEquals("", run.err());
+        assertEquals(2, ModelFiles.checkpoint(model).orElseThrow().completedEpochs());
+
+        CliRun resumed = CliRun.of("mnist", "--data", data.toString(), "--model", model.toString(), "--epochs", "3",
+                "--threads", "1", "--validation", "0", "--resume");
+        assertEquals(0, resumed.status(), resumed.toString());
+        assertTrue(resumed.out().contains("epoch 3/3  loss="), resumed.out());
     }
 
     @Test

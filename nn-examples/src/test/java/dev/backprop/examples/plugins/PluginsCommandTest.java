@@ -10,15 +10,18 @@ import dev.backprop.api.PluginId;
 import dev.backprop.core.plugin.PluginKind;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.examples.BackpropCli;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thirdparty.testplugin.HostilePlugins;
 import org.thirdparty.testplugin.SoftCube;
 import picocli.CommandLine;
 
@@ -198,6 +201,102 @@ class PluginsCommandTest {
 
         assertEquals(0, status, err.toString());
         assertTrue(out.toString().contains("result: example=xor epochs=10"), out.toString());
+    }
+
+    @Test
+    void emptyAndCorruptJars_areProblems_andTheOtherJarsStillLoad(@TempDir Path folder) throws Exception {
+        PluginJars.softCubeJar(folder, "good.jar");
+        Files.write(folder.resolve("empty.jar"), new byte[0]);
+        Files.write(folder.resolve("random.jar"), new Random(7).ints(2000, 0, 256).collect(ByteArrayOutputStream::new,
+                ByteArrayOutputStream::write, (a, b) -> a.writeBytes(b.toByteArray())).toByteArray());
+
+        int status = run("--plugins", folder.toString(), "plugins");
+
+        assertEquals(0, status, err.toString());
+        String problems = problems();
+        assertTrue(problems.contains("  jar: Skipped the plugin jar " + folder.resolve("empty.jar")
+                + ": it is empty (0 bytes)."), problems);
+        assertTrue(problems.contains("  jar: Skipped the plugin jar " + folder.resolve("random.jar")
+                + ": it is not a readable jar (ZipException"), problems);
+        assertRow(out.toString(), "activation", SoftCube.ID, SoftCube.class.getName());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void corruptJar_otherCommandsKeepWorking(@TempDir Path folder) throws Exception {
+        PluginJars.softCubeJar(folder, "good.jar");
+        Files.write(folder.resolve("empty.jar"), new byte[0]);
+
+        int status = run("--plugins", folder.toString(), "xor", "--epochs", "5", "--print-every", "5",
+                "--activation", SoftCube.ID);
+
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains("result: example=xor epochs=5"), out.toString());
+    }
+
+    @Test
+    void servicesEntryNamingAMissingClass_isAProblemNamingIt(@TempDir Path folder) {
+        PluginJars.missingClassJar(folder, "missing.jar", "org.thirdparty.testplugin.Missing");
+        PluginJars.softCubeJar(folder, "good.jar");
+
+        int status = run("--plugins", folder.toString(), "plugins");
+
+        assertEquals(0, status, err.toString());
+        assertTrue(problems().contains("org.thirdparty.testplugin.Missing"), problems());
+        assertTrue(out.toString().contains(SoftCube.ID), out.toString());
+    }
+
+    @Test
+    void staticInitialiserThatFails_isAProblemNamingIt(@TempDir Path folder) {
+        PluginJars.activationJar(folder, "init.jar", HostilePlugins.FailingInit.class, SoftCube.class);
+
+        int status = run("--plugins", folder.toString(), "plugins");
+
+        assertEquals(0, status, err.toString());
+        String problems = problems();
+        assertTrue(problems.contains("FailingInit"), problems);
+        assertTrue(problems.contains("ExceptionInInitializerError"), problems);
+        assertTrue(out.toString().contains(SoftCube.ID), out.toString());
+    }
+
+    @Test
+    void hyperparametersThatThrow_areAProblem_andTheRowSaysSo(@TempDir Path folder) {
+        PluginJars.activationJar(folder, "hp.jar", HostilePlugins.ThrowingHyperparameters.class, SoftCube.class);
+
+        int status = run("--plugins", folder.toString(), "plugins");
+
+        assertEquals(0, status, err.toString());
+        assertRow(out.toString(), "activation", HostilePlugins.ThrowingHyperparameters.ID, "(failed: see Problems)");
+        String problems = problems();
+        assertTrue(problems.contains("  activation " + HostilePlugins.ThrowingHyperparameters.ID + ": hyperparameters()"
+                + " of " + HostilePlugins.ThrowingHyperparameters.class.getName()), problems);
+        assertTrue(problems.contains("threw IllegalStateException: " + HostilePlugins.BROKEN), problems);
+        assertEquals(1, problems.lines().filter(l -> l.contains("ThrowingHyperparameters")).count(), problems);
+        assertRow(out.toString(), "activation", SoftCube.ID, SoftCube.class.getName());
+    }
+
+    @Test
+    void idThatThrowsOrIsNull_neverEndsInAStackTrace(@TempDir Path folder) throws Exception {
+        // Until the registry lists such providers as problems (exit 0), the command line ends with one
+        // error line that names the failure (exit 3); either way no stack trace and the class is named.
+        PluginJars.activationJar(folder, "id.jar", HostilePlugins.ThrowingId.class);
+        Path nullId = Files.createTempDirectory(folder, "null");
+        PluginJars.activationJar(nullId, "null-id.jar", HostilePlugins.NullId.class);
+
+        int throwing = run("--plugins", folder.toString(), "plugins");
+        assertTrue(throwing == 0 || throwing == BackpropCli.FAILURE, throwing + ": " + err);
+        assertTrue((out.toString() + err).contains("ThrowingId"), out.toString() + err);
+        assertFalse(err.toString().contains("\tat "), err.toString());
+
+        err.getBuffer().setLength(0);
+        int nul = run("--plugins", nullId.toString(), "plugins");
+        assertTrue(nul == 0 || nul == BackpropCli.FAILURE, nul + ": " + err);
+        assertFalse(err.toString().contains("\tat "), err.toString());
+        assertTrue(nul == 0 || err.toString().lines().count() == 2, err.toString());
+    }
+
+    private String problems() {
+        return out.toString().substring(out.toString().indexOf("\nProblems\n"));
     }
 
     /** Under the {@code kind id} title, the row {@code name default accepts help} of that plugin. */
