@@ -108,11 +108,21 @@ class HostileInputCatalogTest {
                     "line 3"),
             bad("missing plugins folder", d -> train(d, "--plugins", d.resolve("none").toString()), "--plugins",
                     "does not exist"),
-            // plugins that fail where they are used: the plugin's fault, exit 3, named
-            failure("activation whose value() throws in training", d -> train(d, "--plugins",
+            // sizes and threads, refused before anything is allocated or started
+            bad("hidden width 200,000,000 (one array)", d -> train(d, "--hidden", "200000000"), "Layer 1",
+                    "16×200000000", "2147483639"),
+            bad("hidden width 10^9 (one array)", d -> train(d, "--hidden", "1000000000"), "Layer 1",
+                    "16×1000000000"),
+            bad("hidden widths beyond the heap", d -> train(d, "--hidden", "40000,40000"), "GB", "-Xmx"),
+            bad("100,000 threads", d -> train(d, "--threads", "100000"), "100000 threads", "at most"),
+            // divergence: stopped at the batch, nothing saved
+            bad("learning rate 1e30", d -> train(d, "--optimizer", "sgd", "--learning-rate", "1e30"),
+                    "Training stopped at epoch 1", "1.0E30"),
+            // plugins that fail where they are used: named, with the root cause
+            bad("activation whose value() throws in training", d -> train(d, "--plugins",
                     pluginFolder(d, HostilePlugins.ThrowingValue.class), "--activation",
-                    HostilePlugins.ThrowingValue.ID), "ThrowingValue.value", "IllegalStateException",
-                    HostilePlugins.BROKEN),
+                    HostilePlugins.ThrowingValue.ID), "Training stopped at epoch 1, batch 1",
+                    "'" + HostilePlugins.ThrowingValue.ID + "'", "IllegalStateException", HostilePlugins.BROKEN),
             failure("activation that runs out of memory in training", d -> train(d, "--plugins",
                     pluginFolder(d, HostilePlugins.OutOfMemoryValue.class), "--activation",
                     HostilePlugins.OutOfMemoryValue.ID), "out of memory", "Java heap space (simulated)", "-Xmx"));

@@ -243,7 +243,7 @@ public final class Network {
             int count = rows * layers.get(i).fanOut();
             if (!allFinite(workspace.preActivations[i], count) || !allFinite(workspace.activations[i], count)) {
                 String where = allFinite(workspace.preActivations[i], count)
-                        ? "its activation's output" : "its weighted sums (weights or inputs)";
+                        ? "its activation's output" : "its weighted sums";
                 return Optional.of("layer " + (i + 1) + " ('" + layers.get(i).activation().id() + "', "
                         + where + ")");
             }

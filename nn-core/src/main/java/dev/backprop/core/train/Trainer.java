@@ -215,11 +215,9 @@ public final class Trainer {
     /** The error for a batch whose loss is not finite, naming the first layer that produced NaN or infinity. */
     private NumericalInstabilityException diverged(TrainingStep step, double batchLoss, int epoch, int batch,
                                                    int batches, double rate) {
-        String where = step.firstNonFiniteLayer()
-                .map(layer -> " in " + layer)
-                .orElse(" in the " + loss.id() + " loss itself");
-        return new NumericalInstabilityException(stoppedAt(epoch, batch, batches) + "the " + loss.id() + " loss became " + batchLoss + "; the first NaN or infinity appeared"
-                + where + ". The weights were not updated with this batch. Lower the learning rate (now " + rate
+        String where = step.firstNonFiniteLayer().orElse("the " + loss.id() + " loss itself");
+        return new NumericalInstabilityException(stoppedAt(epoch, batch, batches) + "the " + loss.id() + " loss became "
+                + batchLoss + ", first in " + where + "." + NOTHING_SAVED + " Lower the learning rate (now " + rate
                 + "), scale the inputs, or check that plugin.");
     }
 
