@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>The schema (YAML shown; JSON has the same keys):
  * <pre>{@code
  * network:                       # required
- *   input: 784                   # required, integer >= 1
+ *   input: 784                   # required, integer from 1 to 2147483639
  *   seed: 42                     # optional, integer, default 42: the seed of the initial weights
  *   layers:                      # required, at least one
  *     - {width: 256, activation: relu}                                  # width >= 1, activation id
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *   batch_size: 128              # integer >= 1, default 32
  *   shuffle: true                # default true
  *   seed: 42                     # integer, default 42: the seed of the shuffling
- *   threads: 2                   # integer >= 1, default the available processors
+ *   threads: 2                   # integer from 1 to 65536, default the available processors
  *   schedule: {type: cosine, minimum_fraction: 0.0}    # default constant
  *   clipping: {by_norm: 1.0}     # or {by_value: 0.5}; default none
  * }</pre>
@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * {@code then} (another schedule, default constant). {@code constant} and {@code cosine} may also be
  * written as plain text ({@code schedule: cosine}). Numbers in YAML may be written {@code 1e-3} (which
  * YAML 1.1 reads as text); integers must be whole numbers without quotes.
+ *
+ * <p>A layer's weights ({@code fan-in × width}, the fan-in being the previous layer's width or the
+ * input) must fit one Java array: at most 2147483639 values. {@link #load(Path, PluginRegistry)} checks
+ * this without building the network (no weights are allocated while loading).
  *
  * <p>{@link #load(Path, PluginRegistry)} validates everything before returning: unknown keys (listing
  * the allowed ones and the closest match), wrong types, missing keys, values out of range, and every

@@ -148,9 +148,14 @@ final class ConfigNode {
 
     /** A whole number in {@code [min, Integer.MAX_VALUE]}. */
     int intValue(int min, String example) {
+        return intValue(min, Integer.MAX_VALUE, example);
+    }
+
+    /** A whole number in {@code [min, max]}. */
+    int intValue(int min, int max, String example) {
         long value = wholeNumber("an integer of at least " + min, example);
-        if (value < min || value > Integer.MAX_VALUE) {
-            throw error("an integer from " + min + " to " + Integer.MAX_VALUE, String.valueOf(value),
+        if (value < min || value > max) {
+            throw error("an integer from " + min + " to " + max, String.valueOf(value),
                     "use a value in that range, for example " + example);
         }
         return (int) value;

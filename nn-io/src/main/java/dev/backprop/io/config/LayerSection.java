@@ -44,7 +44,7 @@ final class LayerSection {
     /** Reads and checks one layer. */
     static LayerSpec read(ConfigNode node, PluginRegistry registry) {
         node.requireMapping(KEYS, EXAMPLE);
-        int width = node.required("width", "width: 128").intValue(1, "128");
+        int width = node.required("width", "width: 128").intValue(1, NetworkSection.MAX_TENSOR_VALUES, "128");
         ConfigNode activationNode = node.required("activation", "activation: relu");
         PluginReference activation = new PluginReference(PluginReference.readId(activationNode, "relu"),
                 activationNode, node.optional("hyperparameters").map(h -> h.hyperparameters("{alpha: 0.1}"))

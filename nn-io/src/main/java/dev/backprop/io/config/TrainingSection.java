@@ -26,6 +26,9 @@ final class TrainingSection {
     /** The keys of {@code clipping}, of which exactly one is given. */
     static final List<String> CLIPPING_KEYS = List.of("by_norm", "by_value");
 
+    /** The most worker threads a config file may ask for; the run clamps them to what the machine allows. */
+    static final int MAX_THREADS = 65_536;
+
     private static final String EXAMPLE = "training: {loss: mse, optimizer: sgd, epochs: 10}";
     private static final String CLIPPING_EXAMPLE = "{by_norm: 1.0}";
 
@@ -75,7 +78,7 @@ final class TrainingSection {
         section.optional("batch_size").ifPresent(n -> builder.batchSize(n.intValue(1, "32")));
         section.optional("shuffle").ifPresent(n -> builder.shuffle(n.booleanValue()));
         section.optional("seed").ifPresent(n -> builder.seed(n.longValue("42")));
-        section.optional("threads").ifPresent(n -> builder.threads(n.intValue(1, "4")));
+        section.optional("threads").ifPresent(n -> builder.threads(n.intValue(1, MAX_THREADS, "4")));
         section.optional("schedule").ifPresent(n -> builder.schedule(ScheduleSection.read(n)));
         section.optional("clipping").ifPresent(n -> builder.clipping(readClipping(n)));
         return builder.build();

@@ -3,7 +3,9 @@ package dev.backprop.io.data;
 import dev.backprop.core.text.ClosestMatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which columns of a CSV file are the label and the features, resolved from the column names and
@@ -47,7 +49,7 @@ record CsvColumnRoles(List<String> names, int label, int[] features) {
             }
         }
         if (features.length == 0) {
-            throw new DatasetFormatException("CSV file " + file + " has only the label column '" + names.get(label)
+            throw new DatasetFormatException("CSV file " + file + " has only the label column '" + CsvText.quote(names.get(label))
                     + "' (line " + line + " has 1 field): expected at least one feature column as well. Check the"
                     + " delimiter (the file may use ';' or tabs instead of the configured one).");
         }
@@ -65,7 +67,7 @@ record CsvColumnRoles(List<String> names, int label, int[] features) {
 
     /** "column 'x' (index 3)". */
     String describe(int index) {
-        return "column '" + names.get(index) + "' (index " + index + ")";
+        return "column '" + CsvText.quote(names.get(index)) + "' (index " + index + ")";
     }
 
     private static int labelIndex(Path file, int line, List<String> names, CsvReadOptions options) {
@@ -78,7 +80,7 @@ record CsvColumnRoles(List<String> names, int label, int[] features) {
         if (options.labelIndex() >= names.size()) {
             throw new DatasetFormatException("CSV file " + file + ": the label column index is "
                     + options.labelIndex() + " (0-based) but line " + line + " has only " + names.size()
-                    + " columns (indices 0 to " + (names.size() - 1) + "): " + names + ". Give an index in that"
+                    + " columns (indices 0 to " + (names.size() - 1) + "): " + CsvText.list(names) + ". Give an index in that"
                     + " range, or choose the label column by name.");
         }
         return options.labelIndex();
@@ -90,18 +92,19 @@ record CsvColumnRoles(List<String> names, int label, int[] features) {
             return index;
         }
         String hint = ClosestMatch.suggestionIgnoringCase(wanted, names);
-        throw new DatasetFormatException("CSV file " + file + " has no " + role + " named '" + wanted + "': the"
-                + " header (line " + line + ") has the columns " + names + "." + hint
+        throw new DatasetFormatException("CSV file " + file + " has no " + role + " named '" + CsvText.quote(wanted)
+                + "': the header (line " + line + ") has the columns " + CsvText.list(names) + "." + hint
                 + " Names are case-sensitive; give one of those names"
                 + (role.startsWith("label") ? ", or choose the label column by index." : "."));
     }
 
     private static void requireUniqueNames(Path file, int line, List<String> names) {
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            int other = names.subList(0, i).indexOf(names.get(i));
-            if (other >= 0) {
+            Integer other = seen.putIfAbsent(names.get(i), i);
+            if (other != null) {
                 throw new DatasetFormatException("CSV file " + file + ", line " + line + ": column name '"
-                        + names.get(i) + "' appears twice (index " + other + " and index " + i + "): expected"
+                        + CsvText.quote(names.get(i)) + "' appears twice (index " + other + " and index " + i + "): expected"
                         + " unique column names. Rename one of them in the header.");
             }
         }

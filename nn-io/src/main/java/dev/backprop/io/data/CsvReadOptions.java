@@ -21,15 +21,36 @@ import java.util.Set;
  * @param encoding       how the labels become targets
  * @param featureColumns the names of the feature columns, in the order wanted; empty for every column
  *                       except the label
+ * @param maxFields      the most fields a record may have (default {@value #DEFAULT_MAX_FIELDS}); a longer
+ *                       record is refused as soon as the field after the last allowed one is read
+ * @param maxClasses     the most distinct labels a classification column may hold (default
+ *                       {@value #DEFAULT_MAX_CLASSES}); refused as soon as one more appears, with the advice to
+ *                       read a numeric column as a {@link TargetEncoding#REGRESSION} target instead
  */
 public record CsvReadOptions(boolean header, char delimiter, String labelColumn, int labelIndex,
-                         TargetEncoding encoding, List<String> featureColumns) {
+                         TargetEncoding encoding, List<String> featureColumns, int maxFields, int maxClasses) {
 
     /** The {@code labelIndex} that selects the last column. */
     public static final int LAST_COLUMN = -1;
+    /** The default most fields per record. */
+    public static final int DEFAULT_MAX_FIELDS = 10_000;
+    /** The default most distinct classes of a label column. */
+    public static final int DEFAULT_MAX_CLASSES = 1_000;
+    /** The most characters one field may hold; a longer one is refused while it is read. */
+    public static final int MAX_FIELD_CHARS = 1_000_000;
+    /** The most characters one record may hold, all its fields together. */
+    public static final int MAX_RECORD_CHARS = 16_000_000;
 
     /** Validates the options and copies {@code featureColumns}. */
     public CsvReadOptions {
+        if (maxFields < 2) {
+            throw new InvalidConfigurationException("The most fields per CSV record must be at least 2 (a feature and"
+                    + " a label) but was " + maxFields + ": for example maxFields(" + DEFAULT_MAX_FIELDS + ").");
+        }
+        if (maxClasses < 2) {
+            throw new InvalidConfigurationException("The most classes of a CSV label column must be at least 2 but"
+                    + " was " + maxClasses + ": for example maxClasses(" + DEFAULT_MAX_CLASSES + ").");
+        }
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
             throw new InvalidConfigurationException("The CSV delimiter cannot be " + describe(delimiter)
                     + ": it is reserved for quoting or line breaks. Use ',', ';', '\\t' or another character.");
@@ -97,6 +118,8 @@ public record CsvReadOptions(boolean header, char delimiter, String labelColumn,
         private int labelIndex = LAST_COLUMN;
         private TargetEncoding encoding = TargetEncoding.ONE_HOT;
         private List<String> featureColumns = List.of();
+        private int maxFields = DEFAULT_MAX_FIELDS;
+        private int maxClasses = DEFAULT_MAX_CLASSES;
 
         private Builder() {
         }
@@ -144,13 +167,29 @@ public record CsvReadOptions(boolean header, char delimiter, String labelColumn,
             return featureColumns(List.of(names));
         }
 
+        /** The most fields a record may have (default {@value CsvReadOptions#DEFAULT_MAX_FIELDS}), at least 2. */
+        public Builder maxFields(int value) {
+            this.maxFields = value;
+            return this;
+        }
+
+        /**
+         * The most distinct classes a label column may hold (default {@value CsvReadOptions#DEFAULT_MAX_CLASSES}),
+         * at least 2; a numeric target with many values is read with {@link TargetEncoding#REGRESSION} instead.
+         */
+        public Builder maxClasses(int value) {
+            this.maxClasses = value;
+            return this;
+        }
+
         /**
          * The options.
          *
          * @throws InvalidConfigurationException if the settings contradict each other
          */
         public CsvReadOptions build() {
-            return new CsvReadOptions(header, delimiter, labelColumn, labelIndex, encoding, featureColumns);
+            return new CsvReadOptions(header, delimiter, labelColumn, labelIndex, encoding, featureColumns, maxFields,
+                    maxClasses);
         }
     }
 }

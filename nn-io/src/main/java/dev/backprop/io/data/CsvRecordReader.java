@@ -3,6 +3,8 @@ package dev.backprop.io.data;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -29,13 +31,19 @@ final class CsvRecordReader implements Closeable {
 
     private static final CsvFactory FACTORY = CsvFactory.builder()
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(CsvReadOptions.MAX_FIELD_CHARS).build())
             .build();
 
     private final Path file;
     private final CsvParser parser;
 
-    /** One record: its fields and the 1-based line it starts on. */
-    record Row(int line, String[] fields) {
+    /**
+     * One record: its fields and the 1-based line it starts on.
+     *
+     * @param overflow whether more fields followed the ones read (the record has more than the limit asked)
+     */
+    record Row(int line, String[] fields, boolean overflow) {
     }
 
     private CsvRecordReader(Path file, CsvParser parser) {
@@ -74,11 +82,15 @@ final class CsvRecordReader implements Closeable {
     }
 
     /**
-     * The next record, or {@code null} at the end of the file.
+     * The next record, or {@code null} at the end of the file. Reads at most {@code maxFields} fields and
+     * stops at the one after them (then {@link Row#overflow()} is set), so that a huge record costs no
+     * more than the fields allowed.
      *
-     * @throws DatasetFormatException if the file is not valid CSV (an unclosed quote) or cannot be read
+     * @throws DatasetFormatException if the file is not valid CSV (an unclosed quote), a field is longer
+     *                                than {@link CsvReadOptions#MAX_FIELD_CHARS} characters or the record
+     *                                than {@link CsvReadOptions#MAX_RECORD_CHARS}, or it cannot be read
      */
-    Row next() {
+    Row next(int maxFields) {
         try {
             JsonToken token = parser.nextToken();
             if (token == null) {
@@ -90,6 +102,7 @@ final class CsvRecordReader implements Closeable {
                         + token + ". Check the file's quoting.");
             }
             int line = -1;
+            long chars = 0;
             List<String> fields = new ArrayList<>();
             for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 if (token == null) {
@@ -99,15 +112,28 @@ final class CsvRecordReader implements Closeable {
                 if (line < 0) {
                     line = parser.currentTokenLocation().getLineNr();
                 }
+                if (fields.size() == maxFields) {
+                    return new Row(line, fields.toArray(new String[0]), true);
+                }
                 String text = parser.getText();
                 fields.add(text == null ? "" : text);
+                chars += text == null ? 0 : text.length();
+                if (chars > CsvReadOptions.MAX_RECORD_CHARS) {
+                    throw new DatasetFormatException("CSV file " + file + ", line " + line + ": the record holds more"
+                            + " than " + CsvReadOptions.MAX_RECORD_CHARS + " characters, the most one record may hold."
+                            + " Check for an unclosed quote (\"), or split the data into shorter records.");
+                }
             }
-            return new Row(line, fields.toArray(new String[0]));
+            return new Row(line, fields.toArray(new String[0]), false);
+        } catch (StreamConstraintsException e) {
+            throw new DatasetFormatException("CSV file " + file + " has a field longer than "
+                    + CsvReadOptions.MAX_FIELD_CHARS + " characters near line " + parser.currentLocation().getLineNr()
+                    + ", the most one field may hold. Check for an unclosed quote (\"), or shorten the field.", e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new DatasetFormatException("CSV file " + file + " is not valid CSV"
                     + (at == null ? "" : " at line " + at.getLineNr() + ", character " + at.getColumnNr()) + ": "
-                    + e.getOriginalMessage() + ". Check the quoting: a quoted field must end with a quote (\"),"
+                    + CsvText.quote(e.getOriginalMessage(), CsvText.MAX_LIST) + ". Check the quoting: a quoted field must end with a quote (\"),"
                     + " and a quote inside one is written twice (\"\").", e);
         } catch (IOException e) {
             throw failure(file, e);

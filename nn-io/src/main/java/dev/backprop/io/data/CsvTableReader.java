@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,27 +42,33 @@ public final class CsvTableReader {
     }
 
     private static CsvTable read(Path file, CsvReadOptions options, CsvRecordReader records) {
-        CsvRecordReader.Row first = records.next();
+        CsvRecordReader.Row first = records.next(options.maxFields());
         if (first == null) {
             throw new DatasetFormatException("CSV file " + file + " is empty: expected "
                     + (options.header() ? "a header line and " : "") + "at least one data row. Check that the"
                     + " file was written completely.");
         }
+        if (first.overflow()) {
+            throw new DatasetFormatException("CSV file " + file + ", line " + first.line() + ": expected at most "
+                    + options.maxFields() + " fields (CsvReadOptions.maxFields) but found more. Check the delimiter '"
+                    + options.delimiter() + "', or raise the limit with CsvReadOptions.builder().maxFields(n).");
+        }
         List<String> names = options.header() ? headerNames(first) : generatedNames(first.fields().length);
         CsvColumnRoles columns = CsvColumnRoles.resolve(file, first.line(), names, options);
         int width = names.size();
-        FloatBuffer features = new FloatBuffer();
-        FloatBuffer numericTargets = new FloatBuffer();
+        FloatBuffer features = new FloatBuffer(file, "feature values");
+        FloatBuffer numericTargets = new FloatBuffer(file, "targets");
         List<String> labels = new ArrayList<>();
-        for (CsvRecordReader.Row row = options.header() ? records.next() : first; row != null;
-                row = records.next()) {
-            if (row.fields().length != width) {
+        Set<String> distinct = new HashSet<>();
+        for (CsvRecordReader.Row row = options.header() ? records.next(width) : first; row != null;
+                row = records.next(width)) {
+            if (row.overflow() || row.fields().length != width) {
                 throw new DatasetFormatException("CSV file " + file + ", line " + row.line() + ": expected " + width
-                        + " fields " + (options.header() ? "like the header (line " + first.line() + ": " + names
-                        + ")" : "like line " + first.line()) + " but found " + row.fields().length + ": "
-                        + Arrays.toString(row.fields()) + ". Check for a missing or extra delimiter '"
-                        + options.delimiter() + "', and quote fields that contain one (\"a" + options.delimiter()
-                        + " b\").");
+                        + " fields " + (options.header() ? "like the header (line " + first.line() + ": "
+                        + CsvText.list(names) + ")" : "like line " + first.line()) + " but found "
+                        + (row.overflow() ? "more (at least " + (width + 1) + ")" : row.fields().length + ": " + CsvText.list(List.of(row.fields())))
+                        + ". Check for a missing or extra delimiter '" + options.delimiter() + "', and quote fields"
+                        + " that contain one (\"a" + options.delimiter() + " b\").");
             }
             for (int column : columns.features()) {
                 features.add(number(file, row, columns, column, "feature"));
@@ -69,7 +76,11 @@ public final class CsvTableReader {
             if (options.encoding() == TargetEncoding.REGRESSION) {
                 numericTargets.add(number(file, row, columns, columns.label(), "regression target"));
             } else {
-                labels.add(label(file, row, columns));
+                String label = label(file, row, columns);
+                if (distinct.add(label) && distinct.size() > options.maxClasses()) {
+                    throw tooManyClasses(file, row, columns, options);
+                }
+                labels.add(label);
             }
         }
         if (features.size() == 0) {
@@ -85,7 +96,7 @@ public final class CsvTableReader {
         List<String> classes = classNames(labels);
         if (classes.size() < 2) {
             throw new DatasetFormatException("CSV file " + file + ": label " + columns.describe(columns.label())
-                    + " holds a single class ('" + classes.get(0) + "') in all " + labels.size() + " rows: one-hot"
+                    + " holds a single class ('" + CsvText.quote(classes.get(0)) + "') in all " + labels.size() + " rows: one-hot"
                     + " classification needs at least 2 classes. Choose the right label column, or use"
                     + " TargetEncoding.REGRESSION for a numeric target.");
         }
@@ -93,8 +104,22 @@ public final class CsvTableReader {
             return new CsvTable(file, columns.featureNames(), targetName, TargetEncoding.CLASS_INDEX, classes,
                     features.toArray(), classIndices(labels, classes));
         }
+        long targetValues = (long) labels.size() * classes.size();
+        if (targetValues > FloatBuffer.MAX_VALUES) {
+            throw new DatasetFormatException("CSV file " + file + ": one-hot targets of " + labels.size() + " rows × "
+                    + classes.size() + " classes need " + targetValues + " values, more than one Java array holds ("
+                    + FloatBuffer.MAX_VALUES + "). Use TargetEncoding.CLASS_INDEX, or read fewer rows.");
+        }
         return new CsvTable(file, columns.featureNames(), targetName, TargetEncoding.ONE_HOT, classes,
                 features.toArray(), oneHot(labels, classes));
+    }
+
+    private static DatasetFormatException tooManyClasses(Path file, CsvRecordReader.Row row, CsvColumnRoles columns,
+                                                         CsvReadOptions options) {
+        return new DatasetFormatException("CSV file " + file + ", line " + row.line() + ", label "
+                + columns.describe(columns.label()) + ": expected at most " + options.maxClasses() + " classes"
+                + " (CsvReadOptions.maxClasses) but found more. For a numeric target use"
+                + " encoding(TargetEncoding.REGRESSION); else raise maxClasses(n).");
     }
 
     private static List<String> headerNames(CsvRecordReader.Row header) {
@@ -125,19 +150,20 @@ public final class CsvTableReader {
         try {
             value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new DatasetFormatException(where + "expected a number (" + role + ") but found '" + text + "'."
+            throw new DatasetFormatException(where + "expected a number (" + role + ") but found '"
+                    + CsvText.quote(text) + "'."
                     + " Convert the column to numbers (for example one-hot encode a category), remove it from the"
                     + " feature columns, or check that the delimiter is right.", e);
         }
         if (!Double.isFinite(value)) {
-            throw new DatasetFormatException(where + "expected a finite number (" + role + ") but found '" + text
-                    + "' (" + (Double.isNaN(value) ? "NaN" : "infinite") + "). Replace or impute the value, or"
+            throw new DatasetFormatException(where + "expected a finite number (" + role + ") but found '"
+                    + CsvText.quote(text) + "' (" + (Double.isNaN(value) ? "NaN" : "infinite") + "). Replace or impute the value, or"
                     + " drop the row.");
         }
         float result = (float) value;
         if (Float.isInfinite(result)) {
             throw new DatasetFormatException(where + "expected a number within float range (±3.4e38, " + role
-                    + ") but found '" + text + "'. Rescale the column before reading it.");
+                    + ") but found '" + CsvText.quote(text) + "'. Rescale the column before reading it.");
         }
         return result;
     }
@@ -193,15 +219,30 @@ public final class CsvTableReader {
         return targets;
     }
 
-    /** A growable float array. */
+    /** A growable float array, which refuses to grow past what one Java array holds. */
     private static final class FloatBuffer {
 
+        /** The largest array the JVM reliably allocates. */
+        static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
+        private final Path file;
+        private final String what;
         private float[] values = new float[1024];
         private int size;
 
+        FloatBuffer(Path file, String what) {
+            this.file = file;
+            this.what = what;
+        }
+
         void add(float value) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, values.length * 2);
+                if (size == MAX_VALUES) {
+                    throw new DatasetFormatException("CSV file " + file + " holds more than " + MAX_VALUES + " "
+                            + what + ", more than one Java array holds: expected a smaller file. Split it, or read"
+                            + " fewer feature columns.");
+                }
+                values = Arrays.copyOf(values, (int) Math.min(2L * values.length, MAX_VALUES));
             }
             values[size++] = value;
         }

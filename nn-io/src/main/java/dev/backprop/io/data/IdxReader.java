@@ -27,12 +27,11 @@ final class IdxReader {
 
     private static final int BUFFER_BYTES = 1 << 16;
     /**
-     * The first data buffer when the file could not hold the declared size; it doubles up to that size,
-     * so a lying header cannot exhaust memory.
+     * The first data buffer when the file's size does not vouch for the declared size (gzip, whose
+     * expansion is unknown until read, or a plain file too short); it doubles, up to the declared size,
+     * only as data arrives, so a lying header costs at most twice the bytes really there.
      */
-    private static final int FIRST_CHUNK_BYTES = 1 << 22;
-    /** Deflate's largest expansion: 1032 output bytes per compressed byte. */
-    private static final long MAX_DEFLATE_RATIO = 1032;
+    static final int FIRST_CHUNK_BYTES = 1 << 20;
     /** The largest array the JVM reliably allocates. */
     private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
     private static final int GZIP_MAGIC_1 = 0x1f;
@@ -154,13 +153,14 @@ final class IdxReader {
     }
 
     /**
-     * Reads the data in bulk into one array of the declared size, allocated at once when the file is
-     * large enough to hold that much (plain: its size; gzip: its size × deflate's largest ratio), else
-     * grown by doubling while data arrives.
+     * Reads the data into one array of the declared size: allocated at once for a plain file that holds
+     * that many bytes after its header, else grown by doubling from {@link #FIRST_CHUNK_BYTES} only as
+     * data arrives (a gzip file's size says little about what it expands to). A short file fails at its
+     * first missing byte, saying how many bytes the header promised and how many were read.
      */
     private byte[] readValues(InputStream in, int[] dimensions) throws IOException {
         int size = Math.toIntExact(Arrays.stream(dimensions).asLongStream().reduce(1, (a, b) -> a * b));
-        long possible = gzipped ? fileSize * MAX_DEFLATE_RATIO : fileSize;
+        long possible = gzipped ? 0 : fileSize - headerBytes();
         byte[] values = new byte[size <= possible ? size : Math.min(size, FIRST_CHUNK_BYTES)];
         int filled = 0;
         while (true) {

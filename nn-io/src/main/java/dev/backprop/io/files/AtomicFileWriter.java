@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * forced to disk and then moved over the target in one step. Readers see the old file or the new
  * one, never a mixture; if anything fails, the temporary file is deleted and the target is left as
  * it was. Model files, checkpoints and the example apps' charts are all written this way.
+ *
+ * <p>The temporary file is named {@code <name>.<pid>.<random>.tmp} after the writing process. A save
+ * that is killed cannot delete its temporary file, so each save first removes the temporary files of
+ * the same target whose process is no longer running and which have not changed for a minute (logged
+ * at INFO); a concurrent writer's file is never removed.
  */
 public final class AtomicFileWriter {
 
@@ -70,6 +75,7 @@ public final class AtomicFileWriter {
     public static long write(Path file, Content content, UnaryOperator<OutputStream> decorator) throws IOException {
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();
+        StaleTemporaryFiles.removeFor(target);
         Path temporary = createTemporary(directory, target.getFileName().toString());
         boolean moved = false;
         long size;
@@ -94,14 +100,13 @@ public final class AtomicFileWriter {
     }
 
     /**
-     * A new empty file {@code <name>.<random>.tmp} next to the target. Created with the default
+     * A new empty file {@code <name>.<pid>.<random>.tmp} next to the target. Created with the default
      * permissions (the process umask applies), unlike {@link Files#createTempFile}, which makes
      * owner-only files, so the saved model ends up readable like any other file the user writes.
      */
     private static Path createTemporary(Path directory, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), Character.MAX_RADIX);
-            Path candidate = directory.resolve(name + "." + suffix + ".tmp");
+            Path candidate = directory.resolve(StaleTemporaryFiles.name(name, ThreadLocalRandom.current().nextLong()));
             try {
                 return Files.createFile(candidate);
             } catch (FileAlreadyExistsException e) {

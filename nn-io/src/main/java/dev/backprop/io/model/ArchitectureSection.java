@@ -43,7 +43,7 @@ final class ArchitectureSection {
     /** Reads the architecture as stored. */
     static Raw read(ModelInput in, int version) throws IOException {
         int inputWidth = in.readInt("the input width");
-        int count = in.readCount("the layer count");
+        int count = in.readCount("the layer count", 1, ModelLimits.MAX_LAYERS);
         List<RawLayer> layers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String layer = "layer " + (i + 1);

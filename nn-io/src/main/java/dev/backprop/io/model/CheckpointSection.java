@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The optional state to resume training from (version 3 on): a flag, then the completed epochs, every
- * parameter's optimizer state (slot count, step, slots) and one report per finished epoch. Reading
+ * parameter's optimizer state (slot count, step, slots) and one report per finished epoch, its seconds
+ * written as {@value #UNTIMED} (wall-clock time is not saved, so equal runs give equal files). Reading
  * sizes the slots by the parameters already read and checks the file has the bytes before allocating;
  * {@link Raw#toCheckpoint} validates the values once the checksum has passed.
  */
@@ -23,6 +24,11 @@ final class CheckpointSection {
     private static final int MAX_SLOTS = 64;
     /** The bytes of one stored epoch report: three ints and six doubles. */
     private static final long REPORT_BYTES = 3L * Integer.BYTES + 6L * Double.BYTES;
+    /**
+     * The seconds written for every epoch report: wall-clock times are left out of the file so that the
+     * same run (same seed and threads) saves the same bytes; the field stays, so the layout is unchanged.
+     */
+    static final double UNTIMED = 0.0;
 
     private CheckpointSection() {
     }
@@ -50,7 +56,7 @@ final class CheckpointSection {
             out.writeInt(report.epochs());
             out.writeDouble(report.loss());
             out.writeInt(report.examples());
-            out.writeDouble(report.seconds());
+            out.writeDouble(UNTIMED);   // wall-clock time would make two identical runs differ
             out.writeDouble(report.learningRate());
             out.writeDouble(report.accuracy());
             out.writeDouble(report.validationLoss());
@@ -63,7 +69,7 @@ final class CheckpointSection {
         if (!in.readBoolean("the training-state flag")) {
             return Optional.empty();
         }
-        int completed = in.readInt("the completed epochs of the training state");
+        int completed = in.readCount("the completed epochs of the training state", 0, ModelLimits.MAX_EPOCHS);
         int stateCount = in.readCount("the optimizer state count");
         if (stateCount != parameters.size()) {
             throw in.corrupted("the training state holds optimizer state for " + stateCount + " parameters but the"
@@ -88,7 +94,7 @@ final class CheckpointSection {
             steps[p] = step;
             states.add(state);
         }
-        int epochs = in.readCount("the training history's length");
+        int epochs = in.readCount("the training history's length", 0, ModelLimits.MAX_EPOCHS);
         in.requireRemaining(epochs * REPORT_BYTES, "the training history");
         List<EpochReport> history = new ArrayList<>();
         for (int i = 0; i < epochs; i++) {
@@ -112,6 +118,13 @@ final class CheckpointSection {
                                 + ", but steps cannot be negative.");
                     }
                     states.get(i).restoreStep(steps[i]);
+                }
+                for (int i = 0; i < history.size(); i++) {
+                    EpochReport report = history.get(i);
+                    String which = "epoch report " + (i + 1) + "'s ";
+                    ModelLimits.requireIn(which + "epoch", report.epoch(), 1, ModelLimits.MAX_EPOCHS);
+                    ModelLimits.requireIn(which + "planned epochs", report.epochs(), 1, ModelLimits.MAX_EPOCHS);
+                    ModelLimits.requireIn(which + "example count", report.examples(), 0, Integer.MAX_VALUE);
                 }
                 return new TrainingCheckpoint(completedEpochs, states, history);
             } catch (BackpropException e) {

@@ -58,7 +58,7 @@ final class HyperparametersSection {
      * @param owner   whose settings these are, for messages ({@code "the activation of layer 2"})
      */
     static Map<String, Object> read(ModelInput in, int version, String owner) throws IOException {
-        int count = in.readCount("the setting count of " + owner);
+        int count = in.readCount("the setting count of " + owner, 0, ModelLimits.MAX_SETTINGS);
         Map<String, Object> values = new LinkedHashMap<>();
         for (int k = 0; k < count; k++) {
             String name = in.readUtf("the name of setting " + (k + 1) + " of " + owner);

@@ -38,11 +38,13 @@ import org.slf4j.LoggerFactory;
  * one part of it.
  *
  * <h2>Saving</h2>
- * A save writes to a temporary file {@code <name>.<random>.tmp} in the target's directory, forces it to
- * disk, then moves it over the target in one atomic step (a plain replace where the file system has no
- * atomic move). Readers therefore see the old file or the new one, never half of one; if the save
- * fails, the temporary file is deleted and the previous file is left untouched. Do not save a network
- * while it is being trained: the values are read as they are.
+ * A save writes to a temporary file {@code <name>.<pid>.<random>.tmp} in the target's directory, forces
+ * it to disk, then moves it over the target in one atomic step (a plain replace where the file system
+ * has no atomic move). Readers therefore see the old file or the new one, never half of one; if the
+ * save fails, the temporary file is deleted and the previous file is left untouched. A save also
+ * removes the temporary files that killed saves of the same file left behind (their process is gone).
+ * Do not save a network while it is being trained: the values are read as they are. The file holds no
+ * wall-clock times, so the same trained state always saves the same bytes.
  *
  * <h2>Loading</h2>
  * {@link #open} checks the file, builds the architecture with {@link Network#create} through the
@@ -98,7 +100,9 @@ import org.slf4j.LoggerFactory;
  *   historyLength    int       one report per finished epoch:
  *     epoch, epochs  int, int
  *     loss           double    then examples int, seconds, learningRate, accuracy, validationLoss and
- *                              validationAccuracy as doubles (NaN where not measured)
+ *                              validationAccuracy as doubles (NaN where not measured); seconds is
+ *                              written as 0: wall-clock time is not saved, so the same run (same seed
+ *                              and threads) saves byte-identical files (older files may hold real times)
  * checksum           long      CRC32 of every byte before it, in the low 32 bits
  * </pre>
  * A reader accepts versions 1 to {@value #FORMAT_VERSION} and rejects newer ones with a message

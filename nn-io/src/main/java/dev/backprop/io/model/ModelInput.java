@@ -75,6 +75,20 @@ final class ModelInput {
         return value;
     }
 
+    /**
+     * A count that must lie in {@code [min, max]}, checked before anything is sized by it.
+     *
+     * @throws ModelFormatException naming {@code what}, the value found and the allowed range
+     */
+    int readCount(String what, int min, int max) throws IOException {
+        int value = readInt(what);
+        String problem = ModelLimits.outside(what, value, min, max);
+        if (problem != null) {
+            throw corrupted(problem);
+        }
+        return value;
+    }
+
     long readLong(String what) throws IOException {
         try {
             return data.readLong();

@@ -44,7 +44,7 @@ final class ParametersSection {
             values = Math.min(values + shape.size(), Long.MAX_VALUE / Float.BYTES);   // saturates, never wraps
         }
         in.requireRemaining(values * Float.BYTES, "the " + values + " weights and biases its architecture declares");
-        int count = in.readCount("the parameter count");
+        int count = in.readCount("the parameter count", 0, 2 * ModelLimits.MAX_LAYERS);
         if (!expected.isEmpty() && count != expected.size()) {
             throw in.unreadable("it holds " + count + " parameter tensors but its architecture ("
                     + architecture.layers().size() + " layers) needs " + expected.size()

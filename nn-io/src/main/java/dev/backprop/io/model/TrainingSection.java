@@ -77,6 +77,9 @@ final class TrainingSection {
                    String clipping, double limit) {
 
         TrainingSettings toSettings() {
+            ModelLimits.requireIn("the epochs", epochs, 1, ModelLimits.MAX_EPOCHS);
+            ModelLimits.requireIn("the batch size", batchSize, 1, ModelLimits.MAX_BATCH_SIZE);
+            ModelLimits.requireIn("the thread count", threads, 1, ModelLimits.MAX_THREADS);
             GradientClipping.Mode mode;
             try {
                 mode = GradientClipping.Mode.valueOf(clipping);

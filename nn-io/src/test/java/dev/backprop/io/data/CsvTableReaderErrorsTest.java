@@ -2,9 +2,15 @@ package dev.backprop.io.data;
 
 import static dev.backprop.io.data.CsvTableReaderTest.csv;
 import static dev.backprop.io.data.IdxFilesBadFileTest.assertFailure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.api.InvalidConfigurationException;
+import dev.backprop.io.testing.Allocations;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +43,96 @@ class CsvTableReaderErrorsTest {
         Path file = csv(dir, "a.csv", "x,y,kind\n1,2,a\n3,4,5,b\n");
 
         assertFailure(() -> CsvTableReader.read(file, DEFAULTS), file.toString(), "line 3", "expected 3 fields",
-                "found 4", "quote fields");
+                "found more (at least 4)", "quote fields");
+    }
+
+    @Test
+    void shortRow_quotesItsFields() {
+        Path file = csv(dir, "a.csv", "x,y,kind\n1,2,a\n3,b\n");
+
+        assertFailure(() -> CsvTableReader.read(file, DEFAULTS), "line 3", "expected 3 fields", "found 2: [3, b]");
+    }
+
+    /** A 200 MB line of short fields once ran for minutes at 5.8 GB: reading now stops at the limit. */
+    @Test
+    void hugeLineOfShortFields_stopsAtTheFieldLimit() throws IOException {
+        Path file = dir.resolve("wide.csv");
+        Files.writeString(file, "a,".repeat(2_000_000) + "b\n1,2\n");
+
+        Allocations.Measured read = Allocations.measure(() -> CsvTableReader.read(file, DEFAULTS));
+
+        String message = assertInstanceOf(DatasetFormatException.class, read.thrown()).getMessage();
+        assertContains(message, "line 1: expected at most 10000 fields (CsvReadOptions.maxFields) but found more",
+                "maxFields(n)");
+        assertTrue(message.length() < 300 + file.toString().length(), message);
+        assertTrue(read.bytes() < 64L << 20, () -> "allocated " + read.bytes() + " bytes");
+    }
+
+    @Test
+    void fieldLimit_isConfigurable() {
+        Path file = csv(dir, "a.csv", "a,b,c,d\n1,2,3,4\n");
+
+        assertFailure(() -> CsvTableReader.read(file, CsvReadOptions.builder().maxFields(3).build()),
+                "expected at most 3 fields");
+        assertThrows(InvalidConfigurationException.class, () -> CsvReadOptions.builder().maxFields(1).build());
+    }
+
+    @Test
+    void rowOfAHundredThousandFields_givesAShortMessage() throws IOException {
+        Path file = dir.resolve("ragged.csv");
+        Files.writeString(file, "x,y\n" + "123456789,".repeat(100_000) + "1\n");
+
+        String message = assertThrows(DatasetFormatException.class, () -> CsvTableReader.read(file, DEFAULTS))
+                .getMessage();
+
+        assertContains(message, "line 2: expected 2 fields", "found more (at least 3)");
+        assertTrue(message.length() < 300 + file.toString().length(), message);
+    }
+
+    @Test
+    void longValues_areQuotedShort() throws IOException {
+        Path file = dir.resolve("long.csv");
+        Files.writeString(file, "x,kind\n" + "9".repeat(100) + "z,a\n");
+
+        String message = assertThrows(DatasetFormatException.class, () -> CsvTableReader.read(file, DEFAULTS))
+                .getMessage();
+
+        assertContains(message, "found '" + "9".repeat(40) + "…'");
+        assertTrue(message.length() < 300 + file.toString().length(), message);
+    }
+
+    @Test
+    void fieldLongerThanTheLimit_isRefusedWhileRead() throws IOException {
+        Path file = dir.resolve("quote.csv");
+        Files.writeString(file, "x,kind\n\"" + "a".repeat(CsvReadOptions.MAX_FIELD_CHARS + 10) + "\",b\n");
+
+        assertFailure(() -> CsvTableReader.read(file, DEFAULTS), "has a field longer than 1000000 characters",
+                "unclosed quote");
+    }
+
+    /** 50,000 distinct labels once overflowed rows × classes or exhausted memory. */
+    @Test
+    void fiftyThousandDistinctLabels_areRefusedWithTheRegressionAdvice() throws IOException {
+        StringBuilder text = new StringBuilder("x,price\n");
+        for (int i = 0; i < 50_000; i++) {
+            text.append(i).append(',').append(i).append('\n');
+        }
+        Path file = dir.resolve("prices.csv");
+        Files.writeString(file, text);
+
+        assertFailure(() -> CsvTableReader.read(file, DEFAULTS), "line 1002", "label column 'price' (index 1)",
+                "expected at most 1000 classes (CsvReadOptions.maxClasses) but found more",
+                "encoding(TargetEncoding.REGRESSION)", "maxClasses(n)");
+        assertEquals(50_000, CsvTableReader.read(file, CsvReadOptions.builder().encoding(TargetEncoding.REGRESSION)
+                .build()).rows());
+        assertEquals(50_000, CsvTableReader.read(file, CsvReadOptions.builder().maxClasses(50_000)
+                .encoding(TargetEncoding.CLASS_INDEX).build()).classNames().size());
+    }
+
+    private static void assertContains(String message, String... fragments) {
+        for (String fragment : fragments) {
+            assertTrue(message.contains(fragment), () -> "expected '" + fragment + "' in: " + message);
+        }
     }
 
     @Test

@@ -4,13 +4,17 @@ import static dev.backprop.io.data.IdxTestFiles.gzip;
 import static dev.backprop.io.data.IdxTestFiles.images;
 import static dev.backprop.io.data.IdxTestFiles.labels;
 import static dev.backprop.io.data.IdxTestFiles.write;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.io.testing.Allocations;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +182,27 @@ class IdxFilesBadFileTest {
 
         assertFailure(() -> IdxFiles.readImages(file), "is truncated", "2000 images of 1000 × 1000 pixels",
                 "only 100 bytes follow");
+    }
+
+    /**
+     * A 2 MB gzip (incompressible data) whose header declares 2·10^9 pixels once allocated 2 GB before
+     * noticing that the data is short: the buffer now grows only as data arrives.
+     */
+    @Test
+    void largeGzipDeclaringTwoBillionPixels_allocatesAboutWhatItHolds() {
+        byte[] bytes = new byte[16 + (2 << 20)];
+        new SplittableRandom(3).nextBytes(bytes);
+        ByteBuffer.wrap(bytes).putInt(0x00000803).putInt(2000).putInt(1000).putInt(1000);
+        Path file = write(dir.resolve("liar-images.gz"), gzip(bytes));
+
+        Allocations.Measured read = Allocations.measure(() -> IdxFiles.readImages(file));
+
+        DatasetFormatException failure = assertInstanceOf(DatasetFormatException.class, read.thrown());
+        for (String fragment : List.of("(gzip) is truncated", "(2000000000 bytes after the 16-byte header)",
+                "only " + (2 << 20) + " bytes follow")) {
+            assertTrue(failure.getMessage().contains(fragment), "expected '" + fragment + "' in: " + failure.getMessage());
+        }
+        assertTrue(read.bytes() < 32 << 20, () -> "allocated " + read.bytes() + " bytes for 2 MiB of data");
     }
 
     static void assertFailure(Executable action, String... fragments) {

@@ -7,6 +7,9 @@ import dev.backprop.core.network.Network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills (SIGKILL, no shutdown hooks) a process in the middle of saving a model, several times, and
- * checks that the model file it was replacing is still complete and loadable each time.
+ * checks that the model file it was replacing is still complete and loadable each time, and that the
+ * next save removes the temporary file the killed one left.
  */
 class ModelFilesKillDuringSaveTest {
 
@@ -41,7 +45,9 @@ class ModelFilesKillDuringSaveTest {
             Network loaded = ModelFiles.load(file);
             assertEquals(10, loaded.outputWidth());
             assertEquals(1000 * 1000 + 1000 + 1000 * 10 + 10, loaded.spec().parameterCount());
-            deleteTemporaryFiles();
+            ageTemporaryFiles();
+            ModelFiles.save(loaded, file);
+            assertEquals(List.of(), temporaryFiles(), "the next save removes what the killed one left");
         }
     }
 
@@ -64,9 +70,11 @@ class ModelFilesKillDuringSaveTest {
         }
     }
 
-    private void deleteTemporaryFiles() throws IOException {
+    /** Makes the temporary files older than the minute a dead writer's file must rest before it is removed. */
+    private void ageTemporaryFiles() throws IOException {
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
         for (Path temporary : temporaryFiles()) {
-            Files.deleteIfExists(temporary);
+            Files.setLastModifiedTime(temporary, old);
         }
     }
 }

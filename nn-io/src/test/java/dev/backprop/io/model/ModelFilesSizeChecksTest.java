@@ -1,5 +1,6 @@
 package dev.backprop.io.model;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.backprop.io.testing.Allocations;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Declared sizes are checked before anything is allocated: against what a Java array holds, what the
@@ -61,6 +65,47 @@ class ModelFilesSizeChecksTest {
         });
 
         assertContains(loadFailure(file), "holds 7 parameter tensors", "(1 layers) needs 2");
+    }
+
+    /**
+     * A file of a few hundred bytes whose checksum holds but whose one layer declares a huge width
+     * (10^6 once took 4.2 GB and 13 s; 2.5·10^6 ran out of memory; 2^31−1 crashed) fails at once,
+     * having allocated a few megabytes at most.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1_000_000, 2_500_000, Integer.MAX_VALUE})
+    void hugeDeclaredWidthWithFewStoredValues_failsBeforeAllocatingTheDeclaredSize(int width) throws IOException {
+        Path file = write(1_000, width, data -> {
+            data.writeInt(2);
+            data.writeUTF("dense_1.weight");
+            data.writeInt(1_000);
+            data.writeInt(width);
+            data.write(new byte[256]);
+        });
+
+        Allocations.Measured load = Allocations.measure(() -> ModelFiles.load(file, TestActivations.both()));
+
+        String message = assertInstanceOf(ModelFormatException.class, load.thrown()).getMessage();
+        assertContains(message, String.valueOf(width), "truncated or corrupted");
+        assertTrue(load.bytes() < 8 << 20, () -> "allocated " + load.bytes() + " bytes for a " + fileSize(file)
+                + "-byte file");
+    }
+
+    @Test
+    void layerCountBeyondTheLimit_isRefusedWithTheRange() throws IOException {
+        Path file = write(3, 2, data -> data.writeInt(0));
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[12] = 0x7f;          // the layer count, after magic, version and input width
+        bytes[13] = (byte) 0xff;
+        bytes[14] = (byte) 0xff;
+        bytes[15] = (byte) 0xff;
+        Files.write(file, bytes);
+
+        assertContains(loadFailure(file), "the layer count is 2147483647, outside the allowed range 1..10000");
+    }
+
+    private static long fileSize(Path file) {
+        return file.toFile().length();
     }
 
     /** What follows the architecture. */
