@@ -8,6 +8,7 @@ import dev.backprop.api.UnknownPluginException;
 import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.core.train.TrainingSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -78,7 +79,8 @@ final class TrainingSection {
         section.optional("batch_size").ifPresent(n -> builder.batchSize(n.intValue(1, "32")));
         section.optional("shuffle").ifPresent(n -> builder.shuffle(n.booleanValue()));
         section.optional("seed").ifPresent(n -> builder.seed(n.longValue("42")));
-        section.optional("threads").ifPresent(n -> builder.threads(n.intValue(1, MAX_THREADS, "4")));
+        section.optional("threads").ifPresent(n -> builder.threads(
+                TrainingSettings.threadsCappedForThisMachine(n.intValue(1, MAX_THREADS, "4"))));
         section.optional("schedule").ifPresent(n -> builder.schedule(ScheduleSection.read(n)));
         section.optional("clipping").ifPresent(n -> builder.clipping(readClipping(n)));
         return builder.build();

@@ -87,7 +87,8 @@ final class TrainingSection {
                 throw new ModelFormatException("unknown gradient clipping mode '" + clipping + "' (expected NONE,"
                         + " BY_VALUE or BY_NORM).", e);
             }
-            return new TrainingSettings(epochs, batchSize, shuffle, seed, threads, schedule.toSchedule(),
+            return new TrainingSettings(epochs, batchSize, shuffle, seed,
+                    TrainingSettings.threadsCappedForThisMachine(threads), schedule.toSchedule(),
                     new GradientClipping(mode, limit));
         }
     }
