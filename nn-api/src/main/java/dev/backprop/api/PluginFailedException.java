@@ -25,17 +25,4 @@ public class PluginFailedException extends BackpropException {
     public String pluginId() {
         return pluginId;
     }
-
-    /**
-     * The innermost cause of {@code failure}, as {@code "IllegalStateException: boom"} (the class's
-     * simple name, and its message when it has one), for one-line error reports.
-     */
-    public static String rootCause(Throwable failure) {
-        Throwable root = failure;
-        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
-    }
 }

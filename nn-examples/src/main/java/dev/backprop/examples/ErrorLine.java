@@ -2,8 +2,9 @@ package dev.backprop.examples;
 
 import com.google.inject.ProvisionException;
 import dev.backprop.api.BackpropException;
+import dev.backprop.core.text.RootCause;
+import dev.backprop.examples.console.FailingCode;
 import dev.backprop.examples.console.IoFailure;
-import dev.backprop.examples.console.RootCause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ServiceConfigurationError;
@@ -37,9 +38,9 @@ record ErrorLine(int status, String text) {
                     + "): this run needs more than the JVM's heap. Give it more (BACKPROP_JAVA_OPTS=-Xmx8g ./backprop"
                     + " ...) or make the run smaller (fewer or narrower --hidden layers, a smaller --batch or --limit).");
         }
-        StackTraceElement culprit = RootCause.culprit(failure);
+        StackTraceElement culprit = FailingCode.culprit(failure);
         if (culprit != null) {
-            return new ErrorLine(BackpropCli.FAILURE, "error: a plugin failed: " + RootCause.where(culprit) + " threw "
+            return new ErrorLine(BackpropCli.FAILURE, "error: a plugin failed: " + FailingCode.where(culprit) + " threw "
                     + RootCause.describe(failure) + ". Fix that plugin or remove its jar from --plugins.");
         }
         if (failure instanceof ServiceConfigurationError || failure instanceof LinkageError) {

@@ -9,12 +9,16 @@ import dev.backprop.examples.bench.IdxFolderWriter;
 import dev.backprop.examples.mnist.CliRun;
 import dev.backprop.examples.plugins.PluginJars;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +37,9 @@ class HostileInputCatalogTest {
 
     /** The longest line a message may have, paths aside. */
     private static final int MAX_LINE = 300;
-    /**
-     * The bound for the messages of nn-core and nn-io that are longer today (the unknown-id message lists
-     * every id; the truncated-model message explains the byte offsets): to be shortened by their owners.
-     */
-    private static final int LONG_LINE = 400;
+    /** The inputs of the catalogue's images (4 × 4 pixels) and the width of its good model's hidden layer. */
+    private static final int INPUT = 16;
+    private static final int HIDDEN = 8;
 
     @TempDir
     static Path shared;
@@ -80,17 +82,18 @@ class HostileInputCatalogTest {
     static Stream<Case> cases() {
         return Stream.of(
             // model files
-            new Case("truncated model file", d -> evaluate(d, half(d)), BackpropCli.BAD_INPUT, LONG_LINE,
-                    List.of("ends early")),
+            bad("truncated model file", d -> evaluate(d, half(d)), "ends early"),
             bad("model file with a flipped bit", d -> evaluate(d, flipped(d)), "checksum"),
             bad("model file that is a folder", d -> evaluate(d, Files.createDirectory(d.resolve("dir.bpnn"))),
                     "dir.bpnn", "directory"),
             bad("missing model file", d -> evaluate(d, d.resolve("nowhere.bpnn")), "nowhere.bpnn"),
+            bad("model file whose valid checksum covers a width of 10^6", d -> evaluate(d, lyingWidth(d, 1_000_000)),
+                    "16-1000000-10", "truncated or corrupted"),
+            bad("model file whose valid checksum covers a width of 2^31-1",
+                    d -> evaluate(d, lyingWidth(d, Integer.MAX_VALUE)), "2147483647"),
             // settings
-            new Case("unknown activation id", d -> train(d, "--activation", "rleu"), BackpropCli.BAD_INPUT, LONG_LINE,
-                    List.of("rleu", "Did you mean 'relu'")),
-            new Case("unknown optimizer id", d -> train(d, "--optimizer", "adamm"), BackpropCli.BAD_INPUT, LONG_LINE,
-                    List.of("adamm", "Did you mean")),
+            bad("unknown activation id", d -> train(d, "--activation", "rleu"), "rleu", "Did you mean 'relu'"),
+            bad("unknown optimizer id", d -> train(d, "--optimizer", "adamm"), "adamm", "Did you mean"),
             bad("hidden width 0", d -> train(d, "--hidden", "0"), "0"),
             bad("hidden width -1", d -> train(d, "--hidden", "-1"), "-1"),
             bad("validation share 1", d -> train(d, "--validation", "1"), "--validation", "1.0", "0.1"),
@@ -103,7 +106,13 @@ class HostileInputCatalogTest {
             bad("missing data folder", d -> train(d, "--data", d.resolve("nowhere").toString()), "does not exist"),
             bad("truncated IDX images file", d -> train(d, "--data", truncatedIdx(d).toString()),
                     "t10k-images-idx3-ubyte"),
+            bad("IDX header declaring 2·10^9 pixels", d -> train(d, "--data", hugeIdxHeader(d).toString()),
+                    "train-images-idx3-ubyte.gz", "2000000000"),
             bad("empty iris CSV", d -> iris(csv(d, "")), "empty.csv"),
+            bad("iris CSV row of 100,000 fields", d -> iris(csv(d, "a,b,c,d,species\n" + "1,".repeat(99_999) + "x\n")),
+                    "line 2", "5"),
+            bad("iris CSV with 50,000 distinct labels", d -> iris(csv(d, manyLabels(50_000))), "1000 classes",
+                    "REGRESSION"),
             bad("iris CSV row with a field too few", d -> iris(csv(d, "a,b,c,d,species\n1,2,3,4,x\n5,6,7,y\n")),
                     "line 3"),
             bad("missing plugins folder", d -> train(d, "--plugins", d.resolve("none").toString()), "--plugins",
@@ -187,7 +196,7 @@ class HostileInputCatalogTest {
     /** A tiny training run into {@code dir/m.bpnn} on {@code dir/data}; {@code more} replaces the options it names. */
     private static String[] train(Path dir, String... more) {
         String[][] base = {{"--data", dir.resolve("data").toString()}, {"--model", dir.resolve("m.bpnn").toString()},
-            {"--hidden", "8"}, {"--epochs", "1"}, {"--threads", "1"}, {"--batch", "16"}};
+            {"--hidden", String.valueOf(HIDDEN)}, {"--epochs", "1"}, {"--threads", "1"}, {"--batch", "16"}};
         List<String> given = Arrays.asList(more);
         Stream<String> kept = Arrays.stream(base).filter(option -> !given.contains(option[0])).flatMap(Arrays::stream);
         return Stream.of(Stream.of("mnist"), kept, given.stream()).flatMap(s -> s).toArray(String[]::new);
@@ -218,6 +227,43 @@ class HostileInputCatalogTest {
         byte[] bytes = Files.readAllBytes(images);
         Files.write(images, Arrays.copyOf(bytes, bytes.length - 7));
         return folder.resolve("data");
+    }
+
+    /** The good model with layer 1's declared width replaced by {@code width} and a checksum that holds again. */
+    private static Path lyingWidth(Path dir, int width) throws IOException {
+        byte[] bytes = goodModel.clone();
+        byte[] pattern = ByteBuffer.allocate(12).putInt(INPUT).putInt(2).putInt(HIDDEN).array();
+        int at = -1;
+        for (int i = 0; i + pattern.length <= bytes.length && at < 0; i++) {
+            if (Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, "the architecture's input width, layer count and first width are in the file");
+        ByteBuffer.wrap(bytes).putInt(at + 8, width);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - Long.BYTES);
+        ByteBuffer.wrap(bytes).putLong(bytes.length - Long.BYTES, crc.getValue());
+        return Files.write(dir.resolve("lying.bpnn"), bytes);
+    }
+
+    /** A copy of the data whose gzipped training images are only a header declaring 20,000 images of 10,000 × 10 pixels. */
+    private static Path hugeIdxHeader(Path dir) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("huge"));
+        copyData(folder);
+        Path images = folder.resolve("data").resolve("train-images-idx3-ubyte.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(images))) {
+            out.write(ByteBuffer.allocate(16).putInt(0x803).putInt(20_000).putInt(10_000).putInt(10).array());
+        }
+        return folder.resolve("data");
+    }
+
+    private static String manyLabels(int count) {
+        StringBuilder text = new StringBuilder("a,b,c,d,species\n");
+        for (int i = 0; i < count; i++) {
+            text.append("1,2,3,4,label").append(i).append('\n');
+        }
+        return text.toString();
     }
 
     private static Path csv(Path dir, String text) throws IOException {

@@ -2,6 +2,7 @@ package dev.backprop.core.network;
 
 import dev.backprop.api.Plugin;
 import dev.backprop.api.PluginFailedException;
+import dev.backprop.core.text.RootCause;
 
 /**
  * The one-line errors for a plugin that threw during a pass: which plugin, where (layer, forward or
@@ -16,7 +17,7 @@ final class PluginFailures {
     static PluginFailedException activation(DenseLayer layer, String pass, RuntimeException failure) {
         String id = layer.activation().id().toString();
         return new PluginFailedException(id, "The activation '" + id + "' of " + layerName(layer) + " threw in its "
-                + pass + ": " + PluginFailedException.rootCause(failure) + ". Fix the plugin, or choose another"
+                + pass + ": " + RootCause.describe(failure) + ". Fix the plugin, or choose another"
                 + " activation (the plugins command lists them).", failure);
     }
 
@@ -24,7 +25,7 @@ final class PluginFailures {
     static PluginFailedException plugin(String kind, Plugin plugin, String doing, RuntimeException failure) {
         String id = plugin.id().toString();
         return new PluginFailedException(id, "The " + kind + " '" + id + "' threw while " + doing + ": "
-                + PluginFailedException.rootCause(failure) + ". Fix the plugin, or choose another " + kind
+                + RootCause.describe(failure) + ". Fix the plugin, or choose another " + kind
                 + " (the plugins command lists them).", failure);
     }
 

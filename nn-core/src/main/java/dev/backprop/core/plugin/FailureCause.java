@@ -1,9 +1,8 @@
 package dev.backprop.core.plugin;
 
-import java.lang.reflect.InvocationTargetException;
+import dev.backprop.core.text.RootCause;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 
 /**
  * Explains in a few words why plugin code failed, from the root of a chain of causes: a static
@@ -12,8 +11,6 @@ import java.util.ServiceConfigurationError;
  * Always one line.
  */
 final class FailureCause {
-
-    private static final int MAX_MESSAGE = 160;
 
     private FailureCause() {
     }
@@ -39,33 +36,14 @@ final class FailureCause {
         return action + " threw " + describe(root);
     }
 
-    /**
-     * The innermost cause: past the wrappers that add nothing ({@link ServiceConfigurationError},
-     * {@link InvocationTargetException}, {@link ExceptionInInitializerError}) to what plugin code threw;
-     * stops at a cycle.
-     */
+    /** The innermost cause (see {@link RootCause#of}). */
     static Throwable root(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        Throwable current = failure;
-        while (current.getCause() != null && seen.put(current, Boolean.TRUE) == null) {
-            current = current.getCause();
-        }
-        return current;
+        return RootCause.of(failure);
     }
 
-    /** {@code "IllegalStateException: boom"}, on one line and shortened to about {@value #MAX_MESSAGE} characters. */
+    /** {@code "IllegalStateException: boom"} for {@code failure} itself (see {@link RootCause#line}). */
     static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        String name = failure.getClass().getSimpleName().isEmpty() ? failure.getClass().getName()
-                : failure.getClass().getSimpleName();
-        if (message == null || message.isBlank()) {
-            return name;
-        }
-        String line = message.replaceAll("\\s+", " ").trim();
-        if (line.length() > MAX_MESSAGE) {
-            line = line.substring(0, MAX_MESSAGE) + "…";
-        }
-        return name + ": " + line;
+        return RootCause.line(failure);
     }
 
     /** Errors no plugin problem should hide: the JVM itself is in trouble. */

@@ -125,10 +125,10 @@ final class PluginCatalog<T extends Plugin> {
         List<String> names = available.stream().map(PluginId::value).collect(Collectors.toList());
         StringBuilder message = new StringBuilder()
                 .append("No ").append(kind.word()).append(" with id '").append(id).append("'. Available: ")
-                .append(names.isEmpty() ? "(none)" : String.join(", ", names)).append('.');
-        message.append(ClosestMatch.suggestion(id.value(), names));
-        message.append(" A third-party ").append(kind.word()).append(" needs its jar on the runtime classpath with a")
-                .append(" META-INF/services/").append(kind.serviceType().getName()).append(" entry naming its class.");
+                .append(names.isEmpty() ? "(none)" : String.join(", ", names)).append('.')
+                .append(ClosestMatch.suggestion(id.value(), names));
+        message.append(" A plugin's jar needs a META-INF/services/").append(kind.serviceType().getName())
+                .append(" entry.");
         for (PluginProblem problem : problems) {
             message.append(" Note: ").append(problem.message());
         }

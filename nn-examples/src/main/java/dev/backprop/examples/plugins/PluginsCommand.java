@@ -11,7 +11,7 @@ import dev.backprop.core.plugin.PluginKind;
 import dev.backprop.core.plugin.PluginOrigin;
 import dev.backprop.core.plugin.PluginProblem;
 import dev.backprop.core.plugin.PluginRegistry;
-import dev.backprop.examples.console.RootCause;
+import dev.backprop.core.text.RootCause;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -134,6 +134,8 @@ public final class ModelFiles {
      * @param file    the file to create or replace; its directory must exist
      * @throws ModelFormatException if the file cannot be written (missing directory, no permission,
      *                              disk full); any previous file at {@code file} is then unchanged
+     * @throws dev.backprop.api.NumericalInstabilityException if a weight (or, for a checkpoint, an
+     *                              optimizer state value) is NaN or infinite: nothing is written
      */
     public static void save(Network network, Path file) {
         save(network, Optional.empty(), Optional.empty(), file, UnaryOperator.identity());
@@ -185,6 +187,7 @@ public final class ModelFiles {
             throw new ModelFormatException("Cannot save the model to " + target + ": its directory " + directory
                     + " does not exist. Create the directory first, or choose a path in an existing one.");
         }
+        FiniteValues.require(target, network.parameters(), checkpoint);
         long bytes;
         try {
             bytes = AtomicFileWriter.write(target,

@@ -25,8 +25,8 @@ final class ModelInput {
     /** The largest array the JVM reliably allocates, as in {@code ArraysSupport.SOFT_MAX_ARRAY_LENGTH}. */
     static final int MAX_VALUES = Integer.MAX_VALUE - 8;
     /** The advice every message about a damaged file ends with. */
-    static final String DAMAGED_ADVICE = "The file is truncated or corrupted, perhaps by an interrupted"
-            + " copy, download or save: copy the complete file again, or save the model again.";
+    static final String DAMAGED_ADVICE = "The file is truncated or corrupted: copy it again, or save the model"
+            + " again.";
 
     private static final int CHUNK_BYTES = 8192;
 
@@ -162,8 +162,8 @@ final class ModelInput {
         long remaining = fileSize - counter.position();
         if (bytes < 0 || bytes > remaining - Long.BYTES) {
             throw new ModelFormatException("Model file " + file + " ends early at byte " + fileSize + ": " + what
-                    + " needs " + bytes + " bytes from byte " + counter.position() + ", and the 8-byte checksum must"
-                    + " follow, but only " + Math.max(remaining, 0) + " bytes remain. " + DAMAGED_ADVICE);
+                    + " needs " + bytes + " bytes after byte " + counter.position() + ", but only "
+                    + Math.max(remaining - Long.BYTES, 0) + " remain before the checksum. " + DAMAGED_ADVICE);
         }
     }
 

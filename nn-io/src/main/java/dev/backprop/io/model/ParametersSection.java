@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 final class ParametersSection {
 
+    /** The layer widths a message lists before it only counts them. */
+    private static final int WIDTHS_SHOWN = 6;
+
     private ParametersSection() {
     }
 
@@ -43,7 +46,8 @@ final class ParametersSection {
             in.requireArraySize(shape.size(), "its architecture's tensor " + shape);
             values = Math.min(values + shape.size(), Long.MAX_VALUE / Float.BYTES);   // saturates, never wraps
         }
-        in.requireRemaining(values * Float.BYTES, "the " + values + " weights and biases its architecture declares");
+        in.requireRemaining(values * Float.BYTES, "the " + values + " weights and biases its architecture ("
+                + widths(architecture) + ") declares");
         int count = in.readCount("the parameter count", 0, 2 * ModelLimits.MAX_LAYERS);
         if (!expected.isEmpty() && count != expected.size()) {
             throw in.unreadable("it holds " + count + " parameter tensors but its architecture ("
@@ -69,6 +73,19 @@ final class ParametersSection {
             parameters.add(new Parameter(name, rows, columns, tensorValues));
         }
         return parameters;
+    }
+
+    /** {@code 16-1000000-10}: the input width, then each layer's (the first {@value #WIDTHS_SHOWN}, then a count). */
+    private static String widths(ArchitectureSection.Raw architecture) {
+        StringBuilder text = new StringBuilder().append(architecture.inputWidth());
+        List<ArchitectureSection.RawLayer> layers = architecture.layers();
+        for (int i = 0; i < Math.min(layers.size(), WIDTHS_SHOWN); i++) {
+            text.append('-').append(layers.get(i).width());
+        }
+        if (layers.size() > WIDTHS_SHOWN) {
+            text.append("-… (").append(layers.size()).append(" layers)");
+        }
+        return text.toString();
     }
 
     /**

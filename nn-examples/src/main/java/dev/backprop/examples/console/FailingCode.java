@@ -4,41 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Says in one short line what a {@link Throwable} comes down to: its root cause's class and message, and
- * the first frame of code that is neither Backprop's nor the platform's (a plugin's, usually): the code
- * that failed.
+ * Finds the code that failed: the first frame of a {@link Throwable}'s chain that is neither Backprop's
+ * nor the platform's (a plugin's, usually), and names it in a few words. What the failure comes down
+ * to is {@link dev.backprop.core.text.RootCause}'s to say.
  */
-public final class RootCause {
-
-    /** The most characters of a message kept, so that the line stays readable. */
-    static final int MESSAGE_LIMIT = 160;
+public final class FailingCode {
 
     private static final List<String> INFRASTRUCTURE = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
             "dev.backprop.", "picocli.", "com.google.inject.", "com.google.common.", "org.slf4j.", "ch.qos.logback.",
             "org.junit.", "org.apache.maven.");
 
-    private RootCause() {
-    }
-
-    /** The innermost cause (the thrown one when it has none). */
-    public static Throwable of(Throwable thrown) {
-        Throwable root = thrown;
-        List<Throwable> seen = new ArrayList<>();
-        while (root.getCause() != null && !seen.contains(root.getCause())) {
-            seen.add(root);
-            root = root.getCause();
-        }
-        return root;
-    }
-
-    /** {@code IllegalStateException: broken on purpose}: the root cause's simple class name and message, on one line. */
-    public static String describe(Throwable thrown) {
-        Throwable root = of(thrown);
-        String message = root.getMessage() == null ? "" : oneLine(root.getMessage());
-        if (message.length() > MESSAGE_LIMIT) {
-            message = message.substring(0, MESSAGE_LIMIT) + "…";
-        }
-        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    private FailingCode() {
     }
 
     /**
@@ -71,9 +47,5 @@ public final class RootCause {
         String jar = loader != null && loader.startsWith("backprop-plugin:")
                 ? " in plugin jar " + loader.substring("backprop-plugin:".length()) : "";
         return method + file + jar;
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }
