@@ -83,6 +83,18 @@ class MnistCommandTest {
     }
 
     @Test
+    void twoRunsWithTheSameSeed_saveTheSameBytes_soAHashChecksThem() throws IOException {
+        Path data = IdxFolderWriter.write(dir, 200, 50);
+        Path first = dir.resolve("first.bpnn");
+        Path second = dir.resolve("second.bpnn");
+        assertEquals(0, CliRun.of(train(data, first, "--epochs", "3", "--seed", "11")).status());
+        assertEquals(0, CliRun.of(train(data, second, "--epochs", "3", "--seed", "11")).status());
+
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second),
+                "model files keep no timings: the same run gives the same file");
+    }
+
+    @Test
     void resume_fromAnEarlierCheckpoint_givesTheWeightsOfAnUninterruptedRun() {
         Path data = IdxFolderWriter.write(dir, 200, 50);
         Path whole = dir.resolve("whole.bpnn");
