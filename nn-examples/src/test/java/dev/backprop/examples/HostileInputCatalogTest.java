@@ -91,6 +91,12 @@ class HostileInputCatalogTest {
                     "16-1000000-10", "truncated or corrupted"),
             bad("model file whose valid checksum covers a width of 2^31-1",
                     d -> evaluate(d, lyingWidth(d, Integer.MAX_VALUE)), "2147483647"),
+            bad("model file whose valid checksum covers a batch size of 2^31-1",
+                    d -> evaluate(d, patched(d, trainingLoop(), 4, Integer.MAX_VALUE)), "batch size", "2147483647",
+                    "1..16777216"),
+            bad("model file whose valid checksum covers 2^31-1 threads",
+                    d -> evaluate(d, patched(d, trainingLoop(), 17, Integer.MAX_VALUE)), "thread count",
+                    "2147483647", "1..65536"),
             // settings
             bad("unknown activation id", d -> train(d, "--activation", "rleu"), "rleu", "Did you mean 'relu'"),
             bad("unknown optimizer id", d -> train(d, "--optimizer", "adamm"), "adamm", "Did you mean"),
@@ -109,6 +115,8 @@ class HostileInputCatalogTest {
             bad("IDX header declaring 2·10^9 pixels", d -> train(d, "--data", hugeIdxHeader(d).toString()),
                     "train-images-idx3-ubyte.gz", "2000000000"),
             bad("empty iris CSV", d -> iris(csv(d, "")), "empty.csv"),
+            bad("iris CSV line of 2,000,000 short fields", d -> iris(csv(d, "a,b,c,d,species\n"
+                    + "1,".repeat(1_999_999) + "x\n")), "line 2", "5"),
             bad("iris CSV row of 100,000 fields", d -> iris(csv(d, "a,b,c,d,species\n" + "1,".repeat(99_999) + "x\n")),
                     "line 2", "5"),
             bad("iris CSV with 50,000 distinct labels", d -> iris(csv(d, manyLabels(50_000))), "1000 classes",
@@ -231,20 +239,36 @@ class HostileInputCatalogTest {
 
     /** The good model with layer 1's declared width replaced by {@code width} and a checksum that holds again. */
     private static Path lyingWidth(Path dir, int width) throws IOException {
+        return patched(dir, ByteBuffer.allocate(12).putInt(INPUT).putInt(2).putInt(HIDDEN).array(), 8, width);
+    }
+
+    /**
+     * The stored training loop of the good model: epochs 1, batch 16, shuffle on, seed 42, then the
+     * thread count (at offset 17).
+     */
+    private static byte[] trainingLoop() {
+        return ByteBuffer.allocate(17).putInt(1).putInt(16).put((byte) 1).putLong(42).array();
+    }
+
+    /**
+     * The good model with the int at {@code offset} past {@code pattern} (found once) replaced by
+     * {@code value}, and a checksum that holds again: what a broken writer could have saved.
+     */
+    private static Path patched(Path dir, byte[] pattern, int offset, int value) throws IOException {
         byte[] bytes = goodModel.clone();
-        byte[] pattern = ByteBuffer.allocate(12).putInt(INPUT).putInt(2).putInt(HIDDEN).array();
         int at = -1;
-        for (int i = 0; i + pattern.length <= bytes.length && at < 0; i++) {
+        for (int i = 0; i + pattern.length <= bytes.length; i++) {
             if (Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) {
+                assertEquals(-1, at, "the pattern occurs once");
                 at = i;
             }
         }
-        assertTrue(at >= 0, "the architecture's input width, layer count and first width are in the file");
-        ByteBuffer.wrap(bytes).putInt(at + 8, width);
+        assertTrue(at >= 0, "the pattern is in the file");
+        ByteBuffer.wrap(bytes).putInt(at + offset, value);
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - Long.BYTES);
         ByteBuffer.wrap(bytes).putLong(bytes.length - Long.BYTES, crc.getValue());
-        return Files.write(dir.resolve("lying.bpnn"), bytes);
+        return Files.write(dir.resolve("patched.bpnn"), bytes);
     }
 
     /** A copy of the data whose gzipped training images are only a header declaring 20,000 images of 10,000 × 10 pixels. */
