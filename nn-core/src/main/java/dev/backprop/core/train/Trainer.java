@@ -13,7 +13,6 @@ import dev.backprop.core.network.TrainingStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * Trains a {@link Network} by mini-batch gradient descent: for each epoch, (optionally) shuffle the
@@ -27,17 +26,13 @@ import java.util.SplittableRandom;
  * allocates nothing; the loop allocates nothing but the small {@link BatchReport} handed to
  * listeners, when there are any. Every random draw of epoch
  * {@code e} (its shuffle, its dropout masks) comes from generators seeded with the run's seed and
- * {@code e}, so a run can stop after any epoch and {@link #resume} from a {@link TrainingCheckpoint}
- * with the same result. The
+ * {@code e} (one definition, {@link EpochOrder}, shared with distributed runs), so a run can stop after
+ * any epoch and {@link #resume} from a {@link TrainingCheckpoint} with the same result. The
  * result does not depend on the number of threads. A trainer may be reused for several fits, one at a
  * time.
  */
 public final class Trainer {
 
-    /** Odd and unlike SplittableRandom's own increment, so epochs' shuffles are not shifted copies of one stream. */
-    private static final long EPOCH_SEED_STRIDE = 0xD1B54A32D192ED03L;
-    /** Keeps the dropout masks' stream apart from the shuffling's and the initial weights' (same seed by default). */
-    private static final long DROPOUT_SEED_OFFSET = 0x632BE59BD9B4E019L;
     /** Appended to a stopped run's error: the checkpoints are written only after whole, finite epochs. */
     private static final String NOTHING_SAVED = " Nothing from this epoch was saved.";
 
@@ -179,8 +174,8 @@ public final class Trainer {
     private EpochReport trainEpoch(TrainingStep step, EpochLoop epochs, int epoch, Dataset validation) {
         double rate = scheduledRate(epoch, optimizer.learningRate());
         step.learningRate(rate);
-        step.reseedDropout(epochSeed(settings.seed() + DROPOUT_SEED_OFFSET, epoch));
-        arrangeOrder(epochs.begin(), epoch);
+        step.reseedDropout(EpochOrder.dropoutSeed(settings.seed(), epoch));
+        EpochOrder.arrange(epochs.begin(), settings.seed(), epoch, settings.shuffle());
         int batches = epochs.batches();
         long startNanos = System.nanoTime();
         for (int batch = 1; batch <= batches; batch++) {
@@ -236,28 +231,6 @@ public final class Trainer {
                     + "' has none: use the constant schedule or another optimizer.");
         }
         return settings.schedule().rate(epoch, settings.epochs(), initialRate);
-    }
-
-    /** Identity order, then (if shuffling) a Fisher–Yates shuffle seeded by the run's seed and the epoch. */
-    private void arrangeOrder(int[] order, int epoch) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        if (!settings.shuffle()) {
-            return;
-        }
-        SplittableRandom random = new SplittableRandom(epochSeed(settings.seed(), epoch));
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-    }
-
-    /** The seed of epoch {@code epoch}'s draws from a stream based at {@code base}. */
-    private static long epochSeed(long base, int epoch) {
-        return base + EPOCH_SEED_STRIDE * epoch;
     }
 
     private static void checkWidths(Network network, Dataset data, Loss loss) {
