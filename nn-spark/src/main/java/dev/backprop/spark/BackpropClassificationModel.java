@@ -50,15 +50,17 @@ public final class BackpropClassificationModel extends Model<BackpropClassificat
     private final String uid;
     private final NetworkRecipe recipe;
     private final Gradients weights;
+    private final double[] objectiveHistory;
     private final Param<String> featuresCol;
     private final Param<String> predictionCol;
     private final Param<String> probabilityCol;
     private final Param<String> rawPredictionCol;
 
-    BackpropClassificationModel(String uid, NetworkRecipe recipe, Gradients weights) {
+    BackpropClassificationModel(String uid, NetworkRecipe recipe, Gradients weights, double[] objectiveHistory) {
         this.uid = uid;
         this.recipe = recipe;
         this.weights = weights;
+        this.objectiveHistory = objectiveHistory.clone();
         featuresCol = new Param<>(this, "featuresCol", "features column name (a vector column)");
         predictionCol = new Param<>(this, "predictionCol", "prediction column name");
         probabilityCol = new Param<>(this, "probabilityCol", "column of the predicted class probabilities");
@@ -110,7 +112,15 @@ public final class BackpropClassificationModel extends Model<BackpropClassificat
         return this;
     }
 
-    /** The number of classes (the width of the output layer). */
+    /**
+     * The mean training loss of each epoch, first to last (as Spark's {@code objectiveHistory}); empty for a
+     * model loaded from disk, whose file keeps the weights only.
+     */
+    public double[] objectiveHistory() {
+        return objectiveHistory.clone();
+    }
+
+    /** The number of classes (the output layer's width). */
     public int numClasses() {
         return recipe.outputWidth();
     }
@@ -162,7 +172,8 @@ public final class BackpropClassificationModel extends Model<BackpropClassificat
 
     @Override
     public BackpropClassificationModel copy(ParamMap extra) {
-        BackpropClassificationModel copy = copyValues(new BackpropClassificationModel(uid, recipe, weights), extra);
+        BackpropClassificationModel copy = copyValues(
+                new BackpropClassificationModel(uid, recipe, weights, objectiveHistory), extra);
         return copy.setParent(parent());
     }
 
@@ -233,7 +244,7 @@ public final class BackpropClassificationModel extends Model<BackpropClassificat
                         + ". Check that the folder holds a model saved by BackpropClassificationModel.", e);
             }
             BackpropClassificationModel model = new BackpropClassificationModel(metadata.uid(),
-                    NetworkRecipe.of(network.spec()), ParameterValues.capture(network));
+                    NetworkRecipe.of(network.spec()), ParameterValues.capture(network), new double[0]);
             metadata.getAndSetParams(model, scala.Option.empty());
             return model;
         }

@@ -328,10 +328,10 @@ public final class BackpropClassifier extends Estimator<BackpropClassificationMo
             int[] partitionRows = counts.stream().mapToInt(Integer::intValue).toArray();
             LOG.info("Packed {} rows of {} features into {} partition blocks: {}", summary.rows(), width,
                     partitionRows.length, Arrays.toString(partitionRows));
-            Network network = DataParallelTrainer.train(blocks, partitionRows, recipe, integer(batchSize),
-                    integer(maxIter), integer(syncEvery));
+            DataParallelTrainer.Result trained = DataParallelTrainer.train(blocks, partitionRows, recipe,
+                    integer(batchSize), integer(maxIter), integer(syncEvery));
             BackpropClassificationModel model = new BackpropClassificationModel(uid, recipe.network(),
-                    ParameterValues.capture(network));
+                    ParameterValues.capture(trained.network()), trained.epochLosses());
             model.setFeaturesCol(features).setPredictionCol(str(predictionCol)).setProbabilityCol(str(probabilityCol))
                     .setRawPredictionCol(str(rawPredictionCol));
             return model.setParent(this);

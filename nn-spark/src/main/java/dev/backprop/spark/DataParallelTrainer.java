@@ -36,13 +36,18 @@ final class DataParallelTrainer {
     private DataParallelTrainer() {
     }
 
-    /** Trains a new network (initial weights from the recipe's seed) and returns it. */
-    static Network train(JavaRDD<RowBlock> blocks, int[] partitionRows, TrainingRecipe recipe, int batchSize,
+    /** The trained network and the mean training loss of each epoch, first to last. */
+    record Result(Network network, double[] epochLosses) {
+    }
+
+    /** Trains a new network (initial weights from the recipe's seed). */
+    static Result train(JavaRDD<RowBlock> blocks, int[] partitionRows, TrainingRecipe recipe, int batchSize,
                          int epochs, int syncEvery) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(blocks.context());
         BatchPlan plan = BatchPlan.of(partitionRows, batchSize);
         Broadcast<BatchPlan> sharedPlan = context.broadcast(plan);
         Network network = recipe.newNetwork();
+        double[] epochLosses = new double[epochs];
         long seed = recipe.seed();
         LOG.info("Training {} on {} rows in {} partitions: {} epochs of {} batches of {}, syncEvery={}",
                 recipe.network(), plan.totalRows(), plan.partitions(), epochs, plan.batches(), plan.batchSize(),
@@ -64,12 +69,13 @@ final class DataParallelTrainer {
                 } finally {
                     shuffled.unpersist(false);
                 }
-                LOG.info("Epoch {}/{}: mean training loss {}", epoch, epochs, lossSum / plan.totalRows());
+                epochLosses[epoch - 1] = lossSum / plan.totalRows();
+                LOG.info("Epoch {}/{}: mean training loss {}", epoch, epochs, epochLosses[epoch - 1]);
             }
         } finally {
             sharedPlan.destroy();
         }
-        return network;
+        return new Result(network, epochLosses);
     }
 
     private static double synchronousStep(JavaSparkContext context, JavaRDD<RowBlock> blocks, TrainingRecipe recipe,

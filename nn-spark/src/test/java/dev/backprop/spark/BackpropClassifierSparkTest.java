@@ -120,6 +120,9 @@ class BackpropClassifierSparkTest {
         List<Row> after = loaded.transform(raw(2)).orderBy("x1", "x2")
                 .select("rawPrediction", "probability", "prediction").collectAsList();
         assertEquals(before, after);
+        assertEquals(10, ((BackpropClassificationModel) model.stages()[1]).objectiveHistory().length);
+        assertEquals(0, ((BackpropClassificationModel) loaded.stages()[1]).objectiveHistory().length,
+                "a loaded model keeps the weights, not the training history");
         Row first = before.get(0);
         double[] p = ((org.apache.spark.ml.linalg.Vector) first.get(1)).toArray();
         assertEquals(1.0, p[0] + p[1] + p[2], 1e-5);
@@ -178,6 +181,9 @@ class BackpropClassifierSparkTest {
                 .setBatchSize(16).setLearningRate(0.05).setSyncEvery(3).fit(vectorsInOrder().repartition(2));
         double accuracy = accuracy(model.transform(vectorsInOrder()));
         assertTrue(accuracy > 0.9, "accuracy " + accuracy);
+        double[] losses = model.objectiveHistory();
+        assertEquals(8, losses.length, "one mean training loss per epoch");
+        assertTrue(losses[7] < losses[0], "the loss fell: " + java.util.Arrays.toString(losses));
     }
 
     @Test
