@@ -36,7 +36,10 @@ import picocli.CommandLine;
                 + "Runs one of the example apps below; each takes --help.",
         subcommands = {MnistCommand.class, XorExample.class, IrisExample.class, SineExample.class, BenchCommand.class,
             PluginsCommand.class, CommandLine.HelpCommand.class},
-        commandListHeading = "%nExamples:%n")
+        commandListHeading = "%nExamples:%n",
+        footer = {"%nOn Apache Spark (a separate app, run by ./backprop, which puts Spark on its class path):",
+            "  spark-mnist  Trains the mnist classifier through Spark's data-parallel",
+            "               BackpropClassifier (nn-spark); ./backprop spark-mnist --help."})
 public final class BackpropCli implements Runnable {
 
     /** Exit code for bad input (arguments, data, model files). */
