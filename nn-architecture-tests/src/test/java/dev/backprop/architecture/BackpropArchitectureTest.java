@@ -35,6 +35,9 @@ class BackpropArchitectureTest {
     static final ArchRule core_internal_is_private_to_core = BackpropRules.CORE_INTERNAL_IS_PRIVATE_TO_CORE;
 
     @ArchTest
+    static final ArchRule spark_stays_in_nn_spark = BackpropRules.SPARK_STAYS_IN_NN_SPARK;
+
+    @ArchTest
     static final ArchRule no_package_cycles = BackpropRules.NO_PACKAGE_CYCLES;
 
     @ArchTest

@@ -30,6 +30,10 @@ final class BackpropRules {
     static final String EXAMPLES = "dev.backprop.examples..";
     static final String TESTKIT = "dev.backprop.testkit..";
     static final String BENCHMARKS = "dev.backprop.benchmarks..";
+    /** nn-spark: the Spark ML stages. */
+    static final String SPARK = "dev.backprop.spark..";
+    /** nn-spark-examples: the one app that launches Spark ({@code ./backprop spark-mnist}). */
+    static final String SPARK_APP = "dev.backprop.examples.spark..";
     /** The example third-party plugin (module nn-examples-plugin), written as an outsider would. */
     static final String THIRD_PARTY_PLUGIN = "com.example.backprop..";
 
@@ -87,15 +91,17 @@ final class BackpropRules {
                     .layer("Examples").definedBy(EXAMPLES)
                     .layer("Benchmarks").definedBy(BENCHMARKS)
                     .layer("Testkit").definedBy(TESTKIT)
+                    .layer("Spark").definedBy(SPARK)
                     // Who may use whom fixes every edge; "may only access" clauses would add nothing but
                     // a second report of each violation. Api is open to all layers.
-                    .whereLayer("Core").mayOnlyBeAccessedByLayers("Io", "Examples", "Benchmarks")
+                    .whereLayer("Core").mayOnlyBeAccessedByLayers("Io", "Examples", "Benchmarks", "Spark")
                     .whereLayer("Plugins").mayOnlyBeAccessedByLayers("Examples")
-                    .whereLayer("Io").mayOnlyBeAccessedByLayers("Examples")
+                    .whereLayer("Io").mayOnlyBeAccessedByLayers("Examples", "Spark")
+                    .whereLayer("Spark").mayOnlyBeAccessedByLayers("Examples")
                     .whereLayer("Examples").mayNotBeAccessedByAnyLayer()
                     .whereLayer("Benchmarks").mayNotBeAccessedByAnyLayer()
                     .whereLayer("Testkit").mayNotBeAccessedByAnyLayer()
-                    .because("each module builds only on the ones beneath it (api <- core <- io <- examples),"
+                    .because("each module builds only on the ones beneath it (api <- core <- io <- spark <- examples),"
                             + " and only the example apps choose concrete plugins; benchmarks and the plugin"
                             + " testkit are leaves nobody builds on");
 
@@ -117,7 +123,15 @@ final class BackpropRules {
                     .because("dev.backprop.core.internal (matrix kernels) is not exported except to"
                             + " nn-benchmarks, which measures the kernels themselves, and may change in any release");
 
-    // 7. cycles
+    // 7. Spark
+
+    static final ArchRule SPARK_STAYS_IN_NN_SPARK =
+            noClasses().that().resideOutsideOfPackages(SPARK, SPARK_APP)
+                    .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", SPARK)
+                    .because("only nn-spark and the app that launches it (spark-mnist) may touch Spark, so users of"
+                            + " nn-core and the other commands never pull Spark in");
+
+    // 8. cycles
 
     /**
      * One slice per package, so a cycle between two packages of the same module counts too. A
@@ -129,7 +143,7 @@ final class BackpropRules {
                     .because("packages that depend on each other in a circle cannot be understood,"
                             + " tested or split into modules one at a time");
 
-    // 8. hygiene
+    // 9. hygiene
 
     static final ArchRule ONLY_EXAMPLES_PRINT =
             noClasses().that().resideOutsideOfPackage(EXAMPLES)

@@ -26,6 +26,8 @@ import dev.backprop.core.violation.CoreThatThrowsGenerically;
 import dev.backprop.core.violation.CoreThatUsesJul;
 import dev.backprop.core.violation.CoreThatUsesLogback;
 import dev.backprop.core.violation.CoreWithMutableStaticState;
+import dev.backprop.examples.violation.ExampleThatTrainsOnSpark;
+import dev.backprop.io.violation.IoThatStartsSpark;
 import dev.backprop.io.violation.IoThatUsesCoreInternals;
 import dev.backprop.io.violation.chicken.Chicken;
 import dev.backprop.io.violation.egg.Egg;
@@ -78,6 +80,8 @@ class BackpropRulesCatchViolationsTest {
                         List.of(CoreThatInjects.class)),
                 arguments(named("core_internal_is_private_to_core", BackpropRules.CORE_INTERNAL_IS_PRIVATE_TO_CORE),
                         List.of(IoThatUsesCoreInternals.class)),
+                arguments(named("spark_stays_in_nn_spark", BackpropRules.SPARK_STAYS_IN_NN_SPARK),
+                        List.of(IoThatStartsSpark.class, ExampleThatTrainsOnSpark.class)),
                 arguments(named("no_package_cycles", BackpropRules.NO_PACKAGE_CYCLES),
                         List.of(Chicken.class, Egg.class)),
                 arguments(named("only_examples_print", BackpropRules.ONLY_EXAMPLES_PRINT),

@@ -59,8 +59,8 @@ public final class SparkMnist implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "The Spark master: local[N] runs N executor threads in this JVM; a cluster's URL (spark://,"
-                    + " yarn, k8s://) needs spark-submit (see README).")
+            description = "The Spark master: local[N] runs N executor threads in this JVM; under spark-submit the"
+                    + " default is the master it was given (spark://, yarn, k8s://; see README).")
     String master;
 
     @Option(names = "--partitions", paramLabel = "N",
@@ -228,12 +228,15 @@ public final class SparkMnist implements Callable<Integer> {
         return text.toString();
     }
 
-    /** The defaults: the shipped Fashion-MNIST subset, the mnist example's network without dropout, local[2]. */
+    /**
+     * The defaults: the shipped Fashion-MNIST subset, the mnist example's network without dropout, and
+     * local[2], or the master spark-submit passes ({@code spark.master}).
+     */
     public static final class Defaults extends OptionDefaults {
 
         /** Built by picocli. */
         public Defaults() {
-            super(Map.ofEntries(Map.entry("--master", "local[2]"), Map.entry("--partitions", "0"),
+            super(Map.ofEntries(Map.entry("--master", System.getProperty("spark.master", "local[2]")), Map.entry("--partitions", "0"),
                     Map.entry("--sync-every", "1"), Map.entry("--data", inHome("data/fashion-mnist-small")),
                     Map.entry("--hidden", "512,256"), Map.entry("--activation", "relu"),
                     Map.entry("--optimizer", "adam"), Map.entry("--learning-rate", "0.001"),
