@@ -38,6 +38,32 @@ class BackpropCliTest {
     }
 
     @Test
+    void xorVerbose_printsTheSeedsFourStagesOfOneStep_andTrainsExactlyAsWithout() {
+        assertEquals(0, run("xor", "--epochs", "20"), err.toString());
+        String plain = out.toString();
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("xor", "--epochs", "20", "--verbose"), err.toString());
+        String verbose = out.toString();
+
+        for (String stage : new String[] {"1. forward: z = Σ w·x + b, a = f(z)", "   dense_1 z = [[0.0000, ",
+            "   dense_1 a = sigmoid(z) = [[0.5000, 0.5000, 0.5000, 0.5000], ", "   dense_2 z = [[",
+            "2. error: E = ", "3. backward: δ = ∂E/∂z", "   dense_2 δ = [[", "   dense_1 δ = [[",
+            "   ∂E/∂dense_1.weight = [[", "   ∂E/∂dense_2.bias = [[", "4. update: w ← the sgd rule on ∂E/∂w (learning"
+                + " rate 2.0)", "   dense_2.bias = [["}) {
+            assertTrue(verbose.contains(stage), "'" + stage + "' in:\n" + verbose);
+        }
+        Matcher error = Pattern.compile("2\\. error: E = ([0-9.]+) ").matcher(verbose);
+        assertTrue(error.find(), verbose);
+        assertTrue(Pattern.compile("epoch +1/20 +loss=" + Pattern.quote(error.group(1)) + " ").matcher(verbose).find(),
+                "E is the first epoch's loss: " + verbose);
+        String[] plainLines = plain.strip().split("\\R");
+        String[] verboseLines = verbose.strip().split("\\R");
+        assertEquals(plainLines[plainLines.length - 1].replaceAll("seconds=.*", ""),
+                verboseLines[verboseLines.length - 1].replaceAll("seconds=.*", ""), "the training is unchanged");
+    }
+
+    @Test
     void help_listsTheExamples() {
         int status = run("--help");
         assertEquals(0, status);

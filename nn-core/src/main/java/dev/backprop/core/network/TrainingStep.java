@@ -8,6 +8,7 @@ import dev.backprop.api.loss.Loss;
 import dev.backprop.api.optimizer.Optimizer;
 import dev.backprop.api.optimizer.OptimizerState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -224,6 +225,37 @@ public final class TrainingStep implements AutoCloseable {
      */
     public Optional<String> firstNonFiniteLayer() {
         return network.firstNonFiniteLayer(workspace, Math.max(lastRows, 1));
+    }
+
+    /**
+     * A copy of what the last {@link #gradients} call computed (each layer's {@code z}, {@code a} and
+     * {@code δ = ∂E/∂z} over its rows, the loss and the gradients), for teaching and debugging.
+     *
+     * @throws IllegalStateException before the first {@link #gradients} call
+     */
+    public PassTrace trace() {
+        requireOpen();
+        if (lastRows == 0) {
+            throw new IllegalStateException("Nothing to trace yet: call gradients(inputs, targets, rows) first.");
+        }
+        List<PassTrace.Layer> layers = new ArrayList<>();
+        List<DenseLayer> dense = network.layers();
+        for (int i = 0; i < dense.size(); i++) {
+            DenseLayer layer = dense.get(i);
+            layers.add(new PassTrace.Layer(PluginFailures.layerName(layer), layer.activation().id().toString(),
+                    rows(workspace.preActivations[i], layer.fanOut()), rows(workspace.activations[i], layer.fanOut()),
+                    rows(workspace.deltas[i], layer.fanOut())));
+        }
+        return new PassTrace(layers, lastLoss, workspace.gradients().copy());
+    }
+
+    /** The first {@link #lastRows} rows of {@code values}, {@code width} values each. */
+    private float[][] rows(float[] values, int width) {
+        float[][] rows = new float[lastRows][];
+        for (int r = 0; r < lastRows; r++) {
+            rows[r] = Arrays.copyOfRange(values, r * width, (r + 1) * width);
+        }
+        return rows;
     }
 
     /** The optimizer state of every parameter, in the order of {@link Network#parameters()} (live). */

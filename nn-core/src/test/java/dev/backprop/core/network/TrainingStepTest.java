@@ -240,4 +240,55 @@ class TrainingStepTest {
         }
         return values;
     }
+
+    @Test
+    void trace_holdsTheSeedsQuantities_asComputedByHand() {
+        Network network = Network.builder().input(2).dense(3, "sigmoid").dense(1, "sigmoid").seed(4).build();
+        Loss mse = registry.loss("mse");
+        float[] x = {0.5f, -1f, 2f, 0.25f};
+        float[] y = {1f, 0f};
+        try (TrainingStep step = TrainingStep.builder(network, mse, adam).capacity(2).build()) {
+            assertThrows(IllegalStateException.class, step::trace, "nothing computed yet");
+            step.gradients(x, y, 2);
+            PassTrace trace = step.trace();
+
+            float[][] w1 = network.parameter("dense_1.weight").read(Parameter.Orientation.IN_BY_OUT);
+            float[] b1 = network.parameter("dense_1.bias").values();
+            float[][] w2 = network.parameter("dense_2.weight").read(Parameter.Orientation.IN_BY_OUT);
+            float[] b2 = network.parameter("dense_2.bias").values();
+            double loss = 0;
+            double[][] delta2 = new double[2][1];
+            double[][] a1 = new double[2][3];
+            for (int r = 0; r < 2; r++) {
+                for (int j = 0; j < 3; j++) {
+                    double z = x[2 * r] * w1[0][j] + x[2 * r + 1] * w1[1][j] + b1[j];
+                    a1[r][j] = 1 / (1 + Math.exp(-z));
+                    assertEquals(z, trace.layers().get(0).z()[r][j], 1e-6);
+                    assertEquals(a1[r][j], trace.layers().get(0).a()[r][j], 1e-6);
+                }
+                double z2 = b2[0];
+                for (int j = 0; j < 3; j++) {
+                    z2 += a1[r][j] * w2[j][0];
+                }
+                double a2 = 1 / (1 + Math.exp(-z2));
+                assertEquals(a2, trace.layers().get(1).a()[r][0], 1e-6);
+                loss += (a2 - y[r]) * (a2 - y[r]) / 2;
+                delta2[r][0] = 2 * (a2 - y[r]) / 2 * a2 * (1 - a2);
+                assertEquals(delta2[r][0], trace.layers().get(1).delta()[r][0], 1e-6, "δ = ∂E/∂z of the output");
+                for (int j = 0; j < 3; j++) {
+                    double delta1 = delta2[r][0] * w2[j][0] * a1[r][j] * (1 - a1[r][j]);
+                    assertEquals(delta1, trace.layers().get(0).delta()[r][j], 1e-6, "δ of the hidden layer");
+                }
+            }
+            assertEquals(loss, trace.loss(), 1e-6);
+            assertEquals(List.of("dense_1", "dense_2"), trace.layers().stream().map(PassTrace.Layer::name).toList());
+            assertEquals("sigmoid", trace.layers().get(0).activation());
+            for (int j = 0; j < 3; j++) {
+                double dw = a1[0][j] * delta2[0][0] + a1[1][j] * delta2[1][0];
+                assertEquals(dw, trace.gradients().get("dense_2.weight")[j], 1e-6, "∂E/∂w = aᵀ·δ");
+            }
+            step.gradients(x, y, 1);
+            assertEquals(2, trace.layers().get(0).z().length, "a trace is a copy: the next pass leaves it alone");
+        }
+    }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -61,6 +62,12 @@ public final class XorExample implements Callable<Integer> {
     @Mixin
     private PrintEveryOption printEvery;
 
+    @Option(names = "--verbose",
+            description = "Before training, print one step of the seed's four stages on the four examples, by the"
+                    + " seed's names: each layer's z and a, the error E, each layer's δ, ∂E/∂w, and the updated"
+                    + " weights (on a copy: the training itself is unchanged).")
+    private boolean verbose;
+
     private final Trainers trainers;
 
     /**
@@ -74,15 +81,14 @@ public final class XorExample implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        NetworkBuilder builder = Network.builder().registry(trainers.registry()).input(2);
-        for (int width : hidden.widths()) {
-            builder.dense(width, plugins.activation(), plugins.activationSettings());
-        }
-        Network network = builder.dense(1, "sigmoid").seed(loop.seed()).build();
+        Network network = network();
         TrainingConfig config = TrainingConfig.builder().loss(plugins.loss(), plugins.lossSettings())
                 .optimizer(plugins.optimizer(), plugins.optimizerHyperparameters()).epochs(loop.epochs())
                 .batchSize(loop.batch()).shuffle(false).seed(loop.seed()).threads(loop.threads()).build();
         Trainer trainer = trainers.create(config, new EpochPrinter(out, printEvery.every()));
+        if (verbose) {
+            new SeedStages(out).print(network(), XOR, trainer.loss(), trainer.optimizer());
+        }
 
         long start = System.nanoTime();
         TrainingHistory history = trainer.fit(network, XOR);
@@ -103,6 +109,15 @@ public final class XorExample implements Callable<Integer> {
         out.println(ResultLine.classification("xor", loop.epochs(), history.finalLoss(), accuracy, seconds));
         out.flush();
         return 0;
+    }
+
+    /** The network to train: the same weights on every call (they are drawn from the seed). */
+    private Network network() {
+        NetworkBuilder builder = Network.builder().registry(trainers.registry()).input(2);
+        for (int width : hidden.widths()) {
+            builder.dense(width, plugins.activation(), plugins.activationSettings());
+        }
+        return builder.dense(1, "sigmoid").seed(loop.seed()).build();
     }
 
     /** The seed's XOR setup; no model file unless {@code --model} is given. */
