@@ -44,10 +44,8 @@ final class MermaidDiagram {
         for (int i = 0; i < layout.edges().size(); i++) {
             DiagramEdge edge = layout.edges().get(i);
             boolean dashed = kinds.get(edge.from()) == NodeKind.MORE || kinds.get(edge.to()) == NodeKind.MORE;
-            text.append("  ").append(edge.from()).append(dashed ? " -.-> " : " --> ");
-            if (edge.label() != null) {
-                text.append("|\"").append(escape(edge.label())).append("\"| ");
-            }
+            text.append("  ").append(edge.from()).append(dashed ? " -.->" : " -->");
+            text.append(edge.label() == null ? " " : "|\"" + escape(edge.label()) + "\"| ");
             text.append(edge.to()).append('\n');
             if (edge.weighted()) {
                 styles.computeIfAbsent(style(edge.weight(), largest), key -> new ArrayList<>()).add(i);

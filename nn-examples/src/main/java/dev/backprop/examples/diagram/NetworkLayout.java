@@ -81,7 +81,7 @@ final class NetworkLayout {
         List<DiagramColumn> columns = new ArrayList<>();
         List<DiagramEdge> edges = new ArrayList<>();
         columns.add(new DiagramColumn(null, List.of(new DiagramNode("x", "input · " + spec.inputWidth(),
-                NodeKind.INPUT))));
+                NodeKind.LAYER))));
         String previous = "x";
         for (int l = 1; l <= spec.layers().size(); l++) {
             LayerSpec layer = spec.layers().get(l - 1);
@@ -93,7 +93,7 @@ final class NetworkLayout {
             previous = id;
         }
         columns.add(new DiagramColumn(null, List.of(new DiagramNode("y", "output · " + spec.outputWidth(),
-                NodeKind.OUTPUT))));
+                NodeKind.LAYER))));
         edges.add(new DiagramEdge(previous, "y", Double.NaN, null));
         return new DiagramLayout(title(spec), columns, edges);
     }

@@ -33,7 +33,8 @@ final class SvgDiagram {
         DiagramGeometry geometry = new DiagramGeometry(layout);
         SVGGraphics2D g = new SVGGraphics2D(geometry.width(), geometry.height());
         new DiagramPainter(layout, geometry, GROUPS).paint(g);
-        return g.getSVGDocument();
+        // the element under an XML declaration, without getSVGDocument()'s SVG 1.1 DOCTYPE (which readers would fetch)
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
     }
 
     /** The SVG document, UTF-8. */
