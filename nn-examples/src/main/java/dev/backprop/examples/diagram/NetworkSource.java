@@ -5,17 +5,19 @@ import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.io.config.ConfigFiles;
 import dev.backprop.io.model.ModelFiles;
 import java.nio.file.Path;
+import dev.backprop.examples.options.ModelOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --model FILE} or {@code --config FILE}, exactly one: the network that {@code summary} and {@code diagram} show. */
 public final class NetworkSource {
 
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "A saved model (.bpnn): the architecture and its trained weights.")
-    Path model;
+    @Mixin
+    private ModelOption model;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "A run configuration (.json, .yaml): the architecture only, no weights.")
+            description = "summary, diagram: a run configuration (.json, .yaml, as ConfigFiles reads it): the"
+                    + " architecture only, no weights. (bench's --config names a peer setting instead.)")
     Path config;
 
     /**
@@ -26,13 +28,14 @@ public final class NetworkSource {
      * @throws InvalidConfigurationException if both or neither of {@code --model} and {@code --config} were given
      */
     SourceNetwork open(String command, PluginRegistry registry) {
-        if ((model == null) == (config == null)) {
+        Path modelFile = model.file();
+        if ((modelFile == null) == (config == null)) {
             throw new InvalidConfigurationException(command + " shows one network and expects exactly one of --model FILE"
                     + " (a saved .bpnn model) or --config FILE (a .json/.yaml run configuration), but was given "
-                    + (model == null ? "neither" : "both") + ": give one, e.g. ./backprop " + command + " --model x.bpnn.");
+                    + (modelFile == null ? "neither" : "both") + ": give one, e.g. ./backprop " + command + " --model x.bpnn.");
         }
-        if (model != null) {
-            return SourceNetwork.ofModel(model, ModelFiles.load(model, registry));
+        if (modelFile != null) {
+            return SourceNetwork.ofModel(modelFile, ModelFiles.load(modelFile, registry));
         }
         return SourceNetwork.ofConfig(config, ConfigFiles.load(config, registry).network());
     }
