@@ -9,6 +9,7 @@ module dev.backprop.examples {
     requires java.desktop;
     requires me.tongfei.progressbar;
     requires org.jfree.jfreechart;
+    requires org.jfree.svg;
 
     // picocli reads the options and Guice builds the commands (GuiceFactory) by reflection.
     opens dev.backprop.examples to info.picocli, com.google.guice;
@@ -20,4 +21,5 @@ module dev.backprop.examples {
     opens dev.backprop.examples.xor to info.picocli, com.google.guice;
     opens dev.backprop.examples.bench to info.picocli, com.google.guice;
     opens dev.backprop.examples.plugins to info.picocli, com.google.guice;
+    opens dev.backprop.examples.diagram to info.picocli, com.google.guice;
 }

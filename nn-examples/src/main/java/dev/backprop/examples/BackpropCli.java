@@ -3,6 +3,8 @@ package dev.backprop.examples;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import dev.backprop.examples.bench.BenchCommand;
+import dev.backprop.examples.diagram.DiagramCommand;
+import dev.backprop.examples.diagram.SummaryCommand;
 import dev.backprop.examples.inject.CliModule;
 import dev.backprop.examples.inject.GuiceFactory;
 import dev.backprop.examples.iris.IrisExample;
@@ -35,7 +37,7 @@ import picocli.CommandLine;
         description = "Backprop: multi-layer perceptrons trained by backpropagation, in pure Java.%n"
                 + "Runs one of the example apps below; each takes --help.",
         subcommands = {MnistCommand.class, XorExample.class, IrisExample.class, SineExample.class, BenchCommand.class,
-            PluginsCommand.class, CommandLine.HelpCommand.class},
+            SummaryCommand.class, DiagramCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nExamples:%n",
         footer = {"%nOn Apache Spark (a separate app, run by ./backprop, which puts Spark on its class path):",
             "  spark-mnist  Trains the mnist classifier through Spark's data-parallel",
