@@ -36,6 +36,9 @@ module dev.backprop.core {
             dev.backprop.core.init.Zeros,
             dev.backprop.core.init.Constant;
 
+    provides dev.backprop.api.activation.Activation with
+            dev.backprop.core.network.Softmax;
+
     provides dev.backprop.api.loss.Loss with
             dev.backprop.core.loss.MeanSquaredError,
             dev.backprop.core.loss.CategoricalCrossEntropy,

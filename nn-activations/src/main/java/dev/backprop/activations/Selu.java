@@ -7,14 +7,15 @@ import dev.backprop.api.activation.ScalarActivation;
  * The scaled exponential linear unit (Klambauer, Unterthiner, Mayr &amp; Hochreiter, 2017,
  * "Self-Normalizing Neural Networks"), id {@code selu}:
  * <pre>f(x) = λ·x if x &gt; 0, else λ·α·(e^x − 1),
- * f'(x) = λ if x &gt; 0, else λ·α·e^x = y + λ·α,</pre>
+ * f'(x) = λ if x &gt; 0, else λ·α·e^x,</pre>
  * with the paper's fixed constants {@code λ =} {@value #LAMBDA} and {@code α =} {@value #ALPHA}
  * (the values PyTorch and Keras use). With them, activations of a deep stack of fully connected
  * layers initialised with LeCun normal weights keep zero mean and unit variance. It has no settings.
  *
  * <p>The derivative jumps at 0 (from {@code λ·α ≈ 1.758} to {@code λ}); the left value
  * {@code λ·α} is used at {@code x = 0}. {@code e^x − 1} is evaluated with {@link Math#expm1}; the
- * derivative for {@code x ≤ 0} reuses the forward output as {@code y + λ·α}. Both bulk loops work in
+ * derivative for {@code x ≤ 0} is computed from {@code x} as {@code λα·e^x}, not as {@code y + λα}
+ * from the cached float output, which cancels as the output saturates at {@code −λα}. Both bulk loops work in
  * double and round once to float. NaN in gives NaN out in both passes.
  *
  * <p>Immutable and thread-safe. Its default initialiser is LeCun normal ({@code lecun_normal},
@@ -48,10 +49,10 @@ public final class Selu implements ScalarActivation {
         return x > 0 ? LAMBDA * x : LAMBDA_ALPHA * Math.expm1(x);
     }
 
-    /** λ for {@code x > 0}, else {@code y + λα} (which equals {@code λα·e^x}). */
+    /** λ for {@code x > 0}, else {@code λα·e^x}; {@code y} is not needed. */
     @Override
     public double derivative(double x, double y) {
-        return x > 0 ? LAMBDA : y + LAMBDA_ALPHA;
+        return x > 0 ? LAMBDA : LAMBDA_ALPHA * Math.exp(x);
     }
 
     /** LeCun normal, which self-normalisation assumes. */
@@ -69,12 +70,12 @@ public final class Selu implements ScalarActivation {
         }
     }
 
-    /** {@code gradIn[i] = gradOut[i]·λ} where {@code z[i] > 0}, else {@code gradOut[i]·(a[i] + λα)}. */
+    /** {@code gradIn[i] = gradOut[i]·λ} where {@code z[i] > 0}, else {@code gradOut[i]·λα·e^z[i]}. */
     @Override
     public void backward(float[] z, float[] a, float[] gradOut, float[] gradIn, int from, int to) {
         for (int i = from; i < to; i++) {
             double g = gradOut[i];
-            gradIn[i] = (float) (z[i] > 0f ? g * LAMBDA : g * (a[i] + LAMBDA_ALPHA));
+            gradIn[i] = (float) (z[i] > 0f ? g * LAMBDA : g * (LAMBDA_ALPHA * Math.exp(z[i])));
         }
     }
 

@@ -5,7 +5,7 @@ import dev.backprop.api.activation.ScalarActivation;
 
 /**
  * The logistic sigmoid, id {@code sigmoid}:
- * <pre>σ(x) = 1 / (1 + e^(−x)),    σ'(x) = σ(x) · (1 − σ(x)) = y(1 − y).</pre>
+ * <pre>σ(x) = 1 / (1 + e^(−x)),    σ'(x) = σ(x) · (1 − σ(x)).</pre>
  *
  * <p><b>Stability.</b> {@code e^(−x)} overflows for large negative {@code x}, so both forms use
  * {@code e = e^(−|x|)}, which lies in {@code (0, 1]}:
@@ -13,6 +13,13 @@ import dev.backprop.api.activation.ScalarActivation;
  * σ(x) = e / (1 + e)    for x &lt; 0.</pre>
  * The second form equals {@code 1 − 1/(1 + e)} but keeps full relative precision for tiny results
  * instead of cancelling. Neither form overflows, and NaN in gives NaN out.
+ *
+ * <p>The derivative is computed from {@code x}, not from the cached float output {@code y}: for
+ * large positive {@code x} the float {@code y} rounds to 1 (from x ≈ 17) or within a few ulps of it,
+ * and {@code 1 − y} cancels (3·10⁻⁵ relative at x ≈ 7, 0 instead of 2·10⁻⁹ at x = 20). Since
+ * {@code σ(x)·(1 − σ(x)) = e / (1 + e)²} for both signs of {@code x},
+ * <pre>σ'(x) = e·p²,    e = e^(−|x|),  p = 1 / (1 + e),</pre>
+ * with no overflow and no cancellation.
  *
  * <p>Immutable and thread-safe. Its default initialiser is Glorot uniform.
  */
@@ -39,10 +46,16 @@ public final class Sigmoid implements ScalarActivation {
         return x >= 0 ? s : e * s;
     }
 
-    /** {@code σ'(x) = y(1 − y)} with {@code y = σ(x)}. */
+    /** {@code σ'(x) = e·p²} with {@code e = e^(−|x|)}, {@code p = 1/(1 + e)}; {@code y} is not needed. */
     @Override
     public double derivative(double x, double y) {
-        return y * (1.0 - y);
+        return sigmoidDerivative(x);
+    }
+
+    private static double sigmoidDerivative(double x) {
+        double e = Math.exp(-Math.abs(x));
+        double p = 1.0 / (1.0 + e);
+        return e * p * p;
     }
 
     /**
@@ -59,12 +72,11 @@ public final class Sigmoid implements ScalarActivation {
         }
     }
 
-    /** {@code gradIn[i] = gradOut[i] · a[i](1 − a[i])}, reusing the forward output {@code a}. */
+    /** {@code gradIn[i] = gradOut[i] · σ'(z[i])}, computed from {@code z} in double and rounded once to float. */
     @Override
     public void backward(float[] z, float[] a, float[] gradOut, float[] gradIn, int from, int to) {
         for (int i = from; i < to; i++) {
-            float y = a[i];
-            gradIn[i] = gradOut[i] * (y * (1f - y));
+            gradIn[i] = (float) (gradOut[i] * sigmoidDerivative(z[i]));
         }
     }
 

@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.Activation;
 import dev.backprop.api.activation.ScalarActivation;
+import dev.backprop.testkit.Float64Definition;
 import org.junit.jupiter.api.Test;
 
 class HardTanhTest extends ScalarActivationChecks {
+
+    @Override
+    Float64Definition definition() {
+        return Float64Definitions.hardTanh();
+    }
 
     private final HardTanh hardTanh = new HardTanh();
 

@@ -11,10 +11,16 @@ import dev.backprop.api.InvalidHyperparameterException;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.Activation;
 import dev.backprop.api.activation.ScalarActivation;
+import dev.backprop.testkit.Float64Definition;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class LeakyReluTest extends ScalarActivationChecks {
+
+    @Override
+    Float64Definition definition() {
+        return Float64Definitions.leakyRelu(0.01);
+    }
 
     private final LeakyRelu leaky = new LeakyRelu();
 
@@ -58,6 +64,11 @@ class LeakyReluTest extends ScalarActivationChecks {
     /** The whole contract again with a non-default α, which is not exact in float. */
     @Nested
     class WithAlphaOneFifth extends ScalarActivationChecks {
+
+        @Override
+        Float64Definition definition() {
+            return Float64Definitions.leakyRelu(0.2);
+        }
 
         @Override
         ScalarActivation activation() {

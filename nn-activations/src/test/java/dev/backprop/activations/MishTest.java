@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.Activation;
 import dev.backprop.api.activation.ScalarActivation;
+import dev.backprop.testkit.Float64Definition;
 import org.junit.jupiter.api.Test;
 
 class MishTest extends ScalarActivationChecks {
+
+    @Override
+    Float64Definition definition() {
+        return Float64Definitions.mish();
+    }
 
     private final Mish mish = new Mish();
 

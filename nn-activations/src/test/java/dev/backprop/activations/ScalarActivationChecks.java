@@ -10,6 +10,8 @@ import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.Activation;
 import dev.backprop.api.activation.ScalarActivation;
 import dev.backprop.testkit.ActivationContract;
+import dev.backprop.testkit.Float64Definition;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,14 @@ abstract class ScalarActivationChecks extends ActivationContract {
 
     /** Pairs {@code {x, f(x)}} known exactly or to double precision. */
     abstract double[][] knownValues();
+
+    /** The float64 definition of {@code f} and {@code f'} that the kit's tail-accuracy check holds it to. */
+    abstract Float64Definition definition();
+
+    @Override
+    protected final Optional<Float64Definition> float64Definition() {
+        return Optional.of(definition());
+    }
 
     /** The settings {@link #activation()} must report; none unless the activation has some. */
     Hyperparameters expectedHyperparameters() {

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.ScalarActivation;
+import dev.backprop.testkit.Float64Definition;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class SeluTest extends ScalarActivationChecks {
+
+    @Override
+    Float64Definition definition() {
+        return Float64Definitions.selu();
+    }
 
     private static final double LAMBDA = 1.0507009873554805;
     private static final double ALPHA = 1.6732632423543772;

@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.api.PluginId;
 import dev.backprop.api.activation.Activation;
 import dev.backprop.api.activation.ScalarActivation;
+import dev.backprop.testkit.Float64Definition;
 import org.junit.jupiter.api.Test;
 
 class TanhTest extends ScalarActivationChecks {
+
+    @Override
+    Float64Definition definition() {
+        return Float64Definitions.tanh();
+    }
 
     private final Tanh tanh = new Tanh();
 
@@ -45,15 +51,20 @@ class TanhTest extends ScalarActivationChecks {
         assertEquals(0.75, tanh.derivative(0.5 * Math.log(3), 0.5), 1e-15);
     }
 
+    /** Issue 13: from the saturated float output (1 − y² with y ≈ 1) tanh'(7) was off by 2e-3 and tanh'(20) was 0. */
     @Test
-    void tanh_bulkBackwardKeepsPrecisionNearSaturation() {
-        // a = 1 − 2^−13 is exact in float and 1 − a² = 2^−12 − 2^−26. A float a·a drops the 2^−26 term
-        // (below half an ulp), so 1 − a·a would be off by 2^−14 ≈ 6e−5 relative; (1 − a)(1 + a) is not.
-        float a = 1f - 0x1p-13f;
-        float[] gradIn = new float[1];
-        tanh.backward(new float[] {7f}, new float[] {a}, new float[] {1f}, gradIn, 0, 1);
-        double exact = 1.0 - (double) a * a;
-        assertEquals(exact, gradIn[0], exact * 1e-6);
+    void tanh_bulkBackwardIsComputedFromXWhereTheOutputSaturates() {
+        float[] z = {7f, -7f, 20f, 40f};
+        float[] a = new float[z.length];
+        tanh.forward(z, a, 0, z.length);
+        assertEquals(1f, a[2], "tanh(20) rounds to 1 in float");
+        float[] gradIn = new float[z.length];
+        tanh.backward(z, a, new float[] {1f, 1f, 1f, 1f}, gradIn, 0, z.length);
+        for (int i = 0; i < z.length; i++) {
+            double c = Math.cosh(z[i]);
+            double exact = 1 / (c * c);
+            assertEquals(exact, gradIn[i], exact * 1e-6, "tanh'(" + z[i] + ")");
+        }
     }
 
     @Test

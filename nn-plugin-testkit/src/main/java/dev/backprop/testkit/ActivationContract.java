@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.activation.Activation;
 import dev.backprop.api.activation.ScalarActivation;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,10 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * Override the hooks ({@link #sampleMin()}, {@link #sampleMax()}, {@link #kinks()},
- * {@link #bulkRelativeTolerance()}, ...) where the function needs them. A check that does not apply
+ * {@link #bulkRelativeTolerance()}, ...) where the function needs them. Override
+ * {@link #float64Definition()} to have the float32 passes held to your float64 definition of
+ * {@code f} and {@code f'} over {@code [−7, 7]} (see
+ * {@link #float32_matchesTheFloat64DefinitionInTheTails()}). A check that does not apply
  * can be switched off by overriding its method without {@code @Test}.
  */
 public abstract class ActivationContract extends PluginContract<Activation> {
@@ -42,6 +48,26 @@ public abstract class ActivationContract extends PluginContract<Activation> {
     private static final double SCALAR_DERIVATIVE_TOLERANCE = 1e-6;
     /** Agreement required between backward and the float central difference of forward. */
     private static final double BULK_DERIVATIVE_TOLERANCE = 1e-3;
+
+    /** Points of the accuracy grid on [−7, 7]: steps of 1/200. */
+    private static final int ACCURACY_POINTS = 2801;
+    /** Half-width of the accuracy grid. */
+    private static final double ACCURACY_RANGE = 7;
+    /** Saturated inputs where only finiteness and sign are required. */
+    private static final float[] TAIL_INPUTS = {-40f, -20f, 20f, 40f};
+    /**
+     * Absolute floor of the relative error: {@code |found − expected| / max(|expected|, 1e-30)}. It only
+     * matters where the true value is (nearly) zero, and lies far below any value a float network uses.
+     */
+    private static final double RELATIVE_FLOOR = 1e-30;
+    /** Step of the five-point central difference used when there is no float64 definition. */
+    private static final double FIVE_POINT_H = 1e-3;
+    /**
+     * Absolute error allowed, on top of the relative tolerance, to that five-point difference: its
+     * truncation error {@code h⁴·|f⁽⁵⁾|/30} and rounding error {@code 1.5·ε·|f|/h} are both below 1e-11
+     * for smooth functions of moderate size on [−7, 7].
+     */
+    private static final double FIVE_POINT_ABSOLUTE = 1e-9;
 
     private static final int LENGTH = 96;
     private static final int FROM = 7;
@@ -82,6 +108,24 @@ public abstract class ActivationContract extends PluginContract<Activation> {
      */
     protected double bulkRelativeTolerance() {
         return 1e-6;
+    }
+
+    /**
+     * The float64 definition that {@link #float32_matchesTheFloat64DefinitionInTheTails()} holds the
+     * float32 passes to; none by default, in which case that check compares the backward pass with a
+     * central difference of the plugin's own {@code value(double)} instead. Built-ins give one each.
+     */
+    protected Optional<Float64Definition> float64Definition() {
+        return Optional.empty();
+    }
+
+    /**
+     * Relative agreement required by {@link #float32_matchesTheFloat64DefinitionInTheTails()}: 1e-4, as
+     * Backprop requires of its built-ins. A deliberately approximate function may loosen it; say so in
+     * its documentation.
+     */
+    protected double float32RelativeTolerance() {
+        return 1e-4;
     }
 
     /** Seed of the random inputs; fixed so that failures repeat. */
@@ -163,6 +207,114 @@ public abstract class ActivationContract extends PluginContract<Activation> {
             checked++;
         }
         assertTrue(checked > 0, "no sample point away from the kinks");
+    }
+
+    /**
+     * Accuracy in the tails. The float32 {@code forward} and {@code backward} (with {@code gradOut = 1}),
+     * run as the network runs them, are compared at 2,801 float inputs on [−7, 7] (steps of 1/200) with
+     * the float64 values at the same inputs. The relative error, {@code |found − expected| /
+     * max(|expected|, 1e-30)}, must stay within {@link #float32RelativeTolerance()} (1e-4). At ±20 and ±40
+     * both passes must be finite and correctly signed: the same sign as the float64 value rounded to
+     * float (so a value that underflows to ±0 may be ±0, but a positive slope may not come out as 0).
+     *
+     * <p>The float64 values come from {@link #float64Definition()}. Without one, for a
+     * {@link ScalarActivation}, {@code forward} is compared with the plugin's own {@code value(double)},
+     * and {@code backward} with the five-point central difference of {@code value(double)} (step 1e-3,
+     * allowed 1e-9 absolute on top of the relative tolerance for the difference's own error, away from
+     * {@link #kinks()} by {@link #kinkMargin()}); at ±20 and ±40 signs are compared with
+     * {@code value(double)} and with a central difference where that is non-zero. An activation that is
+     * not scalar and gives no definition is only checked to be finite everywhere.
+     *
+     * <p>The usual failure is a derivative computed from the cached float output {@code y}, as
+     * {@code 1 − y²}, {@code y(1 − y)} or {@code y + α}: where {@code f} saturates, {@code y} rounds to
+     * (or within a few ulps of) its limit and the difference cancels, which puts tanh′ off by 2e-3 at
+     * |x| ≈ 7 and makes it 0 at |x| = 20. Compute the derivative from {@code x} instead.
+     */
+    @Test
+    public void float32_matchesTheFloat64DefinitionInTheTails() {
+        Activation f = instance();
+        int n = ACCURACY_POINTS + TAIL_INPUTS.length;
+        float[] z = new float[n];
+        for (int i = 0; i < ACCURACY_POINTS; i++) {
+            z[i] = (float) ((i - (ACCURACY_POINTS - 1) / 2) / 200.0);
+        }
+        System.arraycopy(TAIL_INPUTS, 0, z, ACCURACY_POINTS, TAIL_INPUTS.length);
+        float[] a = new float[n];
+        f.forward(z, a, 0, n);
+        float[] ones = new float[n];
+        Arrays.fill(ones, 1f);
+        float[] gradIn = new float[n];
+        f.backward(z, a, ones, gradIn, 0, n);
+
+        Optional<Float64Definition> definition = float64Definition();
+        ScalarActivation scalar = f instanceof ScalarActivation s ? s : null;
+        double tolerance = float32RelativeTolerance();
+        List<String> failures = new ArrayList<>();
+        double worstValue = 0;
+        double worstSlope = 0;
+        for (int i = 0; i < n; i++) {
+            double x = z[i];
+            boolean tail = i >= ACCURACY_POINTS;
+            if (!Float.isFinite(a[i]) || !Float.isFinite(gradIn[i])) {
+                failures.add("at x=" + x + " forward gave " + a[i] + " and backward " + gradIn[i]
+                        + ", expected finite values");
+                continue;
+            }
+            double value;
+            double slope;
+            double slopeSlack = 0;
+            if (definition.isPresent()) {
+                value = definition.get().value().applyAsDouble(x);
+                slope = nearKink(x, 1e-9) ? Double.NaN : definition.get().derivative().applyAsDouble(x);
+            } else if (scalar != null) {
+                value = scalar.value(x);
+                if (tail) {
+                    double h = 1e-3 * Math.abs(x);
+                    slope = (scalar.value(x + h) - scalar.value(x - h)) / (2 * h);
+                    slope = slope == 0 ? Double.NaN : slope;
+                } else {
+                    slope = nearKink(x, kinkMargin()) ? Double.NaN : fivePointSlope(scalar, x);
+                    slopeSlack = FIVE_POINT_ABSOLUTE;
+                }
+            } else {
+                continue;
+            }
+            if (tail) {
+                checkSign("forward", x, value, a[i], failures);
+                if (!Double.isNaN(slope)) {
+                    checkSign("backward", x, slope, gradIn[i], failures);
+                }
+                continue;
+            }
+            double valueError = relativeError(a[i], value);
+            worstValue = Math.max(worstValue, valueError);
+            if (valueError > tolerance) {
+                failures.add(String.format("forward at x=%s is %s but %s gives %s (relative error %.2e > %.0e)",
+                        x, a[i], definition.isPresent() ? "the float64 definition" : "value(double)", value,
+                        valueError, tolerance));
+            }
+            if (!Double.isNaN(slope)) {
+                double slopeError = Math.max(0, Math.abs(gradIn[i] - slope) - slopeSlack)
+                        / Math.max(Math.abs(slope), RELATIVE_FLOOR);
+                worstSlope = Math.max(worstSlope, slopeError);
+                if (slopeError > tolerance) {
+                    failures.add(String.format("backward at x=%s is %s but %s gives %s (relative error %.2e > %.0e)",
+                            x, gradIn[i], definition.isPresent() ? "the float64 derivative"
+                                    : "the central difference of value(double)", slope, slopeError, tolerance));
+                }
+            }
+        }
+        double worstForward = worstValue;
+        double worstBackward = worstSlope;
+        assertTrue(failures.isEmpty(), () -> f.id() + ": the float32 passes are not accurate to "
+                + tolerance + " relative on [-7, 7] or not finite and correctly signed at ±20, ±40 ("
+                + failures.size() + " failures; worst relative errors: forward "
+                + String.format("%.2e", worstForward) + ", backward "
+                + String.format("%.2e", worstBackward) + "). First failures:\n  "
+                + String.join("\n  ", failures.subList(0, Math.min(8, failures.size())))
+                + "\nIf the derivative uses the cached output y (1 − y², y(1 − y), y + α), compute it from x"
+                + " instead: where f saturates y rounds to its limit and the difference cancels. Evaluate"
+                + " exponentials as e^(−|x|) so that nothing overflows, and work in double, rounding once.");
     }
 
     // Bulk versus scalar, ranges and aliasing
@@ -311,6 +463,25 @@ public abstract class ActivationContract extends PluginContract<Activation> {
     }
 
     // Helpers
+
+    private static double relativeError(double found, double expected) {
+        return Math.abs(found - expected) / Math.max(Math.abs(expected), RELATIVE_FLOOR);
+    }
+
+    /** The five-point central difference of {@code value} at {@code x}: error O(h⁴). */
+    private static double fivePointSlope(ScalarActivation f, double x) {
+        double h = FIVE_POINT_H;
+        return (f.value(x - 2 * h) - 8 * f.value(x - h) + 8 * f.value(x + h) - f.value(x + 2 * h)) / (12 * h);
+    }
+
+    /** {@code found} must have the sign of {@code expected} rounded to float (±0 counts as 0). */
+    private static void checkSign(String pass, double x, double expected, float found, List<String> failures) {
+        float rounded = (float) expected;
+        if (Math.signum(rounded) != Math.signum(found)) {
+            failures.add(pass + " at x=" + x + " is " + found + " but the float64 value is " + expected
+                    + " (" + rounded + " in float): the sign is wrong");
+        }
+    }
 
     private ScalarActivation scalarOrSkip() {
         Activation f = instance();

@@ -29,7 +29,15 @@ final class LayerActivations {
         }
     }
 
+    /**
+     * The layer function of {@code plugin}: core's softmax (as found by the registry or passed as an
+     * instance) stays row-wise, so that the fused softmax + cross-entropy gradient still applies;
+     * anything else is applied element by element.
+     */
     static LayerActivation of(Activation plugin) {
+        if (plugin instanceof Softmax softmax) {
+            return softmax;
+        }
         return new ElementwiseActivation(plugin);
     }
 }

@@ -10,11 +10,23 @@ import dev.backprop.api.activation.Activation;
  * row-wise, not element-wise. Its vector–Jacobian product is
  * {@code gradZ_k = p_k (gradA_k − Σ_j gradA_j p_j)}; when categorical cross-entropy follows, the
  * network skips it and uses the fused gradient {@code (p − y)/B} instead.
+ *
+ * <p>It is also an {@link Activation} so that the registry finds and lists it like any activation
+ * ({@code registry.activation("softmax")}, {@code ./backprop plugins}). Through that interface the
+ * range {@code [from, to)} is taken as one row: {@link #forward(float[], float[], int, int)} is the
+ * softmax of those elements together, not element by element. A dense layer never uses it that way:
+ * it recognises the id and applies the row-wise form above to each row of the batch. Stateless,
+ * immutable and thread-safe; it has no settings.
  */
-final class Softmax implements LayerActivation {
+public final class Softmax implements LayerActivation, Activation {
 
     /** The id users write: {@code dense(10, "softmax")}. */
-    static final PluginId ID = PluginId.of("softmax");
+    public static final PluginId ID = PluginId.of("softmax");
+
+    /** Softmax; it has no settings. The no-argument constructor is what ServiceLoader calls. */
+    public Softmax() {
+        // Stateless.
+    }
 
     @Override
     public PluginId id() {
@@ -31,11 +43,32 @@ final class Softmax implements LayerActivation {
         return Activation.GLOROT_UNIFORM;
     }
 
+    /** The softmax of {@code z[from..to)} taken together as one row, into {@code out[from..to)}. */
+    @Override
+    public void forward(float[] z, float[] out, int from, int to) {
+        if (from < to) {
+            softmaxRow(z, out, from, to);
+        }
+    }
+
+    /** The vector–Jacobian product of the softmax of {@code [from, to)} taken as one row. */
+    @Override
+    public void backward(float[] z, float[] a, float[] gradOut, float[] gradIn, int from, int to) {
+        if (from < to) {
+            backwardRow(a, gradOut, gradIn, from, to);
+        }
+    }
+
     @Override
     public void forward(float[] z, float[] a, int rowFrom, int rowTo, int width) {
         for (int row = rowFrom; row < rowTo; row++) {
             int start = row * width;
-            int end = start + width;
+            softmaxRow(z, a, start, start + width);
+        }
+    }
+
+    private static void softmaxRow(float[] z, float[] a, int start, int end) {
+        {
             float max = Float.NEGATIVE_INFINITY;
             for (int i = start; i < end; i++) {
                 max = Math.max(max, z[i]);
@@ -57,7 +90,12 @@ final class Softmax implements LayerActivation {
     public void backward(float[] z, float[] a, float[] gradA, float[] gradZ, int rowFrom, int rowTo, int width) {
         for (int row = rowFrom; row < rowTo; row++) {
             int start = row * width;
-            int end = start + width;
+            backwardRow(a, gradA, gradZ, start, start + width);
+        }
+    }
+
+    private static void backwardRow(float[] a, float[] gradA, float[] gradZ, int start, int end) {
+        {
             float dot = 0f;
             for (int i = start; i < end; i++) {
                 dot += gradA[i] * a[i];
@@ -66,5 +104,20 @@ final class Softmax implements LayerActivation {
                 gradZ[i] = a[i] * (gradA[i] - dot);
             }
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Softmax;
+    }
+
+    @Override
+    public int hashCode() {
+        return ID.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return ID.value();
     }
 }
