@@ -39,8 +39,6 @@ import picocli.CommandLine.Spec;
 public final class PluginsCommand implements Callable<Integer> {
 
     /** Core's row-wise softmax: a layer function of core, not a registry plugin. */
-    static final String SOFTMAX_ROW = "softmax";
-    private static final String SOFTMAX_NOTE = "(row-wise, built into nn-core)";
     private static final String[] HEADER = {"kind", "id", "hyperparameters (defaults)", "class", "from"};
     private static final String[] SETTINGS_HEADER = {"  setting", "default", "accepts", "help"};
     private static final String UNDECLARED = "(not declared by the plugin)";
@@ -92,9 +90,6 @@ public final class PluginsCommand implements Callable<Integer> {
                         failures.add(failure(name, origin, "settings()", e));
                     }
                 }
-            }
-            if (kind == PluginKind.ACTIVATION) {
-                rows.add(new String[] {kind.word(), SOFTMAX_ROW, "-", SOFTMAX_NOTE, "nn-core"});
             }
         }
         print(out, rows);

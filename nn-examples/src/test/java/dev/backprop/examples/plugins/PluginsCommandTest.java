@@ -42,7 +42,9 @@ class PluginsCommandTest {
         assertRow(text, "activation", "leaky_relu", "alpha=0.01");
         assertRow(text, "loss", "mse", "dev.backprop.core.loss.MeanSquaredError");
         assertRow(text, "optimizer", "adam", "learning_rate=0.001");
-        assertRow(text, "activation", "softmax", "(row-wise, built into nn-core)");
+        assertRow(text, "activation", "softmax", "dev.backprop.core.network.Softmax");
+        assertEquals(1, Pattern.compile("^activation +softmax ", Pattern.MULTILINE).matcher(text).results().count(),
+                "softmax is listed once, found by the registry like any activation: " + text);
         assertTrue(Pattern.compile("^activation +relu .*nn-activations[^ ]*$", Pattern.MULTILINE).matcher(text).find(),
                 "relu's row names where it came from: " + text);
         assertTrue(text.contains("\nProblems\n  none"), text);
