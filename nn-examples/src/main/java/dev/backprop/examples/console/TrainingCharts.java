@@ -5,18 +5,13 @@ import dev.backprop.core.train.EpochReport;
 import dev.backprop.io.files.AtomicFileWriter;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -149,17 +144,7 @@ public final class TrainingCharts {
 
     /** The image as PNG bytes, encoded in memory. */
     static byte[] png(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(stream);
-            writer.write(image);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not encode a chart as PNG in memory: " + e.getMessage(), e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        return PngBytes.of(image, "a chart");
     }
 
     private static Path sibling(Path prefix, String suffix) {
