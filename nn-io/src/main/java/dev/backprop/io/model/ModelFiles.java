@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
  * is a plugin's settings: {@code count int}, then per setting {@code name utf}, {@code kind byte}
  * ({@code 'N'} number, {@code 'S'} switch, {@code 'T'} text; version 4 on) and the value ({@code double},
  * a {@code 0}/{@code 1} byte, or {@code utf}); before version 4 every value is an untagged {@code double}.
+ * Version 5 has version 4's layout; it marks files written after {@code nadam}'s default momentum rule
+ * changed, so that an older file's {@code nadam} keeps its former rule ({@code EarlierRules}).
  * <pre>
  * magic              4 bytes   the ASCII text "BPNN"
  * formatVersion      int       {@value #FORMAT_VERSION}
@@ -118,7 +120,7 @@ public final class ModelFiles {
     /** The four ASCII bytes every model file starts with. */
     public static final String MAGIC = "BPNN";
     /** The format version this class writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFiles.class);
     private static final int READ_BUFFER_BYTES = 1 << 16;

@@ -60,7 +60,8 @@ final class TrainingSection {
         String loss = in.readUtf("the loss id");
         Map<String, Object> lossSettings = HyperparametersSection.read(in, version, "the loss");
         String optimizer = in.readUtf("the optimizer id");
-        Map<String, Object> optimizerSettings = HyperparametersSection.read(in, version, "the optimizer");
+        Map<String, Object> optimizerSettings = EarlierRules.keep(optimizer,
+                HyperparametersSection.read(in, version, "the optimizer"), version);
         Optional<RawLoop> loop = Optional.empty();
         if (version >= 3) {
             loop = Optional.of(new RawLoop(in.readInt("the epochs of " + owner),
