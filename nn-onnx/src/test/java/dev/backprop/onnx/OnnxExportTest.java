@@ -130,6 +130,24 @@ class OnnxExportTest {
     }
 
     @Test
+    void settingsAndConstantsReachTheAttributes() throws Exception {
+        assertEquals(dev.backprop.activations.Selu.LAMBDA, BuiltInActivations.SELU_LAMBDA);
+        assertEquals(dev.backprop.activations.Selu.ALPHA, BuiltInActivations.SELU_ALPHA);
+        Network network = Network.builder().input(2).dense(3, "leaky_relu", Hyperparameters.of("alpha", 0.2))
+                .dense(2, "elu", Hyperparameters.of("alpha", 0.7)).seed(1).build();
+        OnnxMl.GraphProto graph = OnnxMl.ModelProto.parseFrom(OnnxExport.bytes(network)).getGraph();
+        assertEquals(0.2f, graph.getNode(1).getAttribute(0).getF());
+        assertEquals("LeakyRelu", graph.getNode(1).getOpType());
+        assertEquals(0.7f, graph.getNode(3).getAttribute(0).getF());
+        assertEquals("Elu", graph.getNode(3).getOpType());
+        assertEquals("output", graph.getNode(3).getOutput(0));
+        assertEquals(List.of("input", "dense_1.weight", "dense_1.bias"), graph.getNode(0).getInputList());
+        OnnxMl.AttributeProto transB = graph.getNode(0).getAttributeList().stream()
+                .filter(a -> a.getName().equals("transB")).findFirst().orElseThrow();
+        assertEquals(0, transB.getI());
+    }
+
+    @Test
     void theHashChangesWithTheWeights() {
         Network network = Network.builder().input(3).dense(2, "relu").seed(1).build();
         String before = OnnxExport.parametersSha256(network);
