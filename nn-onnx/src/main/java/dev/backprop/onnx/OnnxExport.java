@@ -159,6 +159,7 @@ public final class OnnxExport {
     /** Builds the model. */
     ModelProto model(Network network) {
         Objects.requireNonNull(network, "network");
+        requireFinite(network);
         NetworkSpec spec = network.spec();
         PluginRegistry plugins = registry != null ? registry : PluginRegistry.discovered();
         GraphProto.Builder graphProto = GraphProto.newBuilder().setName("backprop_mlp");
@@ -203,6 +204,20 @@ public final class OnnxExport {
                 .addMetadataProps(entry(ARCHITECTURE_KEY, architecture.toString()))
                 .setGraph(graphProto)
                 .build();
+    }
+
+    /** A NaN or an infinity would export a model that computes nothing: refused before anything is built. */
+    private static void requireFinite(Network network) {
+        for (Parameter parameter : network.parameters()) {
+            float[] values = parameter.values();
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new OnnxExportException("Cannot export the network: " + parameter.name() + " holds "
+                            + values[i] + " (at index " + i + "), so the model would compute nothing. Train it again"
+                            + " (the run diverged) or load a good copy, then export.");
+                }
+            }
+        }
     }
 
     /**

@@ -232,6 +232,19 @@ class OnnxExportTest {
     }
 
     @Test
+    void aNetworkWithANaNWeight_isRefusedBeforeAnythingIsWritten() {
+        Network network = Network.builder().input(3).dense(2, "relu").seed(1).build();
+        network.parameter("dense_1.bias").values()[1] = Float.NaN;
+        Path target = folder.resolve("diverged.onnx");
+
+        OnnxExportException e = assertThrows(OnnxExportException.class, () -> OnnxExport.write(network, target));
+
+        assertEquals("Cannot export the network: dense_1.bias holds NaN (at index 1), so the model would compute"
+                + " nothing. Train it again (the run diverged) or load a good copy, then export.", e.getMessage());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
     void anUnwritablePathFailsAndLeavesNoFile() throws Exception {
         Network network = Network.builder().input(3).dense(2, "relu").seed(1).build();
         Path missingFolder = folder.resolve("no/such/folder/model.onnx");
