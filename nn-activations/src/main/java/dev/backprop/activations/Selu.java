@@ -71,11 +71,19 @@ public final class Selu implements ScalarActivation {
     }
 
     /** {@code gradIn[i] = gradOut[i]·λ} where {@code z[i] > 0}, else {@code gradOut[i]·λα·e^z[i]}. */
+    /**
+     * Down to this {@code x}, the bulk backward uses {@code y + λα} of the float output (within 4·10⁻⁶
+     * relative of λα·eˣ there); below, where the sum cancels, λα·eˣ itself.
+     */
+    static final float FROM_OUTPUT_DOWN_TO = -4f;
+
     @Override
     public void backward(float[] z, float[] a, float[] gradOut, float[] gradIn, int from, int to) {
         for (int i = from; i < to; i++) {
-            double g = gradOut[i];
-            gradIn[i] = (float) (z[i] > 0f ? g * LAMBDA : g * (LAMBDA_ALPHA * Math.exp(z[i])));
+            float x = z[i];
+            gradIn[i] = x > 0f ? (float) (gradOut[i] * LAMBDA)
+                    : x >= FROM_OUTPUT_DOWN_TO ? gradOut[i] * (a[i] + (float) LAMBDA_ALPHA)
+                    : (float) (gradOut[i] * (LAMBDA_ALPHA * Math.exp(x)));
         }
     }
 
