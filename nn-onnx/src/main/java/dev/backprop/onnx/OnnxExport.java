@@ -208,16 +208,10 @@ public final class OnnxExport {
 
     /** A NaN or an infinity would export a model that computes nothing: refused before anything is built. */
     private static void requireFinite(Network network) {
-        for (Parameter parameter : network.parameters()) {
-            float[] values = parameter.values();
-            for (int i = 0; i < values.length; i++) {
-                if (!Float.isFinite(values[i])) {
-                    throw new OnnxExportException("Cannot export the network: " + parameter.name() + " holds "
-                            + values[i] + " (at index " + i + "), so the model would compute nothing. Train it again"
-                            + " (the run diverged) or load a good copy, then export.");
-                }
-            }
-        }
+        network.firstNonFiniteParameter().ifPresent(found -> {
+            throw new OnnxExportException("Cannot export the network: " + found + ", so the model would compute"
+                    + " nothing. Train it again (the run diverged) or load a good copy, then export.");
+        });
     }
 
     /**

@@ -251,13 +251,27 @@ public final class Network {
         return Optional.empty();
     }
 
-    private static boolean allFinite(float[] values, int count) {
-        for (int i = 0; i < count; i++) {
-            if (!Float.isFinite(values[i])) {
-                return false;
+    private boolean allFinite(float[] values, int count) {
+        return kernels.allFinite(values, 0, count);
+    }
+
+    /**
+     * The first parameter holding a NaN or an infinity, as {@code "dense_1.bias holds NaN (at index 1)"};
+     * empty when every value is finite. For the checks before a network is saved or exported: it scans
+     * every parameter.
+     */
+    public Optional<String> firstNonFiniteParameter() {
+        for (Parameter parameter : parameters) {
+            float[] values = parameter.values();
+            if (!allFinite(values, values.length)) {
+                for (int i = 0; i < values.length; i++) {
+                    if (!Float.isFinite(values[i])) {
+                        return Optional.of(parameter.name() + " holds " + values[i] + " (at index " + i + ")");
+                    }
+                }
             }
         }
-        return true;
+        return Optional.empty();
     }
 
     /** The outputs for one example. Safe to call from many threads at once. */

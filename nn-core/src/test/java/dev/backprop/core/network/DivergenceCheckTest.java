@@ -183,6 +183,7 @@ class DivergenceCheckTest {
     @Test
     void activationThrowingFromItsDerivative_isNamedWithTheBackwardPass() {
         ScalarActivation throwing = activation("acme.bad_derivative", x -> x, x -> {
+            // On purpose: a plugin whose derivative fails (with no message), which the step must name.
             throw new UnsupportedOperationException();
         });
         Network network = Network.builder().input(2).dense(3, throwing).dense(1, "sigmoid").build();

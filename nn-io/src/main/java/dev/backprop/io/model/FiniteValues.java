@@ -2,6 +2,7 @@ package dev.backprop.io.model;
 
 import dev.backprop.api.NumericalInstabilityException;
 import dev.backprop.api.optimizer.OptimizerState;
+import dev.backprop.core.network.Network;
 import dev.backprop.core.network.Parameter;
 import dev.backprop.core.train.TrainingCheckpoint;
 import java.nio.file.Path;
@@ -22,11 +23,10 @@ final class FiniteValues {
      * @throws NumericalInstabilityException naming the first tensor with a non-finite value, before
      *                                       anything is written
      */
-    static void require(Path target, List<Parameter> parameters, Optional<TrainingCheckpoint> checkpoint) {
-        for (Parameter parameter : parameters) {
-            require(target, parameter.name(), parameter.values());
-        }
+    static void require(Path target, Network network, Optional<TrainingCheckpoint> checkpoint) {
+        network.firstNonFiniteParameter().ifPresent(found -> refuse(target, found));
         if (checkpoint.isPresent()) {
+            List<Parameter> parameters = network.parameters();
             List<OptimizerState> states = checkpoint.get().optimizerStates();
             for (int i = 0; i < states.size(); i++) {
                 for (int slot = 0; slot < states.get(i).slotCount(); slot++) {
@@ -40,10 +40,14 @@ final class FiniteValues {
     private static void require(Path target, String what, float[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
-                throw new NumericalInstabilityException("Refused to save the model to " + target + ": " + what
-                        + " holds " + values[i] + " (at index " + i + "). Any previous file there is unchanged; the run"
-                        + " diverged, so lower the learning rate or clip the gradients and train again.");
+                refuse(target, what + " holds " + values[i] + " (at index " + i + ")");
             }
         }
+    }
+
+    private static void refuse(Path target, String found) {
+        throw new NumericalInstabilityException("Refused to save the model to " + target + ": " + found
+                + ". Any previous file there is unchanged; the run diverged, so lower the learning rate or clip the"
+                + " gradients and train again.");
     }
 }

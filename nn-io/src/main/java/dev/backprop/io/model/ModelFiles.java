@@ -189,7 +189,7 @@ public final class ModelFiles {
             throw new ModelFormatException("Cannot save the model to " + target + ": its directory " + directory
                     + " does not exist. Create the directory first, or choose a path in an existing one.");
         }
-        FiniteValues.require(target, network.parameters(), checkpoint);
+        FiniteValues.require(target, network, checkpoint);
         long bytes;
         try {
             bytes = AtomicFileWriter.write(target,
