@@ -2,6 +2,7 @@
 module dev.backprop.examples {
     requires dev.backprop.core;
     requires dev.backprop.io;
+    requires dev.backprop.onnx;
     requires com.google.guice;
     requires info.picocli;
     requires org.slf4j;
@@ -22,4 +23,5 @@ module dev.backprop.examples {
     opens dev.backprop.examples.bench to info.picocli, com.google.guice;
     opens dev.backprop.examples.plugins to info.picocli, com.google.guice;
     opens dev.backprop.examples.diagram to info.picocli, com.google.guice;
+    opens dev.backprop.examples.onnx to info.picocli, com.google.guice;
 }

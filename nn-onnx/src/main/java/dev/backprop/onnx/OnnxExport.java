@@ -136,8 +136,10 @@ public final class OnnxExport {
         try {
             AtomicFileWriter.write(path, model::writeTo);
         } catch (IOException e) {
-            throw new OnnxExportException("Could not write the ONNX model to " + path.toAbsolutePath() + ": " + e
-                    .getMessage() + ". Choose a writable path in an existing folder; nothing was written.", e);
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new OnnxExportException("Could not write the ONNX model "
+                    + (reason.contains(path.toAbsolutePath().toString()) ? "" : "to " + path.toAbsolutePath() + ": ")
+                    + reason + (reason.endsWith(".") ? "" : ".") + " Nothing was written.", e);
         }
     }
 
