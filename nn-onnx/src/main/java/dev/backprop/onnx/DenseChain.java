@@ -243,6 +243,11 @@ final class DenseChain {
             visited.add(member);
             for (String read : member.getInputList()) {
                 if (!read.isEmpty() && !produced.contains(read) && !index.isConstant(read)) {
+                    if (index.writer(read) == null && !read.equals(index.input().getName())) {
+                        throw index.refusal(GraphIndex.describe(member) + ", after " + layer + ", reads '" + read
+                                + "', which no node writes and which is no initializer. The model is incomplete:"
+                                + " export it again.");
+                    }
                     throw index.refusal(GraphIndex.describe(member) + ", after " + layer + ", reads '" + read + "' from"
                             + " outside the chain (a branch or a skip connection). Backprop imports single chains.");
                 }

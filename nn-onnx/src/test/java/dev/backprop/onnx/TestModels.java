@@ -61,6 +61,11 @@ final class TestModels {
         return initializer(name, values, dims);
     }
 
+    /** A float32 scalar initializer (rank 0). */
+    TestModels constant(String name, float value) {
+        return initializer(name, new float[] {value});
+    }
+
     TestModels initializer(TensorProto tensor) {
         graph.addInitializer(tensor);
         return this;
