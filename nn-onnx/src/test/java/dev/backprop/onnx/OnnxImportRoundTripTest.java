@@ -206,6 +206,21 @@ class OnnxImportRoundTripTest {
                 imported.parameter(Parameter.weightName(2)).read(Parameter.Orientation.OUT_BY_IN));
     }
 
+    /** Models before IR 4 (and keep_initializers_as_inputs=True) also list the initializers as graph inputs. */
+    @Test
+    void initializersListedAsInputsAreNotDataInputs() throws Exception {
+        Network original = Network.builder().input(4).dense(5, "softsign").dense(2, "mish").seed(17).build();
+        ModelProto model = ModelProto.parseFrom(OnnxExport.bytes(original));
+        ModelProto.Builder old = model.toBuilder().setIrVersion(3);
+        for (ai.onnx.proto.OnnxMl.TensorProto initializer : model.getGraph().getInitializerList()) {
+            old.getGraphBuilder().addInput(TestModels.matrix(initializer.getName(),
+                    ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT, "n", 1));
+        }
+        Network imported = OnnxImport.importer().readBytes(old.build().toByteArray());
+        assertEquals(original.spec(), imported.spec());
+        assertSamePredictions(original, imported, 4.0, 18);
+    }
+
     static byte[] withoutMetadata(byte[] model) {
         try {
             return ModelProto.parseFrom(model).toBuilder().clearMetadataProps().build().toByteArray();
