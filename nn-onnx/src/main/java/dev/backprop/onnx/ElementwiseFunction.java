@@ -2,6 +2,7 @@ package dev.backprop.onnx;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
@@ -266,7 +267,7 @@ final class ElementwiseFunction {
         }
         double value = constantInput(node, position, segment);
         double[] repeated = new double[n];
-        java.util.Arrays.fill(repeated, value);
+        Arrays.fill(repeated, value);
         return repeated;
     }
 

@@ -10,6 +10,7 @@ import dev.backprop.core.network.Parameter;
 import dev.backprop.core.plugin.PluginRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -174,7 +175,7 @@ public final class OnnxImport {
         if (step.bias() != null) {
             Parameter bias = network.parameter(Parameter.biasName(number));
             if (TensorData.count(step.bias()) == 1 && bias.size() != 1) {
-                java.util.Arrays.fill(bias.values(), data.scalar(step.bias(), "the bias of " + step.layer()));
+                Arrays.fill(bias.values(), data.scalar(step.bias(), "the bias of " + step.layer()));
             } else {
                 data.read(step.bias(), "the bias of " + step.layer(), bias.values());
             }
