@@ -26,9 +26,11 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -45,7 +47,9 @@ import java.util.Set;
  * model declares opset {@value #DEFAULT_OPSET} of the default domain unless {@link #opset(int)} says
  * otherwise, producer {@value #PRODUCER_NAME} with this library's version, and in its metadata
  * {@value #PARAMETERS_SHA256_KEY}: the SHA-256 of the parameters, in {@link Network#parameters()} order,
- * each as its row-major float32 values in little-endian bytes (lower-case hex).
+ * each as its row-major float32 values in little-endian bytes (lower-case hex); {@value #ARCHITECTURE_KEY}; and
+ * for each layer whose activation has settings, {@code backprop.dense_N.activation_settings} with them exactly
+ * (the attributes are float32), so that {@link OnnxImport} gives back the same network.
  *
  * <p>Quick use: {@code OnnxExport.write(network, Path.of("model.onnx"))}. Configured:
  * {@code OnnxExport.exporter().registry(registry).activationExporter(new SwishExporter()).writeFile(network, path)}.
@@ -170,6 +174,7 @@ public final class OnnxExport {
 
         String current = INPUT_NAME;
         StringBuilder architecture = new StringBuilder().append(spec.inputWidth());
+        List<StringStringEntryProto> settings = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             int number = i + 1;
             LayerSpec layer = spec.layers().get(i);
@@ -184,9 +189,13 @@ public final class OnnxExport {
             }
             String w = graph.initializer(weight.name(), flat, weight.rows(), weight.columns());
             String b = graph.initializer(bias.name(), bias.values().clone(), bias.columns());
-            String z = graph.node("Gemm", java.util.List.of(current, w, b),
+            String z = graph.node("Gemm", List.of(current, w, b),
                     Map.of("alpha", 1f, "beta", 1f, "transA", 0L, "transB", 0L));
             current = activation(plugins, layer, number, z, graph);
+            if (!layer.activationHyperparameters().isEmpty()) {
+                settings.add(entry(ExportMetadata.settingsKey(number),
+                        ActivationSettingsText.encode(layer.activationHyperparameters())));
+            }
         }
         if (!graph.renameNodeOutput(current, OUTPUT_NAME)) {
             graph.prefix("output");
@@ -204,6 +213,7 @@ public final class OnnxExport {
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
                 .addMetadataProps(entry(PARAMETERS_SHA256_KEY, parametersSha256(network)))
                 .addMetadataProps(entry(ARCHITECTURE_KEY, architecture.toString()))
+                .addAllMetadataProps(settings)
                 .setGraph(graphProto)
                 .build();
     }

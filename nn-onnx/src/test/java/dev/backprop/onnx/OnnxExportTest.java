@@ -276,6 +276,11 @@ class OnnxExportTest {
         return assertWithin(expected, actual);
     }
 
+    /** {@link #assertWithin} for the import tests. */
+    static double assertWithinTolerance(float[] expected, float[] actual) {
+        return assertWithin(expected, actual);
+    }
+
     private static double assertWithin(float[] expected, float[] actual) {
         assertEquals(expected.length, actual.length);
         double max = 0;
