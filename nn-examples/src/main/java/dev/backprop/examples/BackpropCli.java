@@ -10,6 +10,7 @@ import dev.backprop.examples.inject.GuiceFactory;
 import dev.backprop.examples.iris.IrisExample;
 import dev.backprop.examples.mnist.MnistCommand;
 import dev.backprop.examples.onnx.ExportCommand;
+import dev.backprop.examples.onnx.ImportCommand;
 import dev.backprop.examples.plugins.PluginsCommand;
 import dev.backprop.examples.plugins.PluginsOption;
 import dev.backprop.examples.sine.SineExample;
@@ -38,7 +39,7 @@ import picocli.CommandLine;
         description = "Backprop: multi-layer perceptrons trained by backpropagation, in pure Java.%n"
                 + "Runs one of the example apps below; each takes --help.",
         subcommands = {MnistCommand.class, XorExample.class, IrisExample.class, SineExample.class, BenchCommand.class,
-            SummaryCommand.class, DiagramCommand.class, ExportCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
+            SummaryCommand.class, DiagramCommand.class, ExportCommand.class, ImportCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nExamples:%n",
         footer = {"%nOn Apache Spark (a separate app, run by ./backprop, which puts Spark on its class path):",
             "  spark-mnist  Trains the mnist classifier through Spark's data-parallel",

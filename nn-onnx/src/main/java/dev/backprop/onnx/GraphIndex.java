@@ -175,8 +175,8 @@ final class GraphIndex {
     private void requireSupported(NodeProto node) {
         String domain = node.getDomain();
         if (!(domain.isEmpty() || domain.equals("ai.onnx")) || !OnnxOperators.SUPPORTED.contains(node.getOpType())) {
-            throw refusal(describe(node) + (domain.isEmpty() ? "" : " of domain '" + domain + "'") + " is an operator"
-                    + " Backprop cannot import. " + OnnxOperators.WHAT_IS_SUPPORTED);
+            throw refusal(describe(node) + (domain.isEmpty() ? "" : " of domain '" + domain + "'") + " is not supported. "
+                    + OnnxOperators.WHAT_IS_SUPPORTED);
         }
     }
 

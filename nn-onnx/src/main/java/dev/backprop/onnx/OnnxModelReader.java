@@ -65,7 +65,7 @@ final class OnnxModelReader {
         try {
             model = ModelProto.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
-            throw notOnnx(source, bytes.length, "protobuf cannot parse it: " + e.getMessage(), e);
+            throw notOnnx(source, bytes.length, "protobuf cannot parse it: " + firstSentence(e.getMessage()), e);
         }
         if (!model.hasGraph() || model.getIrVersion() <= 0 || model.getOpsetImportCount() == 0) {
             String missing = !model.hasGraph() ? "graph" : model.getIrVersion() <= 0 ? "IR version" : "opset import";
@@ -75,9 +75,19 @@ final class OnnxModelReader {
         return model;
     }
 
+    /** Protobuf's reason without its preamble and its paragraph of guesses: "the input ended unexpectedly in ...". */
+    static String firstSentence(String message) {
+        if (message == null || message.isBlank()) {
+            return "no reason given";
+        }
+        String text = message.strip().replaceFirst("^While parsing a protocol message, ", "");
+        int end = text.indexOf(". ");
+        return end < 0 ? text.replaceFirst("\\.$", "") : text.substring(0, end);
+    }
+
     private static OnnxImportException notOnnx(String source, int length, String why, Exception cause) {
-        return new OnnxImportException("Cannot import " + source + ": the file is not an ONNX model (" + length
-                + " bytes; " + why + "). It may be truncated (copy or download it again) or in another format"
-                + " (ONNX text, ORT, a PyTorch .pt file): export it again with torch.onnx.export or tf2onnx.", cause);
+        return new OnnxImportException("Cannot import " + source + ": not an ONNX model (" + length + " bytes; " + why
+                + "). It may be truncated, or another format (ONNX text, ORT, PyTorch .pt): export it again with"
+                + " torch.onnx.export or tf2onnx.", cause);
     }
 }

@@ -35,14 +35,9 @@ final class OnnxOperators {
     }
 
     /** What a message says is supported. */
-    static final String WHAT_IS_SUPPORTED = "Backprop imports feed-forward chains of dense layers: Gemm (transA 0,"
-            + " transB 0 or 1, alpha and beta 1), or MatMul followed by an Add of the bias, with float32 weights in"
-            + " initializers or Constant nodes (also through Transpose); the activations Relu, Sigmoid, Tanh,"
-            + " LeakyRelu, Elu, Selu, Softplus, Softsign, HardSigmoid, Clip (relu6, hard_tanh), Gelu, Mish,"
-            + " Softmax, and the element-wise forms exporters decompose them into (x·Sigmoid(x) for SiLU,"
-            + " Erf or Tanh forms of GELU, x·Tanh(Softplus(x)) for Mish); Identity, Dropout and Flatten pass"
-            + " through. Convolutions, recurrent layers, normalisation and other operators are not supported:"
-            + " run such a model in ONNX Runtime, or rebuild it from dense layers.";
+    static final String WHAT_IS_SUPPORTED = "Backprop imports Gemm or MatMul + Add layers, their activations (Relu,"
+            + " Sigmoid, Tanh, LeakyRelu, Elu, Selu, Softplus, Softsign, HardSigmoid, Clip, Gelu, Mish, Softmax) and"
+            + " Identity, Dropout, Flatten.";
 
     private OnnxOperators() {
     }
