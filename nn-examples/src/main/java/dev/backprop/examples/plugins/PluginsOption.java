@@ -2,34 +2,62 @@ package dev.backprop.examples.plugins;
 
 import dev.backprop.core.plugin.PluginRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code --plugins DIR}, given before or after any command: the built-in plugins and, when given, the
- * jars in {@code DIR} ({@link PluginFolder}). Read once the command line is parsed.
+ * {@code --plugins DIR}, given before or after any command, as often as needed: the built-in plugins
+ * and the jars in each {@code DIR} ({@link PluginFolder}). Read once the command line is parsed.
  */
 public final class PluginsOption {
 
     @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Also load the plugins in every *.jar directly inside DIR (activations, losses,"
-                    + " optimizers, initialisers), for example --plugins nn-examples-plugin/target.")
-    Path folder;
+                    + " optimizers, initialisers), for example --plugins nn-examples-plugin/target. Repeatable:"
+                    + " --plugins a --plugins b loads both folders.")
+    List<Path> folders;
 
     private volatile List<String> jarProblems = List.of();
+    private volatile Consumer<List<String>> problemReport = problems -> { };
 
-    /** The built-ins, plus the plugins of {@code --plugins DIR} when it was given. */
+    /**
+     * The built-ins, plus the plugins of every {@code --plugins DIR} given. The problems met (unreadable
+     * jars, plugins skipped at discovery) go to the {@linkplain #reportProblemsTo report}, once.
+     */
     public PluginRegistry registry() {
-        if (folder == null) {
-            return PluginRegistry.discovered();
+        PluginRegistry registry;
+        if (folders == null || folders.isEmpty()) {
+            registry = PluginRegistry.discovered();
+        } else {
+            PluginFolder.Loaded loaded = PluginFolder.load(folders);
+            jarProblems = loaded.problems();
+            registry = loaded.registry();
         }
-        PluginFolder.Loaded loaded = PluginFolder.load(folder);
-        jarProblems = loaded.problems();
-        return loaded.registry();
+        List<String> problems = new ArrayList<>(jarProblems.stream().map(p -> "jar: " + p).toList());
+        registry.problems().forEach(p -> problems.add(p.kind().word() + ": " + p.message()));
+        if (!problems.isEmpty()) {
+            problemReport.accept(List.copyOf(problems));
+        }
+        return registry;
     }
 
-    /** The jars of {@code --plugins DIR} that {@link #registry()} skipped, one line each (empty before it ran). */
+    /**
+     * Where {@link #registry()} reports the problems it met, one line each ({@code jar: ...},
+     * {@code activation: ...}); by default nowhere (the {@code plugins} command lists them itself).
+     */
+    public void reportProblemsTo(Consumer<List<String>> report) {
+        this.problemReport = report;
+    }
+
+    /** The folders given, in order (empty when none). */
+    public List<Path> folders() {
+        return folders == null ? List.of() : List.copyOf(new ArrayList<>(folders));
+    }
+
+    /** The jars of {@code --plugins} that {@link #registry()} skipped, one line each (empty before it ran). */
     public List<String> jarProblems() {
         return jarProblems;
     }
