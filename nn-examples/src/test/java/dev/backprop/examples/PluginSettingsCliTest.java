@@ -48,8 +48,8 @@ class PluginSettingsCliTest {
         int status = run("xor", "--epochs", "5", "--optimizer", "momentum", "--optimizer-setting", "momentun=0.5");
 
         assertEquals(BackpropCli.BAD_INPUT, status);
-        assertTrue(err.toString().startsWith("error: Plugin 'momentum' has no hyperparameter 'momentun'"),
-                err.toString());
+        assertTrue(err.toString().startsWith("error: --optimizer momentum: the optimizer 'momentum' has no setting"
+                + " 'momentun'. Did you mean 'momentum'? It takes: learning_rate, momentum"), err.toString());
         assertFalse(err.toString().contains("\tat "), "no stack trace without --debug: " + err);
     }
 

@@ -54,16 +54,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--preset", paramLabel = "NAME",
+    @Option(names = "--peer-config", paramLabel = "NAME",
             description = "Settings of the peer benchmark: C1 = 784,100,10 sigmoid, mse, sgd learning rate 2.5 (= the"
                     + " peers' 0.5 on ½·Σ_k), batch 32, 5 epochs; C2 = 784,256,128,10 relu, softmax +"
                     + " categorical_cross_entropy, adam learning rate 0.001, batch 128, 5 epochs; C3 ="
                     + " 784,1024,1024,10 relu, softmax + categorical_cross_entropy, momentum 0.9 learning rate 0.05,"
-                    + " batch 256, 4 epochs, accuracy after epoch 2. Options given explicitly override the preset's"
-                    + " values. Without --preset the defaults are C2's and the config column says custom.")
-    private PeerConfig preset;
+                    + " batch 256, 4 epochs, accuracy after epoch 2. Options given explicitly override the"
+                    + " config's values. Without --peer-config the defaults are C2's and the config column says custom.")
+    private PeerConfig peerConfig;
 
-    /** The old spelling of --preset (before --config meant a run configuration file in every command). */
+    /** The old spelling of --peer-config (before --config meant a run configuration file in every command). */
     @Option(names = "--config", hidden = true, paramLabel = "NAME")
     private String oldPresetSpelling;
 
@@ -103,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path folder = requireData();
-        BenchSettings settings = overrides().resolve(preset());
+        BenchSettings settings = overrides().resolve(peerConfig());
         List<Integer> threadCounts = loop.threadCounts();
         OptionalInt limited = limit.limit();
         PluginRegistry plugins = trainers.registry();
@@ -130,25 +130,25 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code --preset}, or the same name given with its old spelling {@code --config}.
+     * {@code --peer-config}, or the same name given with its old spelling {@code --config}.
      *
      * @throws InvalidConfigurationException if {@code --config} names no preset (bench takes no run file)
      */
-    private PeerConfig preset() {
+    private PeerConfig peerConfig() {
         if (oldPresetSpelling == null) {
-            return preset;
+            return peerConfig;
         }
         for (PeerConfig config : PeerConfig.values()) {
-            if (config.name().equalsIgnoreCase(oldPresetSpelling) && preset == null) {
+            if (config.name().equalsIgnoreCase(oldPresetSpelling) && peerConfig == null) {
                 return config;
             }
         }
         throw new InvalidConfigurationException("bench takes no run configuration file: --config " + oldPresetSpelling
-                + " is bench's old spelling of --preset, which names one of the peer settings C1, C2 or C3 (give it"
-                + " once): use --preset C2, and --layers, --activation... for any other network.");
+                + " is bench's old spelling of --peer-config, which names one of the peer settings C1, C2 or C3 (give"
+                + " it once): use --peer-config C2, and --layers, --activation... for any other network.");
     }
 
-    /** The options given explicitly, to lay over {@code --preset}. */
+    /** The options given explicitly, to lay over {@code --peer-config}. */
     BenchOverrides overrides() {
         ExplicitOptions explicit = ExplicitOptions.of(spec);
         return new BenchOverrides(explicit.orNull("--layers", layers),

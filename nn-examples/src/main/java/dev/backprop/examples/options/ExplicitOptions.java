@@ -8,7 +8,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Which options were typed on the command line, as opposed to filled in from the defaults: a preset
- * ({@code mnist --preset}, {@code bench --preset}) or a run configuration file ({@code --config FILE})
+ * ({@code mnist --preset}, {@code bench --peer-config}) or a run configuration file ({@code --config FILE})
  * gives way to these only.
  */
 public final class ExplicitOptions {

@@ -4,6 +4,7 @@ import dev.backprop.core.plugin.PluginRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -14,14 +15,25 @@ import picocli.CommandLine.ScopeType;
  */
 public final class PluginsOption {
 
+    /** Every folder given, before or after the command, in order. */
+    private final List<Path> folders = new CopyOnWriteArrayList<>();
+
+    private volatile List<String> jarProblems = List.of();
+    private volatile Consumer<List<String>> problemReport = problems -> { };
+
+    /**
+     * Picocli's setter: called with the folders given to one command (the root, then the subcommand,
+     * each starting from an empty list), so the folders are collected across both.
+     */
     @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Also load the plugins in every *.jar directly inside DIR (activations, losses,"
                     + " optimizers, initialisers), for example --plugins nn-examples-plugin/target. Repeatable:"
                     + " --plugins a --plugins b loads both folders.")
-    List<Path> folders;
-
-    private volatile List<String> jarProblems = List.of();
-    private volatile Consumer<List<String>> problemReport = problems -> { };
+    void addFolders(List<Path> given) {
+        if (given != null) {
+            given.stream().filter(folder -> !folders.contains(folder)).forEach(folders::add);
+        }
+    }
 
     /**
      * The built-ins, plus the plugins of every {@code --plugins DIR} given. The problems met (unreadable
@@ -29,7 +41,7 @@ public final class PluginsOption {
      */
     public PluginRegistry registry() {
         PluginRegistry registry;
-        if (folders == null || folders.isEmpty()) {
+        if (folders.isEmpty()) {
             registry = PluginRegistry.discovered();
         } else {
             PluginFolder.Loaded loaded = PluginFolder.load(folders);
@@ -54,7 +66,7 @@ public final class PluginsOption {
 
     /** The folders given, in order (empty when none). */
     public List<Path> folders() {
-        return folders == null ? List.of() : List.copyOf(new ArrayList<>(folders));
+        return List.copyOf(folders);
     }
 
     /** The jars of {@code --plugins} that {@link #registry()} skipped, one line each (empty before it ran). */

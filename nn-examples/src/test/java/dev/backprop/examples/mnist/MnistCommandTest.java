@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** ./backprop mnist train, evaluate and predict on a small generated MNIST-format folder. */
 class MnistCommandTest {
 
-    private static final Pattern RESULT = Pattern.compile(
-            "result: example=(mnist[a-z-]*) epochs=(\\d+) loss=([0-9.]+) accuracy=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})");
+    private static final Pattern RESULT = Pattern.compile("result: example=(mnist) epochs=(\\d+) train_loss=([0-9.]+)"
+            + " test_loss=[0-9.]+ accuracy=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})");
+    private static final Pattern TESTED = Pattern.compile(
+            "result: example=(mnist-[a-z]+) epochs=(\\d+) test_loss=([0-9.]+) accuracy=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})");
 
     @TempDir
     Path dir;
@@ -126,7 +128,7 @@ class MnistCommandTest {
 
         CliRun evaluate = CliRun.of("mnist", "evaluate", "--model", model.toString(), "--data", data.toString());
         assertEquals(0, evaluate.status(), evaluate.toString());
-        Matcher evaluated = RESULT.matcher(evaluate.lastLine());
+        Matcher evaluated = TESTED.matcher(evaluate.lastLine());
         assertTrue(evaluated.matches(), evaluate.lastLine());
         assertEquals("mnist-evaluate", evaluated.group(1));
         assertEquals("10", evaluated.group(2));
@@ -137,7 +139,7 @@ class MnistCommandTest {
         assertEquals(0, predict.status(), predict.toString());
         assertTrue(predict.out().contains("image 3: predicted 3 (p="), predict.out());
         assertTrue(predict.out().contains("image 6: predicted"), predict.out());
-        Matcher predicted = RESULT.matcher(predict.lastLine());
+        Matcher predicted = TESTED.matcher(predict.lastLine());
         assertTrue(predicted.matches(), predict.lastLine());
         assertEquals("mnist-predict", predicted.group(1));
     }
