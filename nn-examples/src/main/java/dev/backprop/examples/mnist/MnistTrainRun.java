@@ -72,6 +72,7 @@ final class MnistTrainRun {
 
     int run() {
         long start = System.nanoTime();
+        options.check();
         Path model = options.model().toAbsolutePath().normalize();
         ResumableRun resumed = null;
         TrainingConfig resumedConfig = null;

@@ -209,20 +209,27 @@ public final class TrainOptions {
      * {@code --config} file's, or the preset's, with the options given explicitly laid over it.
      *
      * @param data the data, as messages name it
-     * @throws InvalidConfigurationException if both --config and --preset were given
      */
     RunConfig run(PluginRegistry registry, int inputs, int classCount, String data) {
         ExplicitOptions explicit = explicit();
         plugins.check(registry);
-        if (configFile.file().isPresent() && explicit.given("--preset")) {
-            throw new InvalidConfigurationException("--config and --preset both give the starting settings: give one"
-                    + " (options given explicitly then override single values of it).");
-        }
         return configFile.load(registry, inputs, classCount, data)
                 .map(new RunOverrides(explicit, hidden, plugins, loop, new RunOverrides.NetworkExtras(
                         explicit.orNull("--output", output), explicit.orNull("--dropout", dropout),
                         explicit.given("--schedule") ? schedule(schedule) : null))::applyTo)
                 .orElseGet(() -> new RunConfig(network(inputs, classCount), seed(), config()));
+    }
+
+    /**
+     * Checks what can be checked before any file is read.
+     *
+     * @throws InvalidConfigurationException if both --config and --preset were given
+     */
+    void check() {
+        if (configFile.file().isPresent() && explicit().given("--preset")) {
+            throw new InvalidConfigurationException("--config and --preset both give the starting settings: give one"
+                    + " (options given explicitly then override single values of it).");
+        }
     }
 
     /** The network these options describe, for {@code inputs} features and {@code classes} outputs. */

@@ -80,6 +80,10 @@ final class SettingsText {
                         + text.substring(end) + "': put a comma between settings, or the whole text inside the"
                         + " quotes");
             }
+            if (close == start + 1) {
+                throw new IllegalArgumentException("'" + choice + "' gives '" + name + "' empty text: write the text"
+                        + " between the quotes, or leave the setting out for its default");
+            }
             return new Value(text.substring(start + 1, close), end);
         }
         int comma = text.indexOf(',', start);
@@ -87,7 +91,7 @@ final class SettingsText {
         String raw = text.substring(start, end).strip();
         if (raw.isEmpty()) {
             throw new IllegalArgumentException("'" + choice + "' gives '" + name + "' no value: write " + name
-                    + "=VALUE, where VALUE is a number, true, false or text (\"\" for empty text)");
+                    + "=VALUE, where VALUE is a number, true, false or text");
         }
         return new Value(SettingValue.parse(raw), end);
     }
