@@ -145,6 +145,51 @@ class MnistCommandTest {
     }
 
     @Test
+    void resumingAFinishedRun_saysItIsFinished_andHowToTrainLonger() {
+        Path data = IdxFolderWriter.write(dir, 80, 20);
+        Path model = dir.resolve("model.bpnn");
+        CliRun first = CliRun.of(train(data, model, "--epochs", "2"));
+        assertEquals(0, first.status(), first.toString());
+        assertTrue(first.out().contains("schedule cosine(minimum_fraction=0.02), batch 16, 2 epochs"), first.out());
+        assertFalse(first.out().contains("CosineDecay"), "the documented name, not the record: " + first.out());
+
+        CliRun again = CliRun.of("mnist", "--data", data.toString(), "--model", model.toString(), "--resume");
+
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(model + " has finished: it trained 2 of 2 epochs, so there is nothing to resume. To train longer,"
+                + " give a larger total: ./backprop mnist --data " + data + " --model " + model + " --resume --epochs 4",
+                again.out().strip());
+        assertEquals("", again.err());
+
+        CliRun longer = CliRun.of("mnist", "--data", data.toString(), "--model", model.toString(), "--resume",
+                "--epochs", "3");
+        assertEquals(0, longer.status(), longer.toString());
+        assertTrue(longer.out().contains("note: the cosine(minimum_fraction=0.02) schedule now spreads over 3 epochs"),
+                longer.out());
+        assertTrue(longer.lastLine().startsWith("result: example=mnist epochs=3 "), longer.lastLine());
+    }
+
+    @Test
+    void aStaleTemporaryFileBesideTheModel_isRemovedByTheNextSave() throws IOException {
+        Path data = IdxFolderWriter.write(dir, 40, 10);
+        Path model = dir.resolve("model.bpnn");
+        long deadProcess = 999_999_999L; // above Linux's largest pid
+        assertTrue(ProcessHandle.of(deadProcess).isEmpty());
+        Path stale = Files.write(dir.resolve("model.bpnn." + deadProcess + ".k3j2.tmp"), new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 10 * 60_000));
+        Path otherTarget = Files.write(dir.resolve("other.bpnn." + deadProcess + ".k3j2.tmp"), new byte[] {1});
+        Files.setLastModifiedTime(otherTarget, Files.getLastModifiedTime(stale));
+
+        CliRun run = CliRun.of(train(data, model, "--epochs", "1"));
+
+        assertEquals(0, run.status(), run.toString());
+        assertFalse(Files.exists(stale), "a killed save's temporary file is cleaned up by the next save");
+        assertTrue(Files.exists(otherTarget), "another file's temporary file is left alone");
+        assertTrue(Files.exists(model));
+    }
+
+    @Test
     void help_describesTrainEvaluateAndPredict() {
         CliRun help = CliRun.of("mnist", "--help");
         assertEquals(0, help.status());
