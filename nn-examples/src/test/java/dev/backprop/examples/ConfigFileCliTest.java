@@ -138,6 +138,17 @@ class ConfigFileCliTest {
                 "error: --config and --preset both give the starting settings");
     }
 
+    @Test
+    void theDocumentedCosineExample_stillLearnsInItsLastEpoch() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "config-files.md"));
+        java.util.regex.Matcher cosine = java.util.regex.Pattern.compile(
+                "schedule: \\{type: cosine, minimum_fraction: ([0-9.]+)\\}").matcher(doc);
+
+        assertTrue(cosine.find(), "the schema shows a cosine schedule");
+        double lastRate = LearningRateSchedule.cosine(Double.parseDouble(cosine.group(1))).rate(10, 10, 1e-3);
+        assertTrue(lastRate > 0, "the last epoch trains at rate " + lastRate);
+    }
+
     private static void assertBadInput(CliRun run, String start) {
         assertEquals(BackpropCli.BAD_INPUT, run.status(), run.toString());
         List<String> lines = run.err().lines().toList();
