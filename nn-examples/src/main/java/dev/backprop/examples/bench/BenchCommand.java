@@ -107,6 +107,12 @@ public final class BenchCommand implements Callable<Integer> {
         List<Integer> threadCounts = loop.threadCounts();
         OptionalInt limited = limit.limit();
         PluginRegistry plugins = trainers.registry();
+        if (this.plugins.init().isPresent()) {
+            throw new InvalidConfigurationException("bench keeps each layer's default initialiser, as the peers'"
+                    + " benchmark does, so it takes no --init: leave it out, or train with ./backprop mnist --init "
+                    + this.plugins.init().get() + ".");
+        }
+        this.plugins.check(plugins);
 
         err.println("bench " + settings.describe());
         err.println(BenchEnvironment.describe());
