@@ -150,7 +150,9 @@ class CommandLineOptionsTest {
             }
             String usage = command.getUsageMessage();
             assertEquals(1, usage.split("Plugin settings, one grammar", -1).length - 1, usage);
-            assertTrue(usage.contains("ID[:NAME=VALUE,NAME=VALUE...]"), usage);
+            for (String line : dev.backprop.examples.options.PluginChoices.SETTINGS_HELP) {
+                assertTrue(usage.contains(line.replace("%n", "")), "unwrapped: '" + line + "' in " + usage);
+            }
         }
     }
 

@@ -24,12 +24,12 @@ public final class PluginChoices {
     /** The footer of every training command's usage help: the one description of the settings grammar. */
     public static final String[] SETTINGS_HELP = {
         "%nPlugin settings, one grammar for --activation, --loss, --optimizer and --init:",
-        "  ID[:NAME=VALUE,NAME=VALUE...]   such as --optimizer adam:beta1=0.95,amsgrad=true,",
+        "  ID[:NAME=VALUE,NAME=VALUE...], such as --optimizer adam:beta1=0.95,",
         "  --loss huber:delta=0.5 or --activation thirdparty.scaled_tanh:a=1.5,b=0.5",
         "  (with --plugins DIR). A VALUE is a number (0.5, -2, 1e-3), a switch (true or",
-        "  false) or text (sum_over_outputs). Quote text that holds a comma, or that must",
-        "  stay text although it reads as a number or a switch: mode=\"a,b\", inside the",
-        "  shell's own quotes: --loss 'x.y:mode=\"a,b\"'. Give each NAME once;",
+        "  false) or text (sum_over_outputs). Quote text that holds a comma, or that",
+        "  must stay text although it reads as a number or a switch: mode=\"a,b\",",
+        "  inside the shell's own quotes: --loss 'x.y:mode=\"a,b\"'. Give each NAME once;",
         "  ./backprop plugins lists every plugin's settings, defaults and ranges.",
         "  --activation-setting, --loss-setting and --optimizer-setting NAME=VALUE",
         "  (repeatable) add one setting each, as if written after the colon."};
