@@ -11,6 +11,7 @@ import dev.backprop.examples.iris.IrisExample;
 import dev.backprop.examples.mnist.MnistCommand;
 import dev.backprop.examples.onnx.ExportCommand;
 import dev.backprop.examples.onnx.ImportCommand;
+import dev.backprop.examples.options.PluginChoices;
 import dev.backprop.examples.plugins.PluginsCommand;
 import dev.backprop.examples.plugins.PluginsOption;
 import dev.backprop.examples.sine.SineExample;
@@ -84,10 +85,13 @@ public final class BackpropCli implements Runnable {
         CommandLine commandLine = new CommandLine(BackpropCli.class,
                 new GuiceFactory(Guice.createInjector(new CliModule())));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(new UsageError());
+        addSettingsHelp(commandLine);
         BackpropCli cli = commandLine.getCommand();
         // Errors (a plugin's ExceptionInInitializerError, OutOfMemoryError) pass picocli's handler by; wrapped,
         // they reach it like exceptions.
         commandLine.setExecutionStrategy(parseResult -> {
+            reportPluginProblems(cli.plugins, parseResult);
             try {
                 return new CommandLine.RunLast().execute(parseResult);
             } catch (Error e) {
@@ -110,6 +114,34 @@ public final class BackpropCli implements Runnable {
             return line.status();
         });
         return commandLine;
+    }
+
+    /** The footer that explains the plugin settings grammar, on every command that takes {@code --activation}. */
+    private static void addSettingsHelp(CommandLine command) {
+        if (command.getCommandSpec().findOption("--activation") != null) {
+            command.getCommandSpec().usageMessage().footer(PluginChoices.SETTINGS_HELP);
+        }
+        command.getSubcommands().values().forEach(BackpropCli::addSettingsHelp);
+    }
+
+    /**
+     * Plugin problems (an unreadable jar, a plugin skipped at discovery) as one {@code warning:} line each
+     * on stderr, when the registry is built; the {@code plugins} command lists them itself.
+     */
+    private static void reportPluginProblems(PluginsOption plugins, CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        CommandLine command = last.commandSpec().commandLine();
+        if (command.getCommand() instanceof PluginsCommand) {
+            return;
+        }
+        plugins.reportProblemsTo(problems -> {
+            command.getOut().flush();
+            problems.forEach(problem -> command.getErr().println("warning: plugin " + problem));
+            command.getErr().flush();
+        });
     }
 
     /** The version, from the jar manifest when there is one. */

@@ -108,6 +108,15 @@ class HostileInputCatalogTest {
             bad("iris without held-out rows", d -> new String[] {"iris", "--validation", "0", "--epochs", "1"},
                     "--validation 0 holds no rows out", "above 0", "0.2"),
             bad("dropout 1.5", d -> train(d, "--dropout", "1.5"), "dropout", "1.5"),
+            bad("misspelt plugin setting", d -> train(d, "--optimizer", "adam:beta=0.9"), "'beta'",
+                    "Did you mean 'beta1'"),
+            bad("plugin setting given twice", d -> train(d, "--optimizer", "adam:beta1=0.9,beta1=0.8"), "twice"),
+            bad("plugin setting that is not a number", d -> train(d, "--optimizer", "adam:beta1=0.9.1"), "beta1",
+                    "0.9.1"),
+            bad("unknown option", d -> train(d, "--epoch", "2"), "--epoch", "Did you mean --epochs"),
+            bad("config file for another input width", d -> train(d, "--config", Files.writeString(
+                    d.resolve("run.yaml"), "network: {input: 784, layers: [{width: 10, activation: softmax}]}\n")
+                    .toString()), "network.input to 16"),
             // data
             bad("missing data folder", d -> train(d, "--data", d.resolve("nowhere").toString()), "does not exist"),
             bad("truncated IDX images file", d -> train(d, "--data", truncatedIdx(d).toString()),

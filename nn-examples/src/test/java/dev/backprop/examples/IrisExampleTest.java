@@ -13,7 +13,7 @@ import picocli.CommandLine;
 class IrisExampleTest {
 
     private static final Pattern RESULT = Pattern.compile(
-            "result: example=iris epochs=(\\d+) loss=([0-9.]+) accuracy=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})$");
+            "result: example=iris epochs=(\\d+) train_loss=([0-9.]+) accuracy=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})$");
 
     @Test
     void iris_shippedCsv_classifiesTheHeldOutFlowers() {

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 class SineExampleTest {
 
     private static final Pattern RESULT = Pattern.compile(
-            "result: example=sine epochs=(\\d+) loss=([0-9.]+) rmse=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})");
+            "result: example=sine epochs=(\\d+) train_loss=([0-9.]+) rmse=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})");
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();

@@ -54,14 +54,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "NAME",
+    @Option(names = "--peer-config", paramLabel = "NAME",
             description = "Settings of the peer benchmark: C1 = 784,100,10 sigmoid, mse, sgd learning rate 2.5 (= the"
                     + " peers' 0.5 on ½·Σ_k), batch 32, 5 epochs; C2 = 784,256,128,10 relu, softmax +"
                     + " categorical_cross_entropy, adam learning rate 0.001, batch 128, 5 epochs; C3 ="
                     + " 784,1024,1024,10 relu, softmax + categorical_cross_entropy, momentum 0.9 learning rate 0.05,"
-                    + " batch 256, 4 epochs, accuracy after epoch 2. Options given explicitly override the config's"
-                    + " values. Without --config the defaults are C2's and the config column says custom.")
-    private PeerConfig config;
+                    + " batch 256, 4 epochs, accuracy after epoch 2. Options given explicitly override the"
+                    + " config's values. Without --peer-config the defaults are C2's and the config column says custom.")
+    private PeerConfig peerConfig;
+
+    /** The old spelling of --peer-config (before --config meant a run configuration file in every command). */
+    @Option(names = "--config", hidden = true, paramLabel = "NAME")
+    private String oldPresetSpelling;
 
     @Mixin
     private DataOption data;
@@ -99,10 +103,16 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path folder = requireData();
-        BenchSettings settings = overrides().resolve(config);
+        BenchSettings settings = overrides().resolve(peerConfig());
         List<Integer> threadCounts = loop.threadCounts();
         OptionalInt limited = limit.limit();
         PluginRegistry plugins = trainers.registry();
+        if (this.plugins.init().isPresent()) {
+            throw new InvalidConfigurationException("bench keeps each layer's default initialiser, as the peers'"
+                    + " benchmark does, so it takes no --init: leave it out, or train with ./backprop mnist --init "
+                    + this.plugins.init().get() + ".");
+        }
+        this.plugins.check(plugins);
 
         err.println("bench " + settings.describe());
         err.println(BenchEnvironment.describe());
@@ -125,7 +135,26 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The options given explicitly, to lay over {@code --config}. */
+    /**
+     * {@code --peer-config}, or the same name given with its old spelling {@code --config}.
+     *
+     * @throws InvalidConfigurationException if {@code --config} names no preset (bench takes no run file)
+     */
+    private PeerConfig peerConfig() {
+        if (oldPresetSpelling == null) {
+            return peerConfig;
+        }
+        for (PeerConfig config : PeerConfig.values()) {
+            if (config.name().equalsIgnoreCase(oldPresetSpelling) && peerConfig == null) {
+                return config;
+            }
+        }
+        throw new InvalidConfigurationException("bench takes no run configuration file: --config " + oldPresetSpelling
+                + " is bench's old spelling of --peer-config, which names one of the peer settings C1, C2 or C3 (give"
+                + " it once): use --peer-config C2, and --layers, --activation... for any other network.");
+    }
+
+    /** The options given explicitly, to lay over {@code --peer-config}. */
     BenchOverrides overrides() {
         ExplicitOptions explicit = ExplicitOptions.of(spec);
         return new BenchOverrides(explicit.orNull("--layers", layers),

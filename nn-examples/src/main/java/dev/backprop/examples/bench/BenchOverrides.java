@@ -24,9 +24,9 @@ record BenchOverrides(List<Integer> layers, String activation, String loss, Stri
                       Integer batch, Integer epochs, Integer accuracyAfter, Long seed,
                       PluginSettings pluginSettings) {
 
-    /** The config used when {@code --config} is not given; its runs are called "custom". */
+    /** The config used when {@code --peer-config} is not given; its runs are called "custom". */
     static final PeerConfig DEFAULTS = PeerConfig.C2;
-    /** The name of a run without {@code --config}. */
+    /** The name of a run without {@code --peer-config}. */
     static final String CUSTOM = "custom";
     /** The seed unless {@code --seed} says otherwise. */
     static final long DEFAULT_SEED = 42;

@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Everything a benchmark run trains with, resolved from {@code --config} and the explicit options.
+ * Everything a benchmark run trains with, resolved from {@code --peer-config} and the explicit options.
  * Validated: at least an input and an output layer, a batch of at least 1, at least 2 epochs (the first is an untimed warm-up)
  * and the accuracy epoch within them.
  *

@@ -3,7 +3,7 @@ package dev.backprop.examples.bench;
 import java.util.List;
 
 /**
- * The three configurations of the peer benchmark ({@code bench/peers/RESULTS.md}), as {@code --config}
+ * The three configurations of the peer benchmark ({@code bench/peers/RESULTS.md}), as {@code --peer-config}
  * names them. Each fixes the architecture, activation, loss, optimizer, learning rate, batch size and
  * epochs; explicit options override single settings.
  */

@@ -5,9 +5,9 @@ import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.io.config.ConfigFiles;
 import dev.backprop.io.model.ModelFiles;
 import java.nio.file.Path;
+import dev.backprop.examples.options.ConfigFileOption;
 import dev.backprop.examples.options.ModelOption;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code --model FILE} or {@code --config FILE}, exactly one: the network that {@code summary} and {@code diagram} show. */
 public final class NetworkSource {
@@ -15,10 +15,8 @@ public final class NetworkSource {
     @Mixin
     private ModelOption model;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "summary, diagram: a run configuration (.json, .yaml, as ConfigFiles reads it): the"
-                    + " architecture only, no weights. (bench's --config names a peer setting instead.)")
-    Path config;
+    @Mixin
+    private ConfigFileOption configFile;
 
     /**
      * Reads the one file given.
@@ -29,6 +27,7 @@ public final class NetworkSource {
      */
     SourceNetwork open(String command, PluginRegistry registry) {
         Path modelFile = model.file();
+        Path config = configFile.file().orElse(null);
         if ((modelFile == null) == (config == null)) {
             throw new InvalidConfigurationException(command + " shows one network and expects exactly one of --model FILE"
                     + " (a saved .bpnn model) or --config FILE (a .json/.yaml run configuration), but was given "

@@ -1,27 +1,32 @@
 package dev.backprop.examples.iris;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
+import dev.backprop.api.Hyperparameters;
 import dev.backprop.core.evaluation.ConfusionMatrix;
 import dev.backprop.core.evaluation.Evaluation;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
+import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.examples.console.ClassificationReport;
 import dev.backprop.examples.console.EpochPrinter;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.inject.Trainers;
+import dev.backprop.examples.options.ConfigFileOption;
 import dev.backprop.examples.options.DataOption;
+import dev.backprop.examples.options.ExplicitOptions;
 import dev.backprop.examples.options.HiddenLayersOption;
 import dev.backprop.examples.options.OptionDefaults;
 import dev.backprop.examples.options.PluginChoices;
 import dev.backprop.examples.options.PrintEveryOption;
+import dev.backprop.examples.options.RunOverrides;
 import dev.backprop.examples.options.TrainingLoopOptions;
 import dev.backprop.examples.options.ValidationOption;
 import dev.backprop.io.data.CsvReadOptions;
 import dev.backprop.io.data.CsvTrainingSplit;
 import dev.backprop.io.data.Scaling;
+import dev.backprop.io.config.RunConfig;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,6 +51,9 @@ public final class IrisExample implements Callable<Integer> {
 
     @Mixin
     private DataOption data;
+
+    @Mixin
+    private ConfigFileOption configFile;
 
     @Mixin
     private HiddenLayersOption hidden;
@@ -79,14 +87,16 @@ public final class IrisExample implements Callable<Integer> {
                 validation.heldOutFraction(), Scaling.STANDARDIZE, loop.seed());
         out.printf("%d training and %d validation rows, %d features, classes %s%n", rows.train().size(),
                 rows.validation().size(), rows.train().featureWidth(), rows.classNames());
-        NetworkBuilder builder = Network.builder().registry(trainers.registry()).input(rows.train().featureWidth());
-        for (int width : hidden.widths()) {
-            builder.dense(width, plugins.activation(), plugins.activationSettings());
-        }
-        Network network = builder.dense(rows.classNames().size(), "softmax").seed(loop.seed()).build();
-        TrainingConfig config = TrainingConfig.builder().loss(plugins.loss(), plugins.lossSettings())
-                .optimizer(plugins.optimizer(), plugins.optimizerHyperparameters()).epochs(loop.epochs())
-                .batchSize(loop.batch()).seed(loop.seed()).threads(loop.threads()).build();
+        PluginRegistry registry = trainers.registry();
+        plugins.check(registry);
+        int features = rows.train().featureWidth();
+        int classes = rows.classNames().size();
+        RunConfig run = configFile.load(registry, features, classes, data.path() + " (" + classes + " classes)")
+                .map(new RunOverrides(ExplicitOptions.of(spec), hidden, plugins, loop,
+                        RunOverrides.NetworkExtras.NONE)::applyTo)
+                .orElseGet(() -> commandLineRun(features, classes));
+        Network network = run.buildNetwork(registry);
+        TrainingConfig config = run.training();
         long start = System.nanoTime();
         TrainingHistory history = trainers.create(config, new EpochPrinter(out, printEvery.every()))
                 .fit(network, rows.train());
@@ -94,9 +104,20 @@ public final class IrisExample implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("validation accuracy %.3f on %d held-out rows%n", accuracy, rows.validation().size());
         new ClassificationReport(rows.classNames()).print(ConfusionMatrix.of(network, rows.validation()), out);
-        out.println(ResultLine.classification("iris", loop.epochs(), history.finalLoss(), accuracy, seconds));
+        out.println(ResultLine.classification("iris", history.epochs().size(), history.finalLoss(), accuracy,
+                seconds));
         out.flush();
         return 0;
+    }
+
+    /** The run the options describe: hidden layers, softmax over the classes. */
+    private RunConfig commandLineRun(int features, int classes) {
+        NetworkBuilder builder = plugins.hiddenLayers(Network.builder().input(features), hidden.widths());
+        plugins.dense(builder, classes, "softmax", Hyperparameters.none());
+        TrainingConfig config = TrainingConfig.builder().loss(plugins.loss(), plugins.lossSettings())
+                .optimizer(plugins.optimizer(), plugins.optimizerHyperparameters()).epochs(loop.epochs())
+                .batchSize(loop.batch()).seed(loop.seed()).threads(loop.threads()).build();
+        return new RunConfig(builder.spec(), loop.seed(), config);
     }
 
     /** The shipped iris CSV, one tanh layer of 8, softmax with cross-entropy, Adam. */

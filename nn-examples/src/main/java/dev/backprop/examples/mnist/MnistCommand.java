@@ -1,8 +1,8 @@
 package dev.backprop.examples.mnist;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import dev.backprop.examples.inject.Trainers;
+import dev.backprop.examples.plugins.PluginsOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,18 +31,21 @@ public final class MnistCommand implements Callable<Integer> {
     private TrainOptions options;
 
     private final Trainers trainers;
+    private final PluginsOption plugins;
 
     /**
      * @param trainers gives the trainers, and the plugin registry bound from {@code --plugins}
+     * @param plugins  {@code --plugins}, whose folders a resume needs again
      */
     @Inject
-    MnistCommand(Trainers trainers) {
+    MnistCommand(Trainers trainers, PluginsOption plugins) {
         this.trainers = trainers;
+        this.plugins = plugins;
     }
 
     @Override
     public Integer call() {
         return new MnistTrainRun(options, trainers.registry(), trainers, spec.commandLine().getOut(),
-                spec.commandLine().getErr()).run();
+                spec.commandLine().getErr(), plugins.folders()).run();
     }
 }

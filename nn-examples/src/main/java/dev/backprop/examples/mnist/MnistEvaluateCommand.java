@@ -49,7 +49,7 @@ public final class MnistEvaluateCommand implements Callable<Integer> {
                         ? "trained for " + model.trainedEpochs() + " epochs" : "saved without its training history");
         TestReport report = TestReport.measure(network, test, plugins, MnistPredictions.loss(model));
         report.print(out, options.classNames());
-        out.println(ResultLine.classification("mnist-evaluate", model.trainedEpochs(), report.loss(),
+        out.println(ResultLine.tested("mnist-evaluate", model.trainedEpochs(), report.loss(),
                 report.accuracy(), (System.nanoTime() - start) / 1e9));
         out.flush();
         return 0;

@@ -87,7 +87,7 @@ public final class MnistPredictCommand implements Callable<Integer> {
         int[] shown = IntStream.range(first, first + count).toArray();
         TestReport report = TestReport.measure(network, test.select(shown), plugins, MnistPredictions.loss(model));
         out.printf(Locale.ROOT, "%d of %d right%n", correct, count);
-        out.println(ResultLine.classification("mnist-predict", model.trainedEpochs(),
+        out.println(ResultLine.tested("mnist-predict", model.trainedEpochs(),
                 report.loss(), report.accuracy(), (System.nanoTime() - start) / 1e9));
         out.flush();
         return 0;

@@ -7,12 +7,16 @@ import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
+import dev.backprop.examples.console.GracefulStop;
 import dev.backprop.examples.console.IoFailure;
 import dev.backprop.examples.console.ProblemKind;
 import dev.backprop.examples.console.ResultLine;
+import dev.backprop.examples.console.ScheduleName;
+import dev.backprop.examples.console.ShellWords;
 import dev.backprop.examples.console.TrainingCharts;
 import dev.backprop.examples.console.TrainingProgress;
 import dev.backprop.examples.inject.Trainers;
+import dev.backprop.io.config.RunConfig;
 import dev.backprop.io.data.MnistData;
 import dev.backprop.io.data.MnistFolder;
 import dev.backprop.io.data.Split;
@@ -24,6 +28,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -31,15 +36,21 @@ import java.util.OptionalInt;
 /**
  * One training run of the mnist example: load the folder, hold out a validation split, build (or
  * resume) the network, train with a progress display and checkpoints, then report on the test set,
- * draw the charts and print the result line.
+ * draw the charts and print the result line. Ctrl-C (or SIGTERM) ends training early
+ * ({@link GracefulStop}): the checkpoint of the epochs done is saved, their charts drawn, and one line
+ * says how to go on. Resuming a run that has finished says so, and how to train longer.
  */
 final class MnistTrainRun {
+
+    /** The exit status of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT's 2, as shells report it). */
+    static final int STOPPED = 130;
 
     private final TrainOptions options;
     private final PluginRegistry registry;
     private final Trainers trainers;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final List<Path> pluginFolders;
 
     /**
      * @param options  what the command line asked for
@@ -47,25 +58,24 @@ final class MnistTrainRun {
      * @param trainers gives the trainer
      * @param out      where the progress and the report go
      * @param err      where warnings go
+     * @param pluginFolders the {@code --plugins} folders, for the command that resumes
      */
     MnistTrainRun(TrainOptions options, PluginRegistry registry, Trainers trainers, PrintWriter out,
-                  PrintWriter err) {
+                  PrintWriter err, List<Path> pluginFolders) {
         this.options = options;
         this.registry = registry;
         this.trainers = trainers;
         this.out = out;
         this.err = err;
+        this.pluginFolders = List.copyOf(pluginFolders);
     }
 
     int run() {
         long start = System.nanoTime();
+        options.check();
         Path model = options.model().toAbsolutePath().normalize();
-        OptionalInt limit = options.limit();
-        MnistData data = limit.isEmpty() ? MnistFolder.load(options.data())
-                : MnistFolder.load(options.data(), limit.getAsInt());
-        Network network;
-        TrainingConfig config;
         ResumableRun resumed = null;
+        TrainingConfig resumedConfig = null;
         if (options.resume()) {
             List<String> ignored = options.newRunOptions();
             if (!ignored.isEmpty()) {
@@ -75,45 +85,85 @@ final class MnistTrainRun {
                         + " --resume to start a new run.");
             }
             resumed = ModelFiles.loadCheckpoint(model, registry);
+            resumedConfig = options.resumed(resumed.config());
+            int done = resumed.checkpoint().completedEpochs();
+            if (done >= resumedConfig.epochs()) {
+                out.printf(Locale.ROOT, "%s has finished: it trained %d of %d epochs, so there is nothing to resume. To"
+                                + " train longer, give a larger total: %s%n", model, done, resumedConfig.epochs(),
+                        resumeCommand(model, List.of("--epochs", String.valueOf(Math.max(done + 1, 2 * done)))));
+                out.flush();
+                return 0;
+            }
+        }
+        OptionalInt limit = options.limit();
+        MnistData data = limit.isEmpty() ? MnistFolder.load(options.data())
+                : MnistFolder.load(options.data(), limit.getAsInt());
+        Network network;
+        TrainingConfig config;
+        if (resumed != null) {
             network = resumed.network();
-            config = options.resumed(resumed.config());
+            config = resumedConfig;
             out.printf(Locale.ROOT, "resuming %s after epoch %d of %d%n", model, resumed.checkpoint().completedEpochs(),
                     config.epochs());
             if (scheduleRespread(config, resumed.config().epochs())) {
                 out.printf(Locale.ROOT, "note: the %s schedule now spreads over %d epochs instead of %d, so this run"
-                        + " differs from an uninterrupted one of either length%n", config.schedule(), config.epochs(),
-                        resumed.config().epochs());
+                        + " differs from an uninterrupted one of either length%n", ScheduleName.of(config.schedule()),
+                        config.epochs(), resumed.config().epochs());
             }
         } else {
-            network = options.network(registry, data.train().featureWidth(), MnistFolder.CLASSES);
-            config = options.config();
+            RunConfig run = options.run(registry, data.train().featureWidth(), MnistFolder.CLASSES,
+                    options.data() + " (" + MnistFolder.CLASSES + " classes)");
+            network = run.buildNetwork(registry);
+            config = run.training();
         }
         Split split = Split.shuffled(data.train().size(), options.validation(), config.seed());
         Dataset train = data.train().select(split.train());
         Dataset validation = split.validation().length == 0 ? null : data.train().select(split.validation());
-        out.printf(Locale.ROOT, "%s: %d training, %d validation and %d test images; network %s; %s, %s %s, batch %d,"
-                        + " %d epochs, %d threads%n", options.data(), train.size(),
+        out.printf(Locale.ROOT, "%s: %d training, %d validation and %d test images; network %s; %s, %s %s, schedule %s,"
+                        + " batch %d, %d epochs, %d threads%n", options.data(), train.size(),
                 validation == null ? 0 : validation.size(), data.test().size(), describe(network), config.loss(),
-                config.optimizer(), config.optimizerHyperparameters(), config.batchSize(), config.epochs(),
-                config.threads());
+                config.optimizer(), config.optimizerHyperparameters(), ScheduleName.of(config.schedule()),
+                config.batchSize(), config.epochs(), config.threads());
         out.flush();
 
         createParent(model);
-        Trainer trainer = trainers.create(config, new TrainingProgress(out, ProblemKind.CLASSIFICATION, validation != null),
-                new Checkpointer(model, options.checkpointEvery()));
-        long trainStart = System.nanoTime();
-        TrainingHistory history = resumed != null ? trainer.resume(network, train, validation, resumed.checkpoint())
-                : validation == null ? trainer.fit(network, train) : trainer.fit(network, train, validation);
-        double trainingSeconds = (System.nanoTime() - trainStart) / 1e9;
+        TrainingHistory history;
+        Trainer trainer;
+        double trainingSeconds;
+        try (GracefulStop stop = GracefulStop.install(err)) {
+            trainer = trainers.create(config, new TrainingProgress(out, ProblemKind.CLASSIFICATION,
+                    validation != null), new Checkpointer(model, options.checkpointEvery()), stop);
+            long trainStart = System.nanoTime();
+            history = resumed != null ? trainer.resume(network, train, validation, resumed.checkpoint())
+                    : validation == null ? trainer.fit(network, train) : trainer.fit(network, train, validation);
+            trainingSeconds = (System.nanoTime() - trainStart) / 1e9;
+            if (stop.stopRequested() && history.epochs().size() < config.epochs()) {
+                writeCharts(history, model);
+                out.printf(Locale.ROOT, "stopped after epoch %d of %d; the checkpoint is saved in %s. Go on with: %s%n",
+                        history.epochs().size(), config.epochs(), model, resumeCommand(model, List.of()));
+                out.flush();
+                return STOPPED;
+            }
+        }
 
         TestReport report = TestReport.measure(network, data.test(), registry, trainer.config());
         report.print(out, options.classNames());
         out.printf(Locale.ROOT, "training took %.1f s; model saved to %s%n", trainingSeconds, model);
         writeCharts(history, model);
-        out.println(ResultLine.classification("mnist", history.epochs().size(), history.finalLoss(), report.accuracy(),
-                (System.nanoTime() - start) / 1e9));
+        out.println(ResultLine.trainedAndTested("mnist", history.epochs().size(), history.finalLoss(), report.loss(),
+                report.accuracy(), (System.nanoTime() - start) / 1e9));
         out.flush();
         return 0;
+    }
+
+    /** {@code ./backprop mnist --model FILE --resume}, with the data options and plugins typed, then {@code more}. */
+    private String resumeCommand(Path model, List<String> more) {
+        List<String> words = new ArrayList<>(List.of("./backprop", "mnist"));
+        pluginFolders.forEach(folder -> words.addAll(List.of("--plugins", folder.toString())));
+        words.addAll(options.dataOptions());
+        words.addAll(List.of("--model", model.toString(), "--resume"));
+        words.addAll(more);
+        return ShellWords.join(words);
     }
 
     /**

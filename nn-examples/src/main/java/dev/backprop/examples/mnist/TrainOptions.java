@@ -1,20 +1,25 @@
 package dev.backprop.examples.mnist;
 
 import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.InvalidConfigurationException;
 import dev.backprop.core.loss.MeanSquaredError;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
+import dev.backprop.core.network.NetworkSpec;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.examples.options.ConfigFileOption;
 import dev.backprop.examples.options.DataOption;
 import dev.backprop.examples.options.ExplicitOptions;
 import dev.backprop.examples.options.HiddenLayersOption;
 import dev.backprop.examples.options.LimitOption;
 import dev.backprop.examples.options.ModelOption;
 import dev.backprop.examples.options.PluginChoices;
+import dev.backprop.examples.options.RunOverrides;
 import dev.backprop.examples.options.TrainingLoopOptions;
 import dev.backprop.examples.options.ValidationOption;
+import dev.backprop.io.config.RunConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
@@ -31,9 +36,9 @@ import picocli.CommandLine.Spec;
 public final class TrainOptions {
 
     /** The network and training options a resumed run takes from its checkpoint, in the order errors list them. */
-    private static final List<String> NEW_RUN_OPTIONS = List.of("--preset", "--hidden", "--activation", "--output",
-            "--dropout", "--loss", "--optimizer", "--learning-rate", "--activation-setting", "--loss-setting",
-            "--optimizer-setting", "--schedule", "--batch", "--seed");
+    private static final List<String> NEW_RUN_OPTIONS = List.of("--config", "--preset", "--hidden", "--activation",
+            "--output", "--dropout", "--init", "--loss", "--optimizer", "--learning-rate", "--activation-setting",
+            "--loss-setting", "--optimizer-setting", "--schedule", "--batch", "--seed");
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
@@ -43,6 +48,9 @@ public final class TrainOptions {
 
     @Mixin
     private ModelOption model;
+
+    @Mixin
+    private ConfigFileOption configFile;
 
     @Mixin
     private HiddenLayersOption hidden;
@@ -66,8 +74,8 @@ public final class TrainOptions {
             description = "Starting settings: default or seed. default: 784-512-256-10 ReLU, dropout 0.2, softmax +"
                     + " cross-entropy, Adam 1e-3 with cosine decay, batch 128, 20 epochs (the defaults shown here)."
                     + " seed: the seed's setup, 784-100-10 sigmoid, the seed's error E = 1/n Σ (a − y)² (mse with"
-                    + " reduction=sum_over_outputs), plain gradient descent (learning rate 0.25), batch 32, 10 epochs. Options given explicitly override the preset's"
-                    + " values.")
+                    + " reduction=sum_over_outputs), plain gradient descent (learning rate 0.25), batch 32, 10 epochs. Options given"
+                    + " explicitly override the preset's values; --config FILE replaces the preset.")
     private Preset preset;
 
     @Option(names = "--output", paramLabel = "ID", description = "Output layer's activation id (seed preset: sigmoid).")
@@ -91,6 +99,9 @@ public final class TrainOptions {
             + " --threads, --data, --validation and --limit as before). Gives the weights the uninterrupted run"
             + " would have had.")
     private boolean resume;
+
+    /** The cosine schedule's last rate, as a share of the first. */
+    private static final double COSINE_FLOOR = 0.02;
 
     /** Learning-rate schedules offered on the command line. */
     enum ScheduleName { CONSTANT, COSINE }
@@ -169,6 +180,11 @@ public final class TrainOptions {
         return resume;
     }
 
+    /** The options that say which data a run trains on, as typed ({@code --data x --limit 600}), for resuming it. */
+    List<String> dataOptions() {
+        return explicit().typed(List.of("--data", "--limit", "--validation", "--classes", "--checkpoint-every"));
+    }
+
     /** The names of the ten classes of {@link #data()}. */
     List<String> classNames() {
         return classes.namesFor(data());
@@ -188,23 +204,52 @@ public final class TrainOptions {
         return NEW_RUN_OPTIONS.stream().filter(explicit::given).toList();
     }
 
-    /** The network these options describe, for {@code inputs} features and {@code classes} outputs. */
-    Network network(PluginRegistry registry, int inputs, int classCount) {
+    /**
+     * The run these options describe, for {@code inputs} features and {@code classCount} outputs: the
+     * {@code --config} file's, or the preset's, with the options given explicitly laid over it.
+     *
+     * @param data the data, as messages name it
+     */
+    RunConfig run(PluginRegistry registry, int inputs, int classCount, String data) {
         ExplicitOptions explicit = explicit();
-        NetworkBuilder builder = Network.builder().registry(registry).input(inputs);
+        plugins.check(registry);
+        return configFile.load(registry, inputs, classCount, data)
+                .map(new RunOverrides(explicit, hidden, plugins, loop, new RunOverrides.NetworkExtras(
+                        explicit.orNull("--output", output), explicit.orNull("--dropout", dropout),
+                        explicit.given("--schedule") ? schedule(schedule) : null))::applyTo)
+                .orElseGet(() -> new RunConfig(network(inputs, classCount), seed(), config()));
+    }
+
+    /**
+     * Checks what can be checked before any file is read.
+     *
+     * @throws InvalidConfigurationException if both --config and --preset were given
+     */
+    void check() {
+        if (configFile.file().isPresent() && explicit().given("--preset")) {
+            throw new InvalidConfigurationException("--config and --preset both give the starting settings: give one"
+                    + " (options given explicitly then override single values of it).");
+        }
+    }
+
+    /** The network these options describe, for {@code inputs} features and {@code classes} outputs. */
+    private NetworkSpec network(int inputs, int classCount) {
+        ExplicitOptions explicit = explicit();
+        NetworkBuilder builder = Network.builder().input(inputs);
         double rate = explicit.or("--dropout", dropout, preset.dropout);
         for (int width : explicit.or("--hidden", hidden.widths(), preset.hidden)) {
-            builder.dense(width, explicit.or("--activation", plugins.activation(), preset.activation),
+            plugins.dense(builder, width, explicit.or("--activation", plugins.activation(), preset.activation),
                     plugins.activationSettings());
             if (rate > 0) {
                 builder.dropout(rate);
             }
         }
-        return builder.dense(classCount, explicit.or("--output", output, preset.output)).seed(seed()).build();
+        return plugins.dense(builder, classCount, explicit.or("--output", output, preset.output),
+                Hyperparameters.none()).spec();
     }
 
     /** The training configuration these options describe. */
-    TrainingConfig config() {
+    private TrainingConfig config() {
         ExplicitOptions explicit = explicit();
         double learningRate = explicit.or("--learning-rate", plugins.learningRate(), preset.learningRate);
         return TrainingConfig.builder()
@@ -214,9 +259,12 @@ public final class TrainOptions {
                         plugins.optimizerHyperparameters(learningRate))
                 .epochs(explicit.or("--epochs", loop.epochs(), preset.epochs))
                 .batchSize(explicit.or("--batch", loop.batch(), preset.batch)).seed(seed()).threads(loop.threads())
-                .schedule(explicit.or("--schedule", schedule, preset.schedule) == ScheduleName.COSINE
-                        ? LearningRateSchedule.cosine(0.02) : LearningRateSchedule.constant())
+                .schedule(schedule(explicit.or("--schedule", schedule, preset.schedule)))
                 .build();
+    }
+
+    private static LearningRateSchedule schedule(ScheduleName name) {
+        return name == ScheduleName.COSINE ? LearningRateSchedule.cosine(COSINE_FLOOR) : LearningRateSchedule.constant();
     }
 
     /** The configuration saved in a checkpoint, with this run's threads and (if given) a new epoch total. */

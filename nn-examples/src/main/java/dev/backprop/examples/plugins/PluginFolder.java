@@ -54,7 +54,18 @@ public final class PluginFolder {
 
     /** The built-ins plus every plugin in the readable jars directly inside {@code folder}, and the jars skipped. */
     public static Loaded load(Path folder) {
-        List<Path> jars = jars(folder);
+        return load(List.of(folder));
+    }
+
+    /**
+     * The built-ins plus every plugin in the readable jars directly inside each of {@code folders}, and the
+     * jars skipped. A folder given twice counts once.
+     */
+    public static Loaded load(List<Path> folders) {
+        List<Path> jars = new ArrayList<>();
+        for (Path folder : folders.stream().map(f -> f.toAbsolutePath().normalize()).distinct().toList()) {
+            jars.addAll(jars(folder));
+        }
         ClassLoader application = PluginFolder.class.getClassLoader();
         List<ClassLoader> loaders = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -64,7 +75,7 @@ public final class PluginFolder {
                 String problem = "Skipped the plugin jar " + jar.toAbsolutePath().normalize() + ": " + unreadable
                         + ". Rebuild it (a plugin jar is a zip with META-INF/services entries), or remove it from"
                         + " the folder.";
-                LOG.warn(problem);
+                LOG.debug(problem); // the command line reports it once, from problems()
                 problems.add(problem);
                 continue;
             }

@@ -12,15 +12,20 @@ import dev.backprop.core.plugin.PluginOrigin;
 import dev.backprop.core.plugin.PluginProblem;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.text.RootCause;
+import dev.backprop.examples.console.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,20 +36,30 @@ import picocli.CommandLine.Spec;
  * (each listed with the root cause; the other plugins are listed as usual).
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"Lists the discovered activations, losses, optimizers and initialisers: id, hyperparameters (defaults),"
-                + " implementing class and the jar or folder it came from; then every setting of each plugin"
-                + " (name, default, accepted values, help); then any discovery problems"
+        description = {"Lists the discovered activations, losses, optimizers and initialisers: id, hyperparameters"
+                + " (defaults) and the jar or folder it came from (with --wide, also the implementing class); then"
+                + " every setting of each plugin (name, default, accepted values, help); then any discovery problems"
                 + " (duplicate ids, refused bare ids, plugins that failed to load).",
+            "Fits 100 columns: long cells wrap and the from column names the jar or folder only; --wide prints"
+                + " one line per row with each plugin's class and full location.",
             "Add --plugins DIR to include the jars in DIR."})
 public final class PluginsCommand implements Callable<Integer> {
 
     /** Core's row-wise softmax: a layer function of core, not a registry plugin. */
     private static final String[] HEADER = {"kind", "id", "hyperparameters (defaults)", "class", "from"};
+    private static final String[] NARROW_HEADER = {"kind", "id", "hyperparameters (defaults)", "from"};
+    private static final Pattern VERSIONED_JAR = Pattern.compile("(.+?)-\\d+(\\.\\d+)*(-[A-Za-z0-9.]+)?\\.jar");
+    /** The width the output fits without {@code --wide}. */
+    static final int WIDTH = 100;
     private static final String[] SETTINGS_HEADER = {"  setting", "default", "accepts", "help"};
     private static final String UNDECLARED = "(not declared by the plugin)";
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--wide", description = "One line per row, however long, with each plugin's implementing class and"
+            + " the full location of its jar or folder.")
+    private boolean wide;
 
     private static final String FAILED = "(failed: see Problems)";
 
@@ -79,8 +94,9 @@ public final class PluginsCommand implements Callable<Integer> {
                 } catch (RuntimeException | LinkageError e) {
                     failures.add(failure(name, origin, "hyperparameters()", e));
                 }
-                rows.add(new String[] {kind.word(), entry.getKey().value(), hyperparameters, origin.className(),
-                    origin.location()});
+                rows.add(wide ? new String[] {kind.word(), entry.getKey().value(), hyperparameters, origin.className(),
+                    origin.location()} : new String[] {kind.word(), entry.getKey().value(), hyperparameters,
+                        shortLocation(origin.location())});
                 try {
                     if (!plugin.settings().list().isEmpty()) {
                         settings.put(name, settingRows(plugin.settings()));
@@ -103,11 +119,15 @@ public final class PluginsCommand implements Callable<Integer> {
         if (problems.isEmpty() && jarProblems.isEmpty() && failures.isEmpty()) {
             out.println("  none");
         }
-        jarProblems.forEach(problem -> out.println("  jar: " + problem));
-        for (PluginProblem problem : problems) {
-            out.println("  " + problem.kind().word() + ": " + problem.message());
+        List<String> lines = new ArrayList<>();
+        jarProblems.forEach(problem -> lines.add("jar: " + problem));
+        problems.forEach(problem -> lines.add(problem.kind().word() + ": " + problem.message()));
+        lines.addAll(failures);
+        for (String line : lines) {
+            List<String> wrapped = wide ? List.of(line) : TextTable.wrap(line, WIDTH - 4);
+            out.println("  " + wrapped.get(0));
+            wrapped.subList(1, wrapped.size()).forEach(more -> out.println("    " + more));
         }
-        failures.forEach(failure -> out.println("  " + failure));
         out.flush();
         return 0;
     }
@@ -141,56 +161,40 @@ public final class PluginsCommand implements Callable<Integer> {
         return rows;
     }
 
-    /** Aligned columns; a blank line between kinds. */
-    private static void print(PrintWriter out, List<String[]> rows) {
-        int[] widths = widths(HEADER, rows);
-        out.println(line(HEADER, widths));
+    /** Aligned columns, fitting {@link #WIDTH} unless {@code --wide}; a blank line between kinds. */
+    private void print(PrintWriter out, List<String[]> rows) {
+        List<String[]> all = new ArrayList<>();
+        all.add(wide ? HEADER : NARROW_HEADER);
         String previousKind = null;
         for (String[] row : rows) {
             if (previousKind != null && !previousKind.equals(row[0])) {
-                out.println();
+                all.add(new String[] {""});
             }
             previousKind = row[0];
-            out.println(line(row, widths));
+            all.add(row);
         }
+        new TextTable(all).lines(wide ? Integer.MAX_VALUE : WIDTH, Set.of(2)).forEach(out::println);
     }
 
     /** Each plugin with settings ({@code kind id}) above its settings, the columns aligned across all. */
-    private static void printSettings(PrintWriter out, Map<String, List<String[]>> byPlugin) {
+    private void printSettings(PrintWriter out, Map<String, List<String[]>> byPlugin) {
         List<String[]> all = new ArrayList<>();
-        byPlugin.values().forEach(all::addAll);
-        int[] widths = widths(SETTINGS_HEADER, all);
-        out.println(line(SETTINGS_HEADER, widths));
+        all.add(SETTINGS_HEADER);
         byPlugin.forEach((plugin, rows) -> {
-            out.println(plugin);
-            rows.forEach(row -> out.println(line(row, widths)));
+            all.add(new String[] {plugin});
+            all.addAll(rows);
         });
+        new TextTable(all).lines(wide ? Integer.MAX_VALUE : WIDTH, Set.of(2, 3)).forEach(out::println);
     }
 
-    private static int[] widths(String[] header, List<String[]> rows) {
-        int[] widths = new int[header.length];
-        for (String[] row : concat(header, rows)) {
-            for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        return widths;
-    }
-
-    private static List<String[]> concat(String[] header, List<String[]> rows) {
-        List<String[]> all = new ArrayList<>(rows);
-        all.add(header);
-        return all;
-    }
-
-    private static String line(String[] row, int[] widths) {
-        StringBuilder text = new StringBuilder();
-        for (int c = 0; c < row.length; c++) {
-            text.append(row[c]);
-            if (c + 1 < row.length) {
-                text.append(" ".repeat(widths[c] - row[c].length() + 2));
-            }
-        }
-        return text.toString();
+    /**
+     * The jar's or folder's name, without the path, and for a Maven artifact without its version:
+     * {@code nn-activations} for {@code file:/.../nn-activations-0.1.0-SNAPSHOT.jar}, {@code acme.jar}.
+     */
+    static String shortLocation(String location) {
+        String trimmed = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+        String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        Matcher artifact = VERSIONED_JAR.matcher(name);
+        return artifact.matches() ? artifact.group(1) : name;
     }
 }

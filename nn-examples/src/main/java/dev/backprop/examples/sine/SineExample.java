@@ -1,10 +1,11 @@
 package dev.backprop.examples.sine;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
+import dev.backprop.api.Hyperparameters;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
+import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
@@ -12,10 +13,14 @@ import dev.backprop.examples.console.ProblemKind;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.console.TrainingProgress;
 import dev.backprop.examples.inject.Trainers;
+import dev.backprop.examples.options.ConfigFileOption;
+import dev.backprop.examples.options.ExplicitOptions;
 import dev.backprop.examples.options.HiddenLayersOption;
 import dev.backprop.examples.options.OptionDefaults;
 import dev.backprop.examples.options.PluginChoices;
+import dev.backprop.examples.options.RunOverrides;
 import dev.backprop.examples.options.TrainingLoopOptions;
+import dev.backprop.io.config.RunConfig;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +52,9 @@ public final class SineExample implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
+    private ConfigFileOption configFile;
+
+    @Mixin
     private HiddenLayersOption hidden;
 
     @Mixin
@@ -76,15 +84,14 @@ public final class SineExample implements Callable<Integer> {
         Dataset heldOut = SineData.heldOut(HELD_OUT, loop.seed());
         out.printf("%d training and %d held-out points of y = sin(x), x in [-pi, pi]%n", training.size(),
                 heldOut.size());
-        NetworkBuilder builder = Network.builder().registry(trainers.registry()).input(1);
-        for (int width : hidden.widths()) {
-            builder.dense(width, plugins.activation(), plugins.activationSettings());
-        }
-        Network network = builder.dense(1, "identity").seed(loop.seed()).build();
-        TrainingConfig config = TrainingConfig.builder().loss(plugins.loss(), plugins.lossSettings())
-                .optimizer(plugins.optimizer(), plugins.optimizerHyperparameters())
-                .schedule(LearningRateSchedule.cosine(0.01)).epochs(loop.epochs()).batchSize(loop.batch())
-                .seed(loop.seed()).threads(loop.threads()).build();
+        PluginRegistry registry = trainers.registry();
+        plugins.check(registry);
+        RunConfig run = configFile.load(registry, 1, 1, "sine's points (x in, sin(x) out)")
+                .map(new RunOverrides(ExplicitOptions.of(spec), hidden, plugins, loop,
+                        RunOverrides.NetworkExtras.NONE)::applyTo)
+                .orElseGet(this::commandLineRun);
+        Network network = run.buildNetwork(registry);
+        TrainingConfig config = run.training();
 
         long start = System.nanoTime();
         TrainingHistory history = trainers.create(config, new TrainingProgress(out, ProblemKind.REGRESSION))
@@ -97,6 +104,17 @@ public final class SineExample implements Callable<Integer> {
         out.println(ResultLine.regression("sine", history.epochs().size(), history.finalLoss(), rmse, seconds));
         out.flush();
         return 0;
+    }
+
+    /** The run the options describe: hidden layers, an identity output, a cosine schedule down to 1%. */
+    private RunConfig commandLineRun() {
+        NetworkBuilder builder = plugins.hiddenLayers(Network.builder().input(1), hidden.widths());
+        plugins.dense(builder, 1, "identity", Hyperparameters.none());
+        TrainingConfig config = TrainingConfig.builder().loss(plugins.loss(), plugins.lossSettings())
+                .optimizer(plugins.optimizer(), plugins.optimizerHyperparameters())
+                .schedule(LearningRateSchedule.cosine(0.01)).epochs(loop.epochs()).batchSize(loop.batch())
+                .seed(loop.seed()).threads(loop.threads()).build();
+        return new RunConfig(builder.spec(), loop.seed(), config);
     }
 
     /** x, sin(x) and the network's prediction at evenly spaced points from −π to π. */

@@ -1,23 +1,28 @@
 package dev.backprop.examples.xor;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.evaluation.Evaluation;
+import dev.backprop.api.Hyperparameters;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
+import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.examples.console.EpochPrinter;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.inject.Trainers;
+import dev.backprop.examples.options.ConfigFileOption;
+import dev.backprop.examples.options.ExplicitOptions;
 import dev.backprop.examples.options.HiddenLayersOption;
 import dev.backprop.examples.options.ModelOption;
 import dev.backprop.examples.options.OptionDefaults;
 import dev.backprop.examples.options.PluginChoices;
 import dev.backprop.examples.options.PrintEveryOption;
+import dev.backprop.examples.options.RunOverrides;
 import dev.backprop.examples.options.TrainingLoopOptions;
+import dev.backprop.io.config.RunConfig;
 import dev.backprop.io.model.ModelFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +37,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The seed's demo: learn XOR with sigmoid layers, mean squared error and plain gradient descent
- * over the four examples (full batch, in order).
+ * over the four examples (full batch, in order), or the run of {@code --config FILE}.
  */
 @Command(name = "xor", mixinStandardHelpOptions = true, showDefaultValues = true,
         defaultValueProvider = XorExample.Defaults.class,
@@ -46,6 +51,9 @@ public final class XorExample implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private ConfigFileOption configFile;
 
     @Mixin
     private HiddenLayersOption hidden;
@@ -81,13 +89,17 @@ public final class XorExample implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Network network = network();
-        TrainingConfig config = TrainingConfig.builder().loss(plugins.loss(), plugins.lossSettings())
-                .optimizer(plugins.optimizer(), plugins.optimizerHyperparameters()).epochs(loop.epochs())
-                .batchSize(loop.batch()).shuffle(false).seed(loop.seed()).threads(loop.threads()).build();
+        PluginRegistry registry = trainers.registry();
+        plugins.check(registry);
+        RunConfig run = configFile.load(registry, 2, 1, "XOR's four examples")
+                .map(new RunOverrides(ExplicitOptions.of(spec), hidden, plugins, loop,
+                        RunOverrides.NetworkExtras.NONE)::applyTo)
+                .orElseGet(this::commandLineRun);
+        TrainingConfig config = run.training();
+        Network network = run.buildNetwork(registry);
         Trainer trainer = trainers.create(config, new EpochPrinter(out, printEvery.every()));
         if (verbose) {
-            new SeedStages(out).print(network(), XOR, trainer.loss(), trainer.optimizer());
+            new SeedStages(out).print(run.buildNetwork(registry), XOR, trainer.loss(), trainer.optimizer());
         }
 
         long start = System.nanoTime();
@@ -106,18 +118,19 @@ public final class XorExample implements Callable<Integer> {
             ModelFiles.save(network, trainer.config(), file);
             out.println("saved the network to " + file);
         }
-        out.println(ResultLine.classification("xor", loop.epochs(), history.finalLoss(), accuracy, seconds));
+        out.println(ResultLine.classification("xor", history.epochs().size(), history.finalLoss(), accuracy, seconds));
         out.flush();
         return 0;
     }
 
-    /** The network to train: the same weights on every call (they are drawn from the seed). */
-    private Network network() {
-        NetworkBuilder builder = Network.builder().registry(trainers.registry()).input(2);
-        for (int width : hidden.widths()) {
-            builder.dense(width, plugins.activation(), plugins.activationSettings());
-        }
-        return builder.dense(1, "sigmoid").seed(loop.seed()).build();
+    /** The run the options describe: hidden sigmoid layers, a sigmoid output, full batches in order. */
+    private RunConfig commandLineRun() {
+        NetworkBuilder builder = plugins.hiddenLayers(Network.builder().input(2), hidden.widths());
+        plugins.dense(builder, 1, "sigmoid", Hyperparameters.none());
+        TrainingConfig config = TrainingConfig.builder().loss(plugins.loss(), plugins.lossSettings())
+                .optimizer(plugins.optimizer(), plugins.optimizerHyperparameters()).epochs(loop.epochs())
+                .batchSize(loop.batch()).shuffle(false).seed(loop.seed()).threads(loop.threads()).build();
+        return new RunConfig(builder.spec(), loop.seed(), config);
     }
 
     /** The seed's XOR setup; no model file unless {@code --model} is given. */

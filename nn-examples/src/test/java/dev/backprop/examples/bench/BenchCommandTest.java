@@ -47,7 +47,7 @@ class BenchCommandTest {
     void samplesPerSecond_referToTheLimitedEpoch(@TempDir Path folder) {
         IdxFolderWriter.write(folder, 80, 20);
 
-        run("bench", "--config", "C1", "--data", folder.toString(), "--layers", "16,8,10", "--epochs", "2",
+        run("bench", "--peer-config", "C1", "--data", folder.toString(), "--layers", "16,8,10", "--epochs", "2",
                 "--limit", "40", "--threads", "1");
 
         String[] columns = out.toString().strip().split("\\R")[1].split("\t");
@@ -61,7 +61,7 @@ class BenchCommandTest {
 
     @Test
     void missingData_isABadInputWithAClearMessage() {
-        int status = run("bench", "--config", "C2");
+        int status = run("bench", "--peer-config", "C2");
 
         assertEquals(BackpropCli.BAD_INPUT, status);
         assertTrue(err.toString().startsWith("error: --data DIR is required"), err.toString());
@@ -115,8 +115,23 @@ class BenchCommandTest {
         String help = out.toString().replaceAll("\\s+", " ");
         assertTrue(help.contains("config threads sec_per_epoch samples_per_s gflops test_acc peak_heap_mb infer_us"),
                 help);
-        assertTrue(help.contains("--config"), help);
+        assertTrue(help.contains("--peer-config"), help);
+        assertFalse(help.contains("--config"), "the old spelling is hidden: " + help);
         assertTrue(help.contains("sec_per_epoch and samples_per_s then refer to epochs of N examples"), help);
+    }
+
+    @Test
+    void theOldSpellingOfPeerConfig_stillNamesAPeerSetting_andAFileIsRefusedWithTheNewName(@TempDir Path folder) {
+        IdxFolderWriter.write(folder, 40, 10);
+
+        assertEquals(0, run("bench", "--config", "C1", "--data", folder.toString(), "--layers", "16,8,10", "--epochs",
+                "2", "--threads", "1"), err.toString());
+        assertTrue(out.toString().strip().split("\\R")[1].startsWith("C1\t"), out.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(BackpropCli.BAD_INPUT, run("bench", "--config", "run.yaml", "--data", folder.toString()));
+        assertTrue(err.toString().startsWith("error: bench takes no run configuration file: --config run.yaml is"
+                + " bench's old spelling of --peer-config"), err.toString());
     }
 
     @Test

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** ./backprop mnist train, evaluate and predict on a small generated MNIST-format folder. */
 class MnistCommandTest {
 
-    private static final Pattern RESULT = Pattern.compile(
-            "result: example=(mnist[a-z-]*) epochs=(\\d+) loss=([0-9.]+) accuracy=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})");
+    private static final Pattern RESULT = Pattern.compile("result: example=(mnist) epochs=(\\d+) train_loss=([0-9.]+)"
+            + " test_loss=[0-9.]+ accuracy=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})");
+    private static final Pattern TESTED = Pattern.compile(
+            "result: example=(mnist-[a-z]+) epochs=(\\d+) test_loss=([0-9.]+) accuracy=([0-9.]+) seconds=([0-9]+\\.[0-9]{2})");
 
     @TempDir
     Path dir;
@@ -126,7 +128,7 @@ class MnistCommandTest {
 
         CliRun evaluate = CliRun.of("mnist", "evaluate", "--model", model.toString(), "--data", data.toString());
         assertEquals(0, evaluate.status(), evaluate.toString());
-        Matcher evaluated = RESULT.matcher(evaluate.lastLine());
+        Matcher evaluated = TESTED.matcher(evaluate.lastLine());
         assertTrue(evaluated.matches(), evaluate.lastLine());
         assertEquals("mnist-evaluate", evaluated.group(1));
         assertEquals("10", evaluated.group(2));
@@ -137,9 +139,54 @@ class MnistCommandTest {
         assertEquals(0, predict.status(), predict.toString());
         assertTrue(predict.out().contains("image 3: predicted 3 (p="), predict.out());
         assertTrue(predict.out().contains("image 6: predicted"), predict.out());
-        Matcher predicted = RESULT.matcher(predict.lastLine());
+        Matcher predicted = TESTED.matcher(predict.lastLine());
         assertTrue(predicted.matches(), predict.lastLine());
         assertEquals("mnist-predict", predicted.group(1));
+    }
+
+    @Test
+    void resumingAFinishedRun_saysItIsFinished_andHowToTrainLonger() {
+        Path data = IdxFolderWriter.write(dir, 80, 20);
+        Path model = dir.resolve("model.bpnn");
+        CliRun first = CliRun.of(train(data, model, "--epochs", "2"));
+        assertEquals(0, first.status(), first.toString());
+        assertTrue(first.out().contains("schedule cosine(minimum_fraction=0.02), batch 16, 2 epochs"), first.out());
+        assertFalse(first.out().contains("CosineDecay"), "the documented name, not the record: " + first.out());
+
+        CliRun again = CliRun.of("mnist", "--data", data.toString(), "--model", model.toString(), "--resume");
+
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(model + " has finished: it trained 2 of 2 epochs, so there is nothing to resume. To train longer,"
+                + " give a larger total: ./backprop mnist --data " + data + " --model " + model + " --resume --epochs 4",
+                again.out().strip());
+        assertEquals("", again.err());
+
+        CliRun longer = CliRun.of("mnist", "--data", data.toString(), "--model", model.toString(), "--resume",
+                "--epochs", "3");
+        assertEquals(0, longer.status(), longer.toString());
+        assertTrue(longer.out().contains("note: the cosine(minimum_fraction=0.02) schedule now spreads over 3 epochs"),
+                longer.out());
+        assertTrue(longer.lastLine().startsWith("result: example=mnist epochs=3 "), longer.lastLine());
+    }
+
+    @Test
+    void aStaleTemporaryFileBesideTheModel_isRemovedByTheNextSave() throws IOException {
+        Path data = IdxFolderWriter.write(dir, 40, 10);
+        Path model = dir.resolve("model.bpnn");
+        long deadProcess = 999_999_999L; // above Linux's largest pid
+        assertTrue(ProcessHandle.of(deadProcess).isEmpty());
+        Path stale = Files.write(dir.resolve("model.bpnn." + deadProcess + ".k3j2.tmp"), new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 10 * 60_000));
+        Path otherTarget = Files.write(dir.resolve("other.bpnn." + deadProcess + ".k3j2.tmp"), new byte[] {1});
+        Files.setLastModifiedTime(otherTarget, Files.getLastModifiedTime(stale));
+
+        CliRun run = CliRun.of(train(data, model, "--epochs", "1"));
+
+        assertEquals(0, run.status(), run.toString());
+        assertFalse(Files.exists(stale), "a killed save's temporary file is cleaned up by the next save");
+        assertTrue(Files.exists(otherTarget), "another file's temporary file is left alone");
+        assertTrue(Files.exists(model));
     }
 
     @Test

@@ -32,7 +32,7 @@ class PluginsCommandTest {
 
     @Test
     void plugins_listsTheBuiltInsByKindWithDefaultsClassesAndLocations() {
-        int status = run("plugins");
+        int status = run("plugins", "--wide");
 
         assertEquals(0, status, err.toString());
         String text = out.toString();
@@ -53,7 +53,7 @@ class PluginsCommandTest {
 
     @Test
     void plugins_listsEverySettingWithDefaultAcceptedValuesAndHelp() {
-        int status = run("plugins");
+        int status = run("plugins", "--wide");
 
         assertEquals(0, status, err.toString());
         String text = out.toString();
@@ -68,6 +68,66 @@ class PluginsCommandTest {
         assertSetting(settings, "activation elu", "alpha", "1.0", "in (0, 3.4028235E38]", "saturation");
         assertSetting(settings, "initializer constant", "value", "0.0", "finite as a float", "every weight");
         assertFalse(settings.contains("activation relu"), "plugins without settings have no block: " + settings);
+    }
+
+    @Test
+    void plugins_fitsA100ColumnTerminal_wrappingLongCells_andPrintsSwitchesAsTrueOrFalse(@TempDir Path folder)
+            throws Exception {
+        PluginJars.softCubeJar(folder, "good.jar");
+        Files.write(folder.resolve("empty.jar"), new byte[0]);
+
+        int status = run("--plugins", folder.toString(), "plugins");
+
+        assertEquals(0, status, err.toString());
+        String text = out.toString();
+        text.lines().forEach(line -> assertTrue(line.length() <= 100, line.length() + " columns: " + line));
+        assertTrue(Pattern.compile("^kind +id +hyperparameters \\(defaults\\) +from$", Pattern.MULTILINE)
+                .matcher(text).find(), text);
+        assertRow(text, "optimizer", "adam", "amsgrad=false");
+        assertRow(text, "activation", "relu", "nn-activations");
+        assertFalse(text.contains("dev.backprop.activations.Relu"), "the class is for --wide: " + text);
+        assertTrue(Pattern.compile("^  amsgrad +false +true or false ", Pattern.MULTILINE).matcher(text).find(), text);
+        assertTrue(problems().contains("  jar: Skipped the plugin jar "), problems());
+        assertTrue(problems().replaceAll("\\s+", " ").contains("empty.jar: it is empty (0 bytes)"), problems());
+        assertTrue(text.lines().anyMatch(line -> line.length() > 90), "long lines are wrapped, not cut short");
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--plugins", folder.toString(), "plugins", "--wide"), err.toString());
+        assertTrue(out.toString().lines().anyMatch(line -> line.length() > 100), "--wide keeps one line per row");
+    }
+
+    @Test
+    void pluginProblems_areReportedOnce_byTheListAndByOtherCommands(@TempDir Path folder) throws Exception {
+        PluginJars.softCubeJar(folder, "good.jar");
+        Files.write(folder.resolve("empty.jar"), new byte[0]);
+
+        assertEquals(0, run("--plugins", folder.toString(), "plugins"), err.toString());
+        String all = (out.toString() + err.toString()).replaceAll("\\s+", " ");
+        assertEquals(1, all.split("empty\\.jar: it is empty", -1).length - 1, "once: " + out + err);
+        assertEquals("", err.toString(), "the list reports problems under Problems only");
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--plugins", folder.toString(), "xor", "--epochs", "2", "--print-every", "2"),
+                err.toString());
+        List<String> warnings = err.toString().lines().toList();
+        assertEquals(1, warnings.size(), err.toString());
+        assertTrue(warnings.get(0).startsWith("warning: plugin jar: Skipped the plugin jar ")
+                && warnings.get(0).contains("empty.jar: it is empty"), warnings.get(0));
+        assertFalse(out.toString().contains("empty.jar"), out.toString());
+    }
+
+    @Test
+    void pluginsOption_canBeGivenSeveralTimes(@TempDir Path folder) throws Exception {
+        Path first = Files.createDirectory(folder.resolve("first"));
+        Path second = Files.createDirectory(folder.resolve("second"));
+        PluginJars.softCubeJar(first, "cube.jar");
+        PluginJars.activationJar(second, "hostile.jar", HostilePlugins.ThrowingValue.class);
+
+        int status = run("--plugins", first.toString(), "plugins", "--plugins", second.toString());
+
+        assertEquals(0, status, err.toString());
+        assertRow(out.toString(), "activation", SoftCube.ID, "-");            // from the first folder's jar
+        assertRow(out.toString(), "activation", HostilePlugins.ThrowingValue.ID, "-"); // from the second's
     }
 
     @Test
@@ -92,7 +152,7 @@ class PluginsCommandTest {
 
     @Test
     void plugins_columnsAreAligned() {
-        run("plugins");
+        run("plugins", "--wide");
 
         String table = out.toString().substring(0, out.toString().indexOf("\nSettings\n"));
         String[] lines = table.split("\\R");
@@ -121,7 +181,7 @@ class PluginsCommandTest {
     void pluginsFolder_addsTheJarsPluginsToTheBuiltIns(@TempDir Path folder) {
         PluginJars.softCubeJar(folder, "soft-cube.jar");
 
-        int status = run("--plugins", folder.toString(), "plugins");
+        int status = run("--plugins", folder.toString(), "plugins", "--wide");
 
         assertEquals(0, status, err.toString());
         String text = out.toString();
@@ -158,7 +218,7 @@ class PluginsCommandTest {
         PluginJars.softCubeJar(folder, "a.jar");
         Files.copy(PluginJars.softCubeJar(other, "b.jar"), folder.resolve("b.jar"));
 
-        int status = run("--plugins", folder.toString(), "plugins");
+        int status = run("--plugins", folder.toString(), "plugins", "--wide");
 
         assertEquals(0, status, err.toString());
         // Both jars name the same class, so ServiceLoader loads it once: no duplicate, still listed.
@@ -167,7 +227,7 @@ class PluginsCommandTest {
 
     @Test
     void missingFolder_isABadInputSayingWhatToGive(@TempDir Path folder) {
-        int status = run("--plugins", folder.resolve("nope").toString(), "plugins");
+        int status = run("--plugins", folder.resolve("nope").toString(), "plugins", "--wide");
 
         assertEquals(BackpropCli.BAD_INPUT, status);
         assertTrue(err.toString().startsWith("error: --plugins expects a folder of plugin jars, but "), err.toString());
@@ -179,7 +239,7 @@ class PluginsCommandTest {
     void folderWithoutJars_isABadInput(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("readme.txt"), "not a jar");
 
-        int status = run("--plugins", folder.toString(), "plugins");
+        int status = run("--plugins", folder.toString(), "plugins", "--wide");
 
         assertEquals(BackpropCli.BAD_INPUT, status);
         assertTrue(err.toString().contains("holds no *.jar file"), err.toString());
@@ -189,7 +249,7 @@ class PluginsCommandTest {
     void fileInsteadOfFolder_isABadInput(@TempDir Path folder) {
         Path jar = PluginJars.softCubeJar(folder, "a.jar");
 
-        int status = run("--plugins", jar.toString(), "plugins");
+        int status = run("--plugins", jar.toString(), "plugins", "--wide");
 
         assertEquals(BackpropCli.BAD_INPUT, status);
         assertTrue(err.toString().contains("is a file. Give the folder that holds it instead"), err.toString());
@@ -212,7 +272,7 @@ class PluginsCommandTest {
         Files.write(folder.resolve("random.jar"), new Random(7).ints(2000, 0, 256).collect(ByteArrayOutputStream::new,
                 ByteArrayOutputStream::write, (a, b) -> a.writeBytes(b.toByteArray())).toByteArray());
 
-        int status = run("--plugins", folder.toString(), "plugins");
+        int status = run("--plugins", folder.toString(), "plugins", "--wide");
 
         assertEquals(0, status, err.toString());
         String problems = problems();
@@ -241,7 +301,7 @@ class PluginsCommandTest {
         PluginJars.missingClassJar(folder, "missing.jar", "org.thirdparty.testplugin.Missing");
         PluginJars.softCubeJar(folder, "good.jar");
 
-        int status = run("--plugins", folder.toString(), "plugins");
+        int status = run("--plugins", folder.toString(), "plugins", "--wide");
 
         assertEquals(0, status, err.toString());
         assertTrue(problems().contains("org.thirdparty.testplugin.Missing"), problems());
@@ -252,7 +312,7 @@ class PluginsCommandTest {
     void staticInitialiserThatFails_isAProblemNamingIt(@TempDir Path folder) {
         PluginJars.activationJar(folder, "init.jar", HostilePlugins.FailingInit.class, SoftCube.class);
 
-        int status = run("--plugins", folder.toString(), "plugins");
+        int status = run("--plugins", folder.toString(), "plugins", "--wide");
 
         assertEquals(0, status, err.toString());
         String problems = problems();
@@ -266,7 +326,7 @@ class PluginsCommandTest {
     void hyperparametersThatThrow_areAProblem_andThePluginIsLeftOut(@TempDir Path folder) {
         PluginJars.activationJar(folder, "hp.jar", HostilePlugins.ThrowingHyperparameters.class, SoftCube.class);
 
-        int status = run("--plugins", folder.toString(), "plugins");
+        int status = run("--plugins", folder.toString(), "plugins", "--wide");
 
         assertEquals(0, status, err.toString());
         String problems = problems();
@@ -284,13 +344,13 @@ class PluginsCommandTest {
         Path nullId = Files.createTempDirectory(folder, "null");
         PluginJars.activationJar(nullId, "null-id.jar", HostilePlugins.NullId.class, SoftCube.class);
 
-        assertEquals(0, run("--plugins", folder.toString(), "plugins"), err.toString());
+        assertEquals(0, run("--plugins", folder.toString(), "plugins", "--wide"), err.toString());
         assertTrue(problems().contains(HostilePlugins.ThrowingId.class.getName()), out.toString());
         assertTrue(problems().contains(HostilePlugins.BROKEN), out.toString());
         assertRow(out.toString(), "activation", SoftCube.ID, SoftCube.class.getName());
 
         out.getBuffer().setLength(0);
-        assertEquals(0, run("--plugins", nullId.toString(), "plugins"), err.toString());
+        assertEquals(0, run("--plugins", nullId.toString(), "plugins", "--wide"), err.toString());
         assertTrue(problems().contains(HostilePlugins.NullId.class.getName()), out.toString());
         assertTrue(problems().contains("null"), out.toString());
         assertRow(out.toString(), "activation", SoftCube.ID, SoftCube.class.getName());

@@ -19,7 +19,7 @@ class SparkMnistTest {
 
     private static final Path SHIPPED = Path.of("..", "data", "fashion-mnist-small");
     private static final Pattern RESULT = Pattern.compile(
-            "result: example=spark-mnist epochs=2 loss=(\\d+\\.\\d{6}) accuracy=(\\d\\.\\d{3}) seconds=\\d+\\.\\d{2}");
+            "result: example=spark-mnist epochs=2 train_loss=(\\d+\\.\\d{6}) accuracy=(\\d\\.\\d{3}) seconds=\\d+\\.\\d{2}");
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
