@@ -31,9 +31,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     private ModelOption model;
 
-    @Option(names = "--onnx", paramLabel = "FILE", required = true,
-            description = "The ONNX model to write, such as model.onnx.")
-    Path onnx;
+    @Mixin
+    private OnnxFileOption onnx;
 
     @Option(names = "--opset", paramLabel = "N", defaultValue = "" + OnnxExport.DEFAULT_OPSET,
             description = "The ONNX opset of the default domain, " + OnnxExport.MIN_OPSET + " to " + OnnxExport.MAX_OPSET
@@ -57,9 +56,9 @@ public final class ExportCommand implements Callable<Integer> {
         }
         PluginRegistry plugins = registry.get();
         Network network = ModelFiles.load(modelFile, plugins);
-        OnnxExport.exporter().registry(plugins).opset(opset).writeFile(network, onnx);
+        OnnxExport.exporter().registry(plugins).opset(opset).writeFile(network, onnx.file());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("exported: " + onnx.toAbsolutePath().normalize() + " (ONNX opset " + opset + ", "
+        out.println("exported: " + onnx.file().toAbsolutePath().normalize() + " (ONNX opset " + opset + ", "
                 + OnnxSummary.describe(network) + ")");
         out.flush();
         return 0;

@@ -33,9 +33,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     private ModelOption model;
 
-    @Option(names = "--onnx", paramLabel = "FILE", required = true,
-            description = "The ONNX model to read, such as model.onnx (its external data, if any, beside it).")
-    Path onnx;
+    @Mixin
+    private OnnxFileOption onnx;
 
     private final Provider<PluginRegistry> registry;
 
@@ -52,10 +51,10 @@ public final class ImportCommand implements Callable<Integer> {
             throw new InvalidConfigurationException("import needs the model file to write: give --model FILE, e.g."
                     + " ./backprop import --onnx model.onnx --model model.bpnn.");
         }
-        Network network = OnnxImport.read(onnx, registry.get());
+        Network network = OnnxImport.read(onnx.file(), registry.get());
         ModelFiles.save(network, modelFile);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("imported: " + onnx.toAbsolutePath().normalize() + " -> " + modelFile.toAbsolutePath().normalize()
+        out.println("imported: " + onnx.file().toAbsolutePath().normalize() + " -> " + modelFile.toAbsolutePath().normalize()
                 + " (" + OnnxSummary.describe(network) + ")");
         out.flush();
         return 0;
