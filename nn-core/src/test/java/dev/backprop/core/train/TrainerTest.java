@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.calls;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -93,9 +94,10 @@ class TrainerTest {
         InOrder order = inOrder(listener);
         order.verify(listener).onTrainingStart(trainer.config(), 150);
         assertEquals(0.01, trainer.config().optimizerHyperparameters().get("learning_rate", 0), "saved from the plugin");
-        order.verify(listener, times(3)).onBatchEnd(any());
+        order.verify(listener, calls(3)).onBatchEnd(any());   // stopRequested polls come between them
         order.verify(listener).onEpochEnd(argThat(r -> r.epoch() == 1 && r.examples() == 150));
         verify(listener, times(6)).onBatchEnd(any());
+        verify(listener, times(2 * (2 + 1))).stopRequested();   // per epoch: after batches 1 and 2, and after it
         verify(listener).onTrainingEnd(any());
     }
 

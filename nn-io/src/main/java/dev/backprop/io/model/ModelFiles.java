@@ -63,6 +63,8 @@ import org.slf4j.LoggerFactory;
  * a {@code 0}/{@code 1} byte, or {@code utf}); before version 4 every value is an untagged {@code double}.
  * Version 5 has version 4's layout; it marks files written after {@code nadam}'s default momentum rule
  * changed, so that an older file's {@code nadam} keeps its former rule ({@code EarlierRules}).
+ * Version 6 adds the progress of an unfinished epoch at the end of the training state (a run stopped
+ * between two batches); an older checkpoint reads as 0 batches into the epoch after its completed ones.
  * <pre>
  * magic              4 bytes   the ASCII text "BPNN"
  * formatVersion      int       {@value #FORMAT_VERSION}
@@ -105,6 +107,11 @@ import org.slf4j.LoggerFactory;
  *                              validationAccuracy as doubles (NaN where not measured); seconds is
  *                              written as 0: wall-clock time is not saved, so the same run (same seed
  *                              and threads) saves byte-identical files (older files may hold real times)
+ *   currentEpoch               (version 6 on) the epoch after the completed ones, as far as it got:
+ *     batches        int       batches trained (0: the run stopped at an epoch's end)
+ *     lossSum        double    the sum of batch loss × batch rows over those batches
+ *     correct        int       those batches' examples classified right while training
+ *     seconds        double    written as 0, as the reports' seconds
  * checksum           long      CRC32 of every byte before it, in the low 32 bits
  * </pre>
  * A reader accepts versions 1 to {@value #FORMAT_VERSION} and rejects newer ones with a message
@@ -120,7 +127,7 @@ public final class ModelFiles {
     /** The four ASCII bytes every model file starts with. */
     public static final String MAGIC = "BPNN";
     /** The format version this class writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 5;
+    public static final int FORMAT_VERSION = 6;
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFiles.class);
     private static final int READ_BUFFER_BYTES = 1 << 16;
@@ -157,8 +164,9 @@ public final class ModelFiles {
     /**
      * Saves a checkpoint: {@code network} with {@code config} as {@link #save(Network, TrainingConfig, Path)}
      * does, plus {@code checkpoint} (completed epochs, optimizer state, history), so that
-     * {@link #loadCheckpoint} and {@code Trainer.resume} go on exactly where the run is now. Atomic like
-     * every save. Call it between epochs (from {@code TrainingListener.onCheckpoint}, as
+     * {@link #loadCheckpoint} and {@code Trainer.resume} go on exactly where the run is now (at an
+     * epoch's end, or between two batches when the checkpoint records an unfinished epoch). Atomic like
+     * every save. Call it between batches (from {@code TrainingListener.onCheckpoint}, as
      * {@link Checkpointer} does), never while a batch is being computed.
      */
     public static void saveCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint,
