@@ -1,7 +1,11 @@
 package dev.backprop.io.model;
 
 import dev.backprop.api.BackpropException;
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.PluginId;
+import dev.backprop.api.UnknownPluginException;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginKind;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;
@@ -274,15 +278,10 @@ public final class ModelFiles {
                     + " one with --checkpoint-every). Load it as a model, or train from scratch.");
         }
         TrainingConfig config = model.config().get();
-        try {
-            registry.loss(config.loss(), config.lossHyperparameters());
-            registry.optimizer(config.optimizer(), config.optimizerHyperparameters());
-        } catch (BackpropException e) {
-            throw new ModelFormatException("Model file " + source + " was saved with loss '" + config.loss()
-                    + "' " + config.lossHyperparameters() + " and optimizer '" + config.optimizer() + "' "
-                    + config.optimizerHyperparameters() + ", which the installed plugins cannot set up: "
-                    + e.getMessage(), e);
-        }
+        requireResolvable(source, PluginKind.LOSS, config.loss(), config.lossHyperparameters(),
+                () -> registry.loss(config.loss(), config.lossHyperparameters()));
+        requireResolvable(source, PluginKind.OPTIMIZER, config.optimizer(), config.optimizerHyperparameters(),
+                () -> registry.optimizer(config.optimizer(), config.optimizerHyperparameters()));
         Network network = NetworkRestorer.restore(model, registry, source);
         LOG.debug("Loaded checkpoint from {} after epoch {}", source, model.checkpoint().get().completedEpochs());
         return new ResumableRun(network, config, model.checkpoint().get());
@@ -297,6 +296,24 @@ public final class ModelFiles {
      */
     public static Optional<TrainingCheckpoint> checkpoint(Path file) {
         return read(absolute(file)).checkpoint();
+    }
+
+    /**
+     * Runs {@code resolve} (the registry's lookup of the run's {@code kind} {@code id} with its saved
+     * settings), turning its failure into one message about the file: a plugin that is not installed
+     * ({@link MissingPlugin}), or one that refuses the saved settings.
+     */
+    private static void requireResolvable(Path source, PluginKind kind, PluginId id, Hyperparameters settings,
+                                          Runnable resolve) {
+        try {
+            resolve.run();
+        } catch (UnknownPluginException e) {
+            throw MissingPlugin.of(source, kind, id, "", e);
+        } catch (BackpropException e) {
+            throw new ModelFormatException("Model file " + source + " was saved with the " + kind.word() + " '" + id
+                    + "'" + SettingsText.of(settings) + ", which the installed plugin cannot set up: " + e.getMessage()
+                    + " Install the plugin version the run was saved with.", e);
+        }
     }
 
     /** Reads and verifies the whole file. */

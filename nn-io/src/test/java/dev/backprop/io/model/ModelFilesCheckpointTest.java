@@ -191,6 +191,60 @@ class ModelFilesCheckpointTest {
     }
 
     @Test
+    void checkpointNamingAThirdPartyLossNotInstalled_leadsWithTheCommandLineFix_andShowsNoEmptySettings() {
+        Path file = dir.resolve("run.bpnn");
+        Network network = network();
+        TrainingConfig thirdParty = TrainingConfig.builder().loss("thirdparty.scaled_mse").optimizer("sgd").build();
+        List<dev.backprop.api.optimizer.OptimizerState> states = network.parameters().stream()
+                .map(p -> new dev.backprop.api.optimizer.OptimizerState(0, p.size())).toList();
+        ModelFiles.saveCheckpoint(network, thirdParty, new TrainingCheckpoint(0, states, List.of()), file);
+
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFiles.loadCheckpoint(file, registry));
+
+        assertEquals("Model file " + file + " needs the loss 'thirdparty.scaled_mse', which is not installed: add"
+                + " --plugins DIR with the jar that provides 'thirdparty.scaled_mse' (in code: put that jar on the"
+                + " classpath, or load with a PluginRegistry that has it).", e.getMessage());
+        assertFalse(e.getMessage().contains("{}"), e.getMessage());
+    }
+
+    @Test
+    void checkpointWhoseSettingsTheInstalledPluginRefuses_namesThemAndTheFix() {
+        Path file = dir.resolve("run.bpnn");
+        Network network = network();
+        TrainingConfig config = TrainingConfig.builder().loss("huber", Hyperparameters.of("delta", 0.5))
+                .optimizer("sgd").build();
+        List<dev.backprop.api.optimizer.OptimizerState> states = network.parameters().stream()
+                .map(p -> new dev.backprop.api.optimizer.OptimizerState(0, p.size())).toList();
+        ModelFiles.saveCheckpoint(network, config, new TrainingCheckpoint(0, states, List.of()), file);
+        dev.backprop.api.loss.Loss strictHuber = new dev.backprop.api.loss.ElementwiseLoss() {
+            @Override
+            public dev.backprop.api.PluginId id() {
+                return dev.backprop.api.PluginId.of("huber");
+            }
+
+            @Override
+            public double value(double prediction, double target) {
+                return 0;
+            }
+
+            @Override
+            public double derivative(double prediction, double target) {
+                return 0;
+            }
+        };
+        PluginRegistry withoutDelta = PluginRegistry.of(List.of(registry.activation("relu")), List.of(strictHuber),
+                List.of(registry.optimizer("sgd")));
+
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFiles.loadCheckpoint(file, withoutDelta));
+
+        assertTrue(e.getMessage().contains("was saved with the loss 'huber' with settings {delta=0.5}, which the"
+                + " installed plugin cannot set up:"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Install the plugin version the run was saved with."), e.getMessage());
+    }
+
+    @Test
     void aScheduleOfTheUsersOwn_isRefusedBeforeTrainingStarts_andNothingIsWritten() {
         TrainingConfig custom = TrainingConfig.builder().schedule((epoch, epochs, initial) -> initial / epoch).build();
         Path file = dir.resolve("run.bpnn");
