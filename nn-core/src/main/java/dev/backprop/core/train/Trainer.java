@@ -169,9 +169,9 @@ public final class Trainer {
      * stop: at an epoch's end, or after any batch.
      */
     private TrainingHistory run(Network network, Dataset data, Dataset validation, TrainingCheckpoint start) {
-        checkWidths(network, data, loss);
+        DataWidths.require(network, data, loss);
         if (validation != null) {
-            checkWidths(network, validation, loss);
+            DataWidths.require(network, validation, loss);
         }
         int batchSize = Math.min(settings.batchSize(), data.size());
         int firstEpoch = start == null ? 1 : start.completedEpochs() + 1;
@@ -306,21 +306,5 @@ public final class Trainer {
                     + "' has none: use the constant schedule or another optimizer.");
         }
         return settings.schedule().rate(epoch, settings.epochs(), initialRate);
-    }
-
-    private static void checkWidths(Network network, Dataset data, Loss loss) {
-        if (data.featureWidth() != network.inputWidth()) {
-            throw new ShapeMismatchException("The network expects " + network.inputWidth() + " input features but the"
-                    + " data has " + data.featureWidth() + ": build the network with input(" + data.featureWidth()
-                    + ") or fix the data.", network.inputWidth(), data.featureWidth());
-        }
-        int expected = loss.targetWidth(network.outputWidth());
-        if (data.targetWidth() != expected) {
-            throw new ShapeMismatchException("The " + loss.id() + " loss reads " + expected + " target values per"
-                    + " example for a network with " + network.outputWidth() + " outputs, but the data has "
-                    + data.targetWidth() + ": make the last layer match, encode the targets to match"
-                    + (expected == 1 ? "" : ", or use sparse_categorical_cross_entropy for integer labels") + ".",
-                    expected, data.targetWidth());
-        }
     }
 }

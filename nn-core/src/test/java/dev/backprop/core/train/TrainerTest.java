@@ -182,6 +182,25 @@ class TrainerTest {
     }
 
     @Test
+    void fit_sparseCrossEntropyWithOneHotTargets_saysTheyLookOneHot_andToUseCategoricalCrossEntropy() {
+        Network network = Network.builder().input(4).dense(3, "softmax").build();
+        Dataset oneHot = randomClassification(20, 4, 3, 7);
+        TrainingConfig sparse = TrainingConfig.builder().loss("sparse_categorical_cross_entropy").build();
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> trainer(sparse).fit(network, oneHot));
+        assertEquals("The sparse_categorical_cross_entropy loss reads one class index per example, but the targets"
+                + " have 3 columns, one per output: they look one-hot. Use categorical_cross_entropy for one-hot"
+                + " targets, or give each example its class index (0 to 2) as its one target.", e.getMessage());
+
+        Dataset twoColumns = new Dataset(new float[20 * 4], 4, new float[20 * 2], 2);
+        ShapeMismatchException other = assertThrows(ShapeMismatchException.class,
+                () -> trainer(sparse).fit(network, twoColumns));
+        assertEquals("The sparse_categorical_cross_entropy loss reads 1 target value per example for a network with"
+                + " 3 outputs, but the data has 2: make the last layer match, encode the targets to match.",
+                other.getMessage(), "not one column per output: the general message");
+    }
+
+    @Test
     void fit_cosineScheduleToZero_trainsAndLeavesTheWeightsAloneInTheZeroRateEpoch() {
         Dataset data = randomClassification(60, 4, 3, 5);
         Network network = Network.builder().input(4).dense(3, "softmax").seed(2).build();
