@@ -29,9 +29,9 @@ final class KernelSelection {
      * even in an application without an SLF4J backend ({@link EssentialWarning}).
      */
     private static MatrixKernels loopsWithWarning() {
-        EssentialWarning.warn(MatrixKernels.class, "Fast matrix kernels are off: the Vector API module " + VECTOR_MODULE + " is not"
-                + " loaded, so plain loops are used (several times slower). To enable them, run java with"
-                + " --add-modules=" + VECTOR_MODULE + "; ./backprop and the Maven build already do.");
+        EssentialWarning.warn(MatrixKernels.class, "Fast matrix kernels are off: the Vector API module "
+                + VECTOR_MODULE + " is not loaded, so plain loops are used (several times slower). To enable them,"
+                + " run java with --add-modules=" + VECTOR_MODULE + "; ./backprop and the Maven build already do.");
         return MatrixKernels.loops();
     }
 }

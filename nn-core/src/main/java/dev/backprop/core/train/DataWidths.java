@@ -37,8 +37,8 @@ final class DataWidths {
                     + (outputs - 1) + ") as its one target.", expected, data.targetWidth());
         }
         throw new ShapeMismatchException("The " + loss.id() + " loss reads " + expected + " target value"
-                + (expected == 1 ? "" : "s") + " per example for a network with " + outputs + " outputs, but the data has " + data.targetWidth()
-                + ": make the last layer match, encode the targets to match"
+                + (expected == 1 ? "" : "s") + " per example for a network with " + outputs + " outputs, but the data"
+                + " has " + data.targetWidth() + ": make the last layer match, encode the targets to match"
                 + (expected == 1 ? "" : ", or use sparse_categorical_cross_entropy for integer labels") + ".",
                 expected, data.targetWidth());
     }

@@ -37,6 +37,7 @@ class TrainingConfigTest {
         assertNotEquals(config, faster);
 
         TrainingConfig sgd = config.toBuilder().optimizer("sgd").build();
-        assertEquals(Hyperparameters.none(), sgd.optimizerHyperparameters(), "a new optimizer starts from its defaults");
+        assertEquals(Hyperparameters.none(), sgd.optimizerHyperparameters(),
+                "a new optimizer starts from its defaults");
     }
 }

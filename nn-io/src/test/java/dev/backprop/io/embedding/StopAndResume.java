@@ -79,11 +79,11 @@ public final class StopAndResume {
             }
         };
         Trainer trainer = new Trainer(config.settings(), loss, optimizer,
-                List.of(progress, new Checkpointer(modelFile, 1), stop));     // a checkpoint every epoch, and at a stop
+                List.of(progress, new Checkpointer(modelFile, 1), stop));   // a checkpoint every epoch, and at a stop
         CompletableFuture<TrainingHistory> training = CompletableFuture.supplyAsync(
                 () -> trainer.fit(network, train, validation));
         secondEpochBegun.await();
-        stop.press();                                                    // the batch in progress finishes, then it stops
+        stop.press();                                          // the batch in progress finishes, then it stops
         training.join();
 
         ResumableRun run = ModelFiles.loadCheckpoint(modelFile, plugins);    // in a later process, say
