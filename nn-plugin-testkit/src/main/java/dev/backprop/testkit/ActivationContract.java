@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backprop.api.Hyperparameters;
@@ -13,6 +14,7 @@ import dev.backprop.api.activation.ScalarActivation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -147,7 +149,7 @@ public abstract class ActivationContract extends PluginContract<Activation> {
     @Test
     public void backward_matchesCentralDifferencesOfForward() {
         Activation f = instance();
-        assertTrue(kinkMargin() > 2 * BULK_H, "kinkMargin() must exceed twice the step " + BULK_H);
+        assertTrue(kinkMargin() > 2 * BULK_H, f.id() + ": kinkMargin() must exceed twice the step " + BULK_H);
         float[] z = sampleInputs(seed(), false);
         float[] a = new float[LENGTH];
         f.forward(z, a, 0, LENGTH);
@@ -175,12 +177,15 @@ public abstract class ActivationContract extends PluginContract<Activation> {
                 continue;
             }
             double slope = ((double) fPlus[i] - fMinus[i]) / ((double) plus[i] - minus[i]);
-            double expected = gradOut[i] * slope;
-            double tolerance = BULK_DERIVATIVE_TOLERANCE * Math.max(1, Math.abs(slope)) * gradOut[i];
-            assertEquals(expected, gradIn[i], tolerance, "backward at z=" + z[i] + " (index " + i + ")");
+            double analytic = gradIn[i] / (double) gradOut[i];
+            double allowed = BULK_DERIVATIVE_TOLERANCE * Math.max(1, Math.abs(slope));
+            if (DerivativeMismatch.differ(analytic, slope, allowed)) {
+                fail(DerivativeMismatch.describe(f.id(), "bulk backward at input z = " + z[i] + " (index " + i
+                        + ", gradOut = " + gradOut[i] + ", so gradIn = " + gradIn[i] + ")", analytic, slope, allowed));
+            }
             checked++;
         }
-        assertTrue(checked >= LENGTH / 2, "too few points away from the kinks: " + checked);
+        assertTrue(checked >= LENGTH / 2, f.id() + ": too few points away from the kinks: " + checked);
     }
 
     /**
@@ -201,12 +206,14 @@ public abstract class ActivationContract extends PluginContract<Activation> {
             }
             double numeric = (f.value(x + SCALAR_H) - f.value(x - SCALAR_H)) / (2 * SCALAR_H);
             double analytic = f.derivative(x, f.value(x));
-            double error = Math.abs(analytic - numeric) / Math.max(1.0, Math.abs(numeric));
-            assertTrue(error < SCALAR_DERIVATIVE_TOLERANCE,
-                    "f'(" + x + "): analytic " + analytic + " vs central difference " + numeric);
+            double allowed = SCALAR_DERIVATIVE_TOLERANCE * Math.max(1.0, Math.abs(numeric));
+            if (DerivativeMismatch.differ(analytic, numeric, allowed)) {
+                fail(DerivativeMismatch.describe(f.id(), "derivative(x, value(x)) at input x = " + x, analytic,
+                        numeric, allowed));
+            }
             checked++;
         }
-        assertTrue(checked > 0, "no sample point away from the kinks");
+        assertTrue(checked > 0, f.id() + ": no sample point away from the kinks");
     }
 
     /**
@@ -289,7 +296,8 @@ public abstract class ActivationContract extends PluginContract<Activation> {
             double valueError = relativeError(a[i], value);
             worstValue = Math.max(worstValue, valueError);
             if (valueError > tolerance) {
-                failures.add(String.format("forward at x=%s is %s but %s gives %s (relative error %.2e > %.0e)",
+                failures.add(String.format(Locale.ROOT,
+                        "forward at x=%s is %s but %s gives %s (relative error %.2e > %.0e)",
                         x, a[i], definition.isPresent() ? "the float64 definition" : "value(double)", value,
                         valueError, tolerance));
             }
@@ -298,9 +306,10 @@ public abstract class ActivationContract extends PluginContract<Activation> {
                         / Math.max(Math.abs(slope), RELATIVE_FLOOR);
                 worstSlope = Math.max(worstSlope, slopeError);
                 if (slopeError > tolerance) {
-                    failures.add(String.format("backward at x=%s is %s but %s gives %s (relative error %.2e > %.0e)",
-                            x, gradIn[i], definition.isPresent() ? "the float64 derivative"
-                                    : "the central difference of value(double)", slope, slopeError, tolerance));
+                    failures.add(String.format(Locale.ROOT, "backward at x=%s: analytic derivative = %s, %s = %s"
+                            + " (relative error %.2e > %.0e)", x, gradIn[i], definition.isPresent()
+                            ? "float64 derivative" : "finite-difference estimate (five-point, of value(double))",
+                            slope, slopeError, tolerance));
                 }
             }
         }
@@ -309,8 +318,8 @@ public abstract class ActivationContract extends PluginContract<Activation> {
         assertTrue(failures.isEmpty(), () -> f.id() + ": the float32 passes are not accurate to "
                 + tolerance + " relative on [-7, 7] or not finite and correctly signed at ±20, ±40 ("
                 + failures.size() + " failures; worst relative errors: forward "
-                + String.format("%.2e", worstForward) + ", backward "
-                + String.format("%.2e", worstBackward) + "). First failures:\n  "
+                + String.format(Locale.ROOT, "%.2e", worstForward) + ", backward "
+                + String.format(Locale.ROOT, "%.2e", worstBackward) + "). First failures:\n  "
                 + String.join("\n  ", failures.subList(0, Math.min(8, failures.size())))
                 + "\nIf the derivative uses the cached output y (1 − y², y(1 − y), y + α), compute it from x"
                 + " instead: where f saturates y rounds to its limit and the difference cancels. Evaluate"
@@ -329,12 +338,14 @@ public abstract class ActivationContract extends PluginContract<Activation> {
 
         f.forward(z, out, FROM, TO);
 
-        assertArrayEquals(zBefore, z, "forward must not change its input");
+        assertArrayEquals(zBefore, z, f.id() + ": forward must not change its input");
         for (int i = 0; i < LENGTH; i++) {
             if (i < FROM || i >= TO) {
-                assertEquals(UNTOUCHED, out[i], "out[" + i + "] lies outside [from, to)");
+                assertEquals(UNTOUCHED, out[i], f.id() + ": out[" + i + "] lies outside [from, to)");
             } else {
-                assertClose(expectedValue(f, z[i], reference[i]), out[i], "f(" + z[i] + ") at " + i);
+                assertClose(expectedValue(f, z[i], reference[i]), out[i], f.id() + ": forward at input z = " + z[i]
+                        + " (index " + i + ") against "
+                        + (f instanceof ScalarActivation ? "value(z)" : "the whole-range forward"));
             }
         }
     }
@@ -355,16 +366,18 @@ public abstract class ActivationContract extends PluginContract<Activation> {
 
         f.backward(z, a, gradOut, gradIn, FROM, TO);
 
-        assertArrayEquals(gradOutBefore, gradOut, "backward must not change gradOut");
-        assertArrayEquals(zBefore, z, "backward must not change z");
-        assertArrayEquals(aBefore, a, "backward must not change a");
+        assertArrayEquals(gradOutBefore, gradOut, f.id() + ": backward must not change gradOut");
+        assertArrayEquals(zBefore, z, f.id() + ": backward must not change z");
+        assertArrayEquals(aBefore, a, f.id() + ": backward must not change a");
         for (int i = 0; i < LENGTH; i++) {
             if (i < FROM || i >= TO) {
-                assertEquals(UNTOUCHED, gradIn[i], "gradIn[" + i + "] lies outside [from, to)");
+                assertEquals(UNTOUCHED, gradIn[i], f.id() + ": gradIn[" + i + "] lies outside [from, to)");
             } else {
                 double expected = f instanceof ScalarActivation s
                         ? gradOut[i] * s.derivative(z[i], a[i]) : whole[i];
-                assertClose(expected, gradIn[i], "gradient at z=" + z[i] + ", index " + i);
+                assertClose(expected, gradIn[i], f.id() + ": bulk backward at input z = " + z[i] + " (index " + i
+                        + ", gradOut = " + gradOut[i] + ") against " + (f instanceof ScalarActivation
+                        ? "gradOut × derivative(z, a)" : "the whole-range backward"));
             }
         }
     }
@@ -379,7 +392,7 @@ public abstract class ActivationContract extends PluginContract<Activation> {
         float[] aliased = z.clone();
         f.forward(aliased, aliased, FROM, TO);
 
-        assertArrayEquals(separate, aliased, "forward with out == z");
+        assertArrayEquals(separate, aliased, f.id() + ": forward with out == z");
     }
 
     @Test
@@ -395,7 +408,7 @@ public abstract class ActivationContract extends PluginContract<Activation> {
         float[] aliased = gradOut.clone();
         f.backward(z, a, aliased, aliased, FROM, TO);
 
-        assertArrayEquals(separate, aliased, "backward with gradIn == gradOut");
+        assertArrayEquals(separate, aliased, f.id() + ": backward with gradIn == gradOut");
     }
 
     @Test
@@ -405,7 +418,7 @@ public abstract class ActivationContract extends PluginContract<Activation> {
         float[] out = filled(UNTOUCHED);
         f.forward(z, out, FROM, FROM);
         f.backward(z, z, z, out, FROM, FROM);
-        assertArrayEquals(filled(UNTOUCHED), out);
+        assertArrayEquals(filled(UNTOUCHED), out, f.id() + ": forward or backward wrote into an empty range");
     }
 
     // Non-finite inputs
@@ -415,12 +428,12 @@ public abstract class ActivationContract extends PluginContract<Activation> {
     public void forward_propagatesNanWithoutLeakingIntoNeighbours() {
         Activation f = instance();
         if (f instanceof ScalarActivation s) {
-            assertTrue(Double.isNaN(s.value(Double.NaN)), "value(NaN) must be NaN");
+            assertTrue(Double.isNaN(s.value(Double.NaN)), f.id() + ": value(NaN) must be NaN");
         }
         float[] out = {0f, 0f, 0f};
-        assertDoesNotThrow(() -> f.forward(new float[] {1f, Float.NaN, -1f}, out, 0, 3), "forward(NaN)");
-        assertTrue(Float.isNaN(out[1]), "forward(NaN) was " + out[1]);
-        assertFalse(Float.isNaN(out[0]) || Float.isNaN(out[2]), "NaN must not leak into neighbours");
+        assertDoesNotThrow(() -> f.forward(new float[] {1f, Float.NaN, -1f}, out, 0, 3), f.id() + ": forward(NaN)");
+        assertTrue(Float.isNaN(out[1]), f.id() + ": forward(NaN) was " + out[1]);
+        assertFalse(Float.isNaN(out[0]) || Float.isNaN(out[2]), f.id() + ": NaN must not leak into neighbours");
     }
 
     /** NaN and ±infinity must never throw, forward or backward: core checks for divergence itself. */
@@ -429,15 +442,15 @@ public abstract class ActivationContract extends PluginContract<Activation> {
         Activation f = instance();
         float[] z = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f};
         float[] a = new float[z.length];
-        assertDoesNotThrow(() -> f.forward(z, a, 0, z.length), "forward of NaN/±infinity");
+        assertDoesNotThrow(() -> f.forward(z, a, 0, z.length), f.id() + ": forward of NaN/±infinity");
         float[] gradIn = new float[z.length];
         assertDoesNotThrow(() -> f.backward(z, a, new float[] {1f, 1f, 1f, 1f}, gradIn, 0, z.length),
-                "backward of NaN/±infinity");
-        assertFalse(Float.isNaN(a[3]), "f(0) next to non-finite inputs was NaN");
+                f.id() + ": backward of NaN/±infinity");
+        assertFalse(Float.isNaN(a[3]), f.id() + ": f(0) next to non-finite inputs was NaN");
         if (f instanceof ScalarActivation s) {
             for (double x : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
-                assertDoesNotThrow(() -> s.value(x), "value(" + x + ")");
-                assertDoesNotThrow(() -> s.derivative(x, s.value(x)), "derivative(" + x + ")");
+                assertDoesNotThrow(() -> s.value(x), f.id() + ": value(" + x + ")");
+                assertDoesNotThrow(() -> s.derivative(x, s.value(x)), f.id() + ": derivative(" + x + ")");
             }
         }
     }
@@ -457,7 +470,7 @@ public abstract class ActivationContract extends PluginContract<Activation> {
             float[] out = new float[3];
             copy.forward(new float[] {-1f, 0.5f, 2f}, out, 0, 3);
             for (float v : out) {
-                assertFalse(Float.isNaN(v), "the copy with '" + name + "' changed computes NaN");
+                assertFalse(Float.isNaN(v), f.id() + ": the copy with '" + name + "' changed computes NaN");
             }
         }
     }
@@ -485,7 +498,7 @@ public abstract class ActivationContract extends PluginContract<Activation> {
 
     private ScalarActivation scalarOrSkip() {
         Activation f = instance();
-        assumeTrue(f instanceof ScalarActivation, "not a ScalarActivation");
+        assumeTrue(f instanceof ScalarActivation, f.id() + " is not a ScalarActivation");
         return (ScalarActivation) f;
     }
 

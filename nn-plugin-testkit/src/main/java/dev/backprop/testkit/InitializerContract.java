@@ -56,7 +56,8 @@ public abstract class InitializerContract extends PluginContract<WeightInitializ
         for (float w : fromNaN) {
             assertTrue(Float.isFinite(w), instance().id() + " left a non-finite weight: " + w);
         }
-        assertArrayEquals(fromNaN, fromOnes, "the weights must not depend on what the array held before");
+        assertArrayEquals(fromNaN, fromOnes, instance().id()
+                + ": the weights must not depend on what the array held before");
     }
 
     @Test
@@ -87,7 +88,9 @@ public abstract class InitializerContract extends PluginContract<WeightInitializ
             squares += (double) w * w;
         }
         double mean = sum / weights.length;
-        assertEquals(0, mean, 0.02 * Math.sqrt(expected), instance().id() + " mean");
-        assertEquals(expected, squares / weights.length - mean * mean, 0.03 * expected, instance().id() + " variance");
+        assertEquals(0, mean, 0.02 * Math.sqrt(expected), instance().id() + ": mean of " + weights.length
+                + " weights for a " + FAN_IN + " × " + FAN_OUT + " layer");
+        assertEquals(expected, squares / weights.length - mean * mean, 0.03 * expected, instance().id()
+                + ": variance of " + weights.length + " weights for a " + FAN_IN + " × " + FAN_OUT + " layer");
     }
 }

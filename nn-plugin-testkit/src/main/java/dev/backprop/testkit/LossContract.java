@@ -3,6 +3,7 @@ package dev.backprop.testkit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.backprop.api.Hyperparameters;
 import dev.backprop.api.loss.Loss;
@@ -109,9 +110,26 @@ public abstract class LossContract extends PluginContract<Loss> {
             minus[i] -= h;
             double numeric = (loss.evaluate(plus, target, batch, width, new float[n])
                     - loss.evaluate(minus, target, batch, width, new float[n])) / ((double) plus[i] - minus[i]);
-            assertEquals(numeric, gradient[i], gradientTolerance() * Math.max(1, Math.abs(numeric)),
-                    loss.id() + ": gradient of element " + i + " (row " + i / width + ") at p=" + predicted[i]);
+            double allowed = gradientTolerance() * Math.max(1, Math.abs(numeric));
+            if (DerivativeMismatch.differ(gradient[i], numeric, allowed)) {
+                fail(DerivativeMismatch.describe(loss.id(), "∂E/∂predicted[" + i + "] (row " + i / width
+                        + ", column " + i % width + ") at input predicted = " + predicted[i] + ", "
+                        + targetText(target, i, batch, width, loss.targetWidth(width)), gradient[i], numeric, allowed));
+            }
         }
+    }
+
+    /** The target of element {@code i}'s row as a message shows it: the value, or the class label. */
+    private static String targetText(float[] target, int i, int batch, int width, int targetWidth) {
+        int row = i / width;
+        if (targetWidth == width && target.length >= batch * width) {
+            return "target = " + target[i];
+        }
+        StringBuilder text = new StringBuilder("targets of the row = [");
+        for (int k = 0; k < targetWidth && row * targetWidth + k < target.length; k++) {
+            text.append(k == 0 ? "" : ", ").append(target[row * targetWidth + k]);
+        }
+        return text.append(']').toString();
     }
 
     /**
@@ -134,15 +152,16 @@ public abstract class LossContract extends PluginContract<Loss> {
 
         double value = loss.evaluate(predicted, target, batch, width, gradient);
 
-        assertTrue(Double.isFinite(value), "loss value " + value);
+        assertTrue(Double.isFinite(value), loss.id() + ": the loss value is " + value + ", expected a finite number");
         for (int i = 0; i < n; i++) {
-            assertTrue(Float.isFinite(gradient[i]), "gradient[" + i + "] was not written or not finite: " + gradient[i]);
+            assertTrue(Float.isFinite(gradient[i]), loss.id() + ": gradient[" + i + "] at input predicted = "
+                    + predicted[i] + " was not written or not finite: " + gradient[i]);
         }
         for (int i = n; i < gradient.length; i++) {
-            assertTrue(Float.isNaN(gradient[i]), "gradient[" + i + "] lies beyond batchSize·width");
+            assertTrue(Float.isNaN(gradient[i]), loss.id() + ": gradient[" + i + "] lies beyond batchSize·width");
         }
-        assertArrayEquals(predictedBefore, predicted, "evaluate must not change predicted");
-        assertArrayEquals(targetBefore, target, "evaluate must not change target");
+        assertArrayEquals(predictedBefore, predicted, loss.id() + ": evaluate must not change predicted");
+        assertArrayEquals(targetBefore, target, loss.id() + ": evaluate must not change target");
     }
 
     /** The gradient is overwritten, never accumulated into; evaluating twice gives the same result. */
@@ -159,7 +178,7 @@ public abstract class LossContract extends PluginContract<Loss> {
         double value = loss.evaluate(predicted, target, batch, width, first);
         float[] second = first.clone();
         double again = loss.evaluate(predicted, target, batch, width, second);
-        assertEquals(value, again, 0.0, "evaluate must be repeatable");
-        assertArrayEquals(first, second, "the gradient must be overwritten, not accumulated");
+        assertEquals(value, again, 0.0, loss.id() + ": evaluate must be repeatable");
+        assertArrayEquals(first, second, loss.id() + ": the gradient must be overwritten, not accumulated");
     }
 }

@@ -65,17 +65,22 @@ public abstract class OptimizerContract extends PluginContract<Optimizer> {
     public void learningRate_isPresentPositiveAndFinite() {
         Optimizer optimizer = instance();
         assertTrue(optimizer.hyperparameters().contains(Optimizer.LEARNING_RATE),
-                "every optimizer lists '" + Optimizer.LEARNING_RATE + "': " + optimizer.hyperparameters());
+                optimizer.id() + ": every optimizer lists '" + Optimizer.LEARNING_RATE + "': "
+                        + optimizer.hyperparameters());
         double rate = optimizer.learningRate();
-        assertTrue(rate > 0 && Double.isFinite(rate), "learning rate " + rate);
-        assertEquals(optimizer.hyperparameters().get(Optimizer.LEARNING_RATE, Double.NaN), rate, 0.0);
+        assertTrue(rate > 0 && Double.isFinite(rate), optimizer.id() + ": learning rate " + rate
+                + ", expected a positive finite number");
+        assertEquals(optimizer.hyperparameters().get(Optimizer.LEARNING_RATE, Double.NaN), rate, 0.0,
+                optimizer.id() + ": learningRate() must be the '" + Optimizer.LEARNING_RATE + "' setting");
     }
 
     @Test
     public void stateSlots_areNotNegativeAndConstant() {
         Optimizer optimizer = instance();
-        assertTrue(optimizer.stateSlots() >= 0, "stateSlots() " + optimizer.stateSlots());
-        assertEquals(optimizer.stateSlots(), instance().stateSlots());
+        assertTrue(optimizer.stateSlots() >= 0, optimizer.id() + ": stateSlots() " + optimizer.stateSlots()
+                + ", expected 0 or more");
+        assertEquals(optimizer.stateSlots(), instance().stateSlots(),
+                optimizer.id() + ": stateSlots() must be constant");
     }
 
     @Test
@@ -88,7 +93,7 @@ public abstract class OptimizerContract extends PluginContract<Optimizer> {
             state.advance();
             optimizer.update(parameter, new float[parameter.length], state);
         }
-        assertArrayEquals(before, parameter, "a zero gradient must not move the parameters");
+        assertArrayEquals(before, parameter, optimizer.id() + ": a zero gradient must not move the parameters");
     }
 
     /** Minimises ½‖w‖², whose gradient is w itself; every rule must shrink the loss a hundredfold. */
@@ -103,7 +108,9 @@ public abstract class OptimizerContract extends PluginContract<Optimizer> {
             optimizer.update(w, w.clone(), state);
         }
         double finalLoss = halfSquaredNorm(w);
-        assertTrue(finalLoss < initialLoss / 100, "loss went from " + initialLoss + " to " + finalLoss);
+        assertTrue(finalLoss < initialLoss / 100, optimizer.id() + ": on ½‖w‖² from w = [3, -2, 0.5], the loss"
+                + " went from " + initialLoss + " to " + finalLoss + " in " + bowlSteps() + " steps, expected a"
+                + " hundredth");
     }
 
     /** Core splits a tensor across threads: updating two ranges must equal one whole update, bit for bit. */
@@ -131,11 +138,13 @@ public abstract class OptimizerContract extends PluginContract<Optimizer> {
             splitState.advance();
             optimizer.update(split, gradient, splitState, cut, n);
             optimizer.update(split, gradient, splitState, 0, cut);
-            assertArrayEquals(gradientBefore, gradient, "update must not change the gradient");
+            assertArrayEquals(gradientBefore, gradient, optimizer.id() + ": update must not change the gradient");
         }
-        assertArrayEquals(whole, split, "parameters after ranges [" + cut + ", n) and [0, " + cut + ")");
+        assertArrayEquals(whole, split, optimizer.id() + ": parameters after ranges [" + cut + ", " + n + ") and [0, "
+                + cut + ") must equal one whole update");
         for (int k = 0; k < optimizer.stateSlots(); k++) {
-            assertArrayEquals(wholeState.slot(k), splitState.slot(k), "state slot " + k);
+            assertArrayEquals(wholeState.slot(k), splitState.slot(k), optimizer.id() + ": state slot " + k
+                    + " after two ranges must equal one whole update");
         }
     }
 
@@ -148,13 +157,14 @@ public abstract class OptimizerContract extends PluginContract<Optimizer> {
         OptimizerState state = new OptimizerState(optimizer.stateSlots(), parameter.length);
         state.advance();
         optimizer.update(parameter, gradient, state, 2, 4);
-        assertEquals(0.5f, parameter[0]);
-        assertEquals(-1f, parameter[1]);
-        assertEquals(-0.75f, parameter[4]);
-        assertEquals(1f, parameter[5]);
+        float[] expected = {0.5f, -1f, 0, 0, -0.75f, 1f};
+        for (int i : new int[] {0, 1, 4, 5}) {
+            assertEquals(expected[i], parameter[i], optimizer.id() + ": element " + i + " lies outside [2, 4)");
+        }
         for (int k = 0; k < optimizer.stateSlots(); k++) {
             float[] slot = state.slot(k);
-            assertEquals(0f, slot[0] + slot[1] + slot[4] + slot[5], "state slot " + k + " outside the range");
+            assertEquals(0f, slot[0] + slot[1] + slot[4] + slot[5], optimizer.id() + ": state slot " + k
+                    + " was written outside [2, 4)");
         }
     }
 
@@ -180,7 +190,8 @@ public abstract class OptimizerContract extends PluginContract<Optimizer> {
         int hi = Math.min(parameter.length, to);
         for (int i = 0; i < parameter.length; i++) {
             if (i < lo || i >= hi) {
-                assertEquals(before[i], parameter[i], "element " + i + " lies outside [" + from + ", " + to + ")");
+                assertEquals(before[i], parameter[i], optimizer.id() + ": element " + i + " lies outside [" + from
+                        + ", " + to + ")");
             }
         }
     }
@@ -194,13 +205,14 @@ public abstract class OptimizerContract extends PluginContract<Optimizer> {
 
         Optimizer faster = original.withHyperparameters(Hyperparameters.of(Optimizer.LEARNING_RATE, rate * 4));
 
-        assertNotSame(original, faster);
-        assertNotEquals(original, faster, "a changed learning rate must give an unequal optimizer");
-        assertEquals(rate * 4, faster.learningRate(), 1e-12 * rate);
-        assertEquals(before, original.hyperparameters());
-        assertEquals(rate, original.learningRate(), 0.0);
-        assertEquals(original, instance(), "two default instances must be equal");
-        assertEquals(original.hashCode(), instance().hashCode());
+        String id = original.id() + ": ";
+        assertNotSame(original, faster, id + "withHyperparameters must return a new optimizer");
+        assertNotEquals(original, faster, id + "a changed learning rate must give an unequal optimizer");
+        assertEquals(rate * 4, faster.learningRate(), 1e-12 * rate, id + "the new learning rate must read back");
+        assertEquals(before, original.hyperparameters(), id + "withHyperparameters must leave the original alone");
+        assertEquals(rate, original.learningRate(), 0.0, id + "withHyperparameters must leave the original alone");
+        assertEquals(original, instance(), id + "two default instances must be equal");
+        assertEquals(original.hashCode(), instance().hashCode(), id + "two default instances must hash alike");
     }
 
     private static double halfSquaredNorm(float[] w) {

@@ -76,9 +76,10 @@ public abstract class PluginContract<P extends Plugin> {
     public void id_isValidAndNamespacedUnlessBuiltIn() {
         P plugin = instance();
         PluginId id = plugin.id();
-        assertNotNull(id, "id() must not return null");
-        PluginId reparsed = assertDoesNotThrow(() -> PluginId.of(id.value()), "id '" + id + "' must be valid");
-        assertEquals(reparsed, plugin.id(), "id() must be constant");
+        assertNotNull(id, who(plugin) + ": id() must not return null");
+        PluginId reparsed = assertDoesNotThrow(() -> PluginId.of(id.value()),
+                who(plugin) + ": id '" + id + "' must be valid");
+        assertEquals(reparsed, plugin.id(), who(plugin) + ": id() must be constant");
         if (!plugin.getClass().getName().startsWith(BUILT_IN_PACKAGE)) {
             assertFalse(id.isBuiltInNamespace(), "bare ids such as '" + id + "' are reserved for Backprop's"
                     + " built-ins: namespace the id of " + plugin.getClass().getName() + ", e.g. 'acme." + id + "'");
@@ -94,11 +95,11 @@ public abstract class PluginContract<P extends Plugin> {
     public void hyperparameters_roundTripAndUnknownNameIsRefused() {
         P plugin = instance();
         Hyperparameters original = plugin.hyperparameters();
-        assertNotNull(original, "hyperparameters() must not return null");
+        assertNotNull(original, who(plugin) + ": hyperparameters() must not return null");
         assertEquals(plugin, withHyperparameters(plugin, original),
-                "withHyperparameters(hyperparameters()) must give an equal plugin");
+                who(plugin) + ": withHyperparameters(hyperparameters()) must give an equal plugin");
         assertEquals(plugin, withHyperparameters(plugin, Hyperparameters.none()),
-                "withHyperparameters(none()) must give an equal plugin");
+                who(plugin) + ": withHyperparameters(none()) must give an equal plugin");
 
         for (Map.Entry<String, Object> e : original.asMap().entrySet()) {
             Object changed = changedSetting(e.getKey(), e.getValue());
@@ -108,12 +109,14 @@ public abstract class PluginContract<P extends Plugin> {
         }
 
         String unknown = unknownHyperparameterName();
-        assertFalse(original.contains(unknown), "pick an unknown name the plugin does not accept");
+        assertFalse(original.contains(unknown), who(plugin) + ": pick an unknown name the plugin does not accept");
         InvalidHyperparameterException error = assertThrows(InvalidHyperparameterException.class,
-                () -> withHyperparameters(plugin, Hyperparameters.of(unknown, 0.5)), "unknown hyperparameter '"
-                        + unknown + "'");
+                () -> withHyperparameters(plugin, Hyperparameters.of(unknown, 0.5)),
+                who(plugin) + ": the unknown hyperparameter '" + unknown + "' must be refused with an"
+                        + " InvalidHyperparameterException");
         assertNamesSettingAndPlugin(error, unknown, plugin);
-        assertEquals(original, plugin.hyperparameters(), "a refused change must leave the original unchanged");
+        assertEquals(original, plugin.hyperparameters(),
+                who(plugin) + ": a refused change must leave the original unchanged");
     }
 
     /**
@@ -124,13 +127,15 @@ public abstract class PluginContract<P extends Plugin> {
     public void settings_describeEveryHyperparameter() {
         P plugin = instance();
         Settings settings = plugin.settings();
-        assertNotNull(settings, "settings() must not return null");
-        assertEquals(plugin.id(), settings.pluginId(), "settings() must be declared for the plugin's own id");
+        assertNotNull(settings, who(plugin) + ": settings() must not return null");
+        assertEquals(plugin.id(), settings.pluginId(),
+                who(plugin) + ": settings() must be declared for the plugin's own id");
         Hyperparameters current = plugin.hyperparameters();
         assertEquals(current.names(), new TreeSet<>(settings.names()),
-                "settings() must declare exactly the names hyperparameters() reports");
+                who(plugin) + ": settings() must declare exactly the names hyperparameters() reports");
         for (Setting setting : settings.list()) {
-            assertTrue(setting.accepts(current.value(setting.name())), "the current value of '" + setting.name()
+            assertTrue(setting.accepts(current.value(setting.name())), who(plugin) + ": the current value of '"
+                    + setting.name()
                     + "', " + current.value(setting.name()) + ", must be " + setting.allowed());
         }
     }
@@ -146,10 +151,10 @@ public abstract class PluginContract<P extends Plugin> {
         P plugin = instance();
         if (!plugin.settings().isDeclared()) {
             assertEquals(plugin, withHyperparameters(plugin, plugin.hyperparameters()),
-                    "withHyperparameters(hyperparameters()) must give an equal plugin");
+                    who(plugin) + ": withHyperparameters(hyperparameters()) must give an equal plugin");
             InvalidHyperparameterException error = assertThrows(InvalidHyperparameterException.class,
                     () -> withHyperparameters(plugin, Hyperparameters.of("no_such_setting", 1.0)),
-                    "a plugin that declares no settings must refuse one it does not have");
+                    who(plugin) + ": a plugin that declares no settings must refuse one it does not have");
             assertNamesSettingAndPlugin(error, "no_such_setting", plugin);
             return;
         }
@@ -158,15 +163,15 @@ public abstract class PluginContract<P extends Plugin> {
                 Hyperparameters requested = Hyperparameters.of(Map.of(setting.name(), probe));
                 if (setting.accepts(probe)) {
                     P copy = assertDoesNotThrow(() -> withHyperparameters(plugin, requested),
-                            "'" + setting.name() + "' = " + probe + " is " + setting.allowed());
+                            who(plugin) + ": '" + setting.name() + "' = " + probe + " is " + setting.allowed());
                     Object expected = setting.kind() == Setting.Kind.FLAG && probe instanceof Double d ? (Object) (d == 1)
                             : requested.value(setting.name());
                     assertEquals(expected, copy.hyperparameters().value(setting.name()),
-                            "'" + setting.name() + "' = " + probe + " must read back as " + expected);
+                            who(plugin) + ": '" + setting.name() + "' = " + probe + " must read back as " + expected);
                 } else {
                     InvalidHyperparameterException error = assertThrows(InvalidHyperparameterException.class,
                             () -> withHyperparameters(plugin, requested),
-                            "'" + setting.name() + "' = " + probe + " is not " + setting.allowed());
+                            who(plugin) + ": '" + setting.name() + "' = " + probe + " is not " + setting.allowed());
                     assertNamesSettingAndPlugin(error, setting.name(), plugin);
                 }
             }
@@ -178,20 +183,23 @@ public abstract class PluginContract<P extends Plugin> {
         P copy = withHyperparameters(plugin, Hyperparameters.of(Map.of(name, changed)));
         Object read = copy.hyperparameters().value(name);
         if (changed instanceof Double number) {
-            assertTrue(read instanceof Double, "'" + name + "' set to " + changed + " must read back as a number: " + read);
-            assertEquals(number, (Double) read, 1e-12 * Math.abs(number), "'" + name + "' set to " + changed
+            assertTrue(read instanceof Double, who(plugin) + ": '" + name + "' set to " + changed
+                    + " must read back as a number: " + read);
+            assertEquals(number, (Double) read, 1e-12 * Math.abs(number), who(plugin) + ": '" + name + "' set to "
+                    + changed
                     + " must read back");
         } else {
-            assertEquals(changed, read, "'" + name + "' set to " + changed + " must read back");
+            assertEquals(changed, read, who(plugin) + ": '" + name + "' set to " + changed + " must read back");
         }
         for (String other : original.names()) {
             if (!other.equals(name)) {
                 assertEquals(original.value(other), copy.hyperparameters().value(other),
-                        "changing '" + name + "' must keep '" + other + "'");
+                        who(plugin) + ": changing '" + name + "' must keep '" + other + "'");
             }
         }
-        assertEquals(plugin.id(), copy.id(), "changing settings must keep the id");
-        assertEquals(original, plugin.hyperparameters(), "withHyperparameters must leave the original unchanged");
+        assertEquals(plugin.id(), copy.id(), who(plugin) + ": changing settings must keep the id");
+        assertEquals(original, plugin.hyperparameters(),
+                who(plugin) + ": withHyperparameters must leave the original unchanged");
     }
 
     private static List<Object> probes(Setting setting) {
@@ -213,10 +221,26 @@ public abstract class PluginContract<P extends Plugin> {
         return probes;
     }
 
+    /**
+     * How failure messages name the plugin: {@code plugin 'acme.swish' (com.acme.Swish)}, or its class
+     * alone while its id is missing or broken.
+     */
+    static String who(Plugin plugin) {
+        String type = plugin.getClass().getName();
+        try {
+            PluginId id = plugin.id();
+            return id == null ? "plugin " + type + " (its id() is null)" : "plugin '" + id + "' (" + type + ")";
+        } catch (RuntimeException e) {
+            return "plugin " + type + " (its id() threw " + e + ")";
+        }
+    }
+
     private static void assertNamesSettingAndPlugin(InvalidHyperparameterException error, String name, Plugin plugin) {
         String message = error.getMessage();
-        assertTrue(message != null && message.contains(name), "the message must name '" + name + "': " + message);
-        assertTrue(message.contains(plugin.id().value()), "the message must name the plugin '" + plugin.id() + "': "
+        assertTrue(message != null && message.contains(name), who(plugin) + ": the message must name '" + name
+                + "': " + message);
+        assertTrue(message.contains(plugin.id().value()), who(plugin) + ": the message must name the plugin '"
+                + plugin.id() + "': "
                 + message);
     }
 }

@@ -3,6 +3,7 @@ package dev.backprop.testkit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,14 @@ public abstract class RowFunctionContract {
     protected abstract RowFunction function();
 
     /**
+     * What failure messages call the function, such as its plugin id ({@code softmax}); the test
+     * class's name by default.
+     */
+    protected String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
      * Central differences of {@code Σ gradA·f(z)} with respect to each {@code z}, in double from
      * float outputs: h = 1e-3 keeps the rounding error near 1e-4 (float's 6e-8 over 2h) and the
      * truncation near h² = 1e-6, so 1e-3 absolute separates a right derivative from a wrong one.
@@ -45,9 +54,13 @@ public abstract class RowFunctionContract {
         float[] gradZ = new float[z.length];
         function().backward(z, a, gradA, gradZ, 0, ROWS, WIDTH);
         double h = 1e-3;
+        double allowed = 1e-3;
         for (int i = 0; i < z.length; i++) {
             double numeric = (weighted(z, gradA, i, h) - weighted(z, gradA, i, -h)) / (2 * h);
-            assertEquals(numeric, gradZ[i], 1e-3, "element " + i);
+            if (DerivativeMismatch.differ(gradZ[i], numeric, allowed)) {
+                fail(DerivativeMismatch.describe(name(), "∂(Σ gradA·f(z))/∂z[" + i + "] (row " + i / WIDTH
+                        + ") at input z = " + z[i], gradZ[i], numeric, allowed));
+            }
         }
     }
 
@@ -61,12 +74,14 @@ public abstract class RowFunctionContract {
         for (int row = 0; row < ROWS; row++) {
             function().forward(z, byRows, row, row + 1, WIDTH);
         }
-        assertArrayEquals(whole, byRows);
+        assertArrayEquals(whole, byRows, name() + ": forward row by row must equal the whole-range forward");
         float[] partial = new float[z.length];
         function().forward(z, partial, 1, 3, WIDTH);
         for (int i = 0; i < z.length; i++) {
             boolean inside = i >= WIDTH && i < 3 * WIDTH;
-            assertEquals(inside ? whole[i] : 0f, partial[i], "element " + i + " outside [1, 3) must stay untouched");
+            assertEquals(inside ? whole[i] : 0f, partial[i], name() + ": element " + i + (inside
+                    ? " inside rows [1, 3) must equal the whole-range forward"
+                    : " outside rows [1, 3) must stay untouched"));
         }
     }
 
@@ -76,7 +91,7 @@ public abstract class RowFunctionContract {
         float[] a = new float[WIDTH];
         function().forward(z, a, 0, 1, WIDTH);
         for (float v : a) {
-            assertTrue(Float.isFinite(v), "output " + v);
+            assertTrue(Float.isFinite(v), name() + ": forward of inputs near ±1000 gave " + v + ", expected finite");
         }
     }
 
@@ -86,9 +101,9 @@ public abstract class RowFunctionContract {
         z[2] = Float.NaN;
         float[] a = new float[z.length];
         function().forward(z, a, 0, 2, WIDTH);
-        assertTrue(Float.isNaN(a[2]), "the NaN element");
+        assertTrue(Float.isNaN(a[2]), name() + ": forward of a NaN input gave " + a[2] + ", expected NaN");
         for (int i = WIDTH; i < 2 * WIDTH; i++) {
-            assertTrue(Float.isFinite(a[i]), "the other row must be unaffected");
+            assertTrue(Float.isFinite(a[i]), name() + ": a NaN in one row must leave the other row finite");
         }
     }
 

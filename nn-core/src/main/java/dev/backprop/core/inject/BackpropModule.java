@@ -16,13 +16,15 @@ import dev.backprop.core.train.TrainingConfig;
  * Trainer trainer = Guice.createInjector(new BackpropModule(config)).getInstance(Trainer.class);
  * }</pre>
  * Applications that train more than once bind the registry once ({@link PluginsModule}) and give each
- * run a child injector with its own {@link TrainerModule}. Guice is a convenience: every class it builds
- * can also be built with {@code new}.
+ * run a child injector with its own {@link TrainerModule}. An application with its own progress display
+ * leaves the logging listener out with {@link #withoutLogging()}. Guice is a convenience: every class it
+ * builds can also be built with {@code new}.
  */
 public final class BackpropModule extends AbstractModule {
 
     private final TrainingConfig config;
     private final PluginsModule plugins;
+    private final boolean logging;
 
     /** Resolves plugins through {@link PluginRegistry#discovered()}. */
     public BackpropModule(TrainingConfig config) {
@@ -35,14 +37,35 @@ public final class BackpropModule extends AbstractModule {
     }
 
     private BackpropModule(TrainingConfig config, PluginsModule plugins) {
+        this(config, plugins, true);
+    }
+
+    private BackpropModule(TrainingConfig config, PluginsModule plugins, boolean logging) {
         this.config = config;
         this.plugins = plugins;
+        this.logging = logging;
+    }
+
+    /**
+     * This module without the {@link LoggingListener}: the trainer gets only the listeners other modules
+     * bind ({@code TrainerModule.listeners(binder()).addBinding()...}), for applications that show their
+     * own progress.
+     *
+     * <pre>{@code
+     * Trainer quiet = Guice.createInjector(new BackpropModule(config).withoutLogging()).getInstance(Trainer.class);
+     * }</pre>
+     */
+    public BackpropModule withoutLogging() {
+        return new BackpropModule(config, plugins, false);
     }
 
     @Override
     protected void configure() {
         install(plugins);
         install(new TrainerModule(config));
-        TrainerModule.listeners(binder()).addBinding().to(LoggingListener.class);
+        var listeners = TrainerModule.listeners(binder());
+        if (logging) {
+            listeners.addBinding().to(LoggingListener.class);
+        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.backprop.core.internal;
 
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decides once per JVM which kernels {@link MatrixKernels#best()} returns (the initialisation-on-demand
@@ -11,8 +9,6 @@ import org.slf4j.LoggerFactory;
  * only through {@link VectorKernelsLoader}, so a JVM without the module never loads a class that needs it.
  */
 final class KernelSelection {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MatrixKernels.class);
 
     /** The module that carries the Vector API while it incubates. */
     static final String VECTOR_MODULE = "jdk.incubator.vector";
@@ -28,10 +24,14 @@ final class KernelSelection {
     private KernelSelection() {
     }
 
+    /**
+     * The loops, after one warning that says how to enable the fast kernels; it reaches standard error
+     * even in an application without an SLF4J backend ({@link EssentialWarning}).
+     */
     private static MatrixKernels loopsWithWarning() {
-        LOG.warn("Fast matrix kernels are off: the Vector API module {} is not loaded, so plain loops are used "
-                + "(several times slower). To enable them, run java with --add-modules={}; "
-                + "./backprop and the Maven build already do.", VECTOR_MODULE, VECTOR_MODULE);
+        EssentialWarning.warn(MatrixKernels.class, "Fast matrix kernels are off: the Vector API module "
+                + VECTOR_MODULE + " is not loaded, so plain loops are used (several times slower). To enable them,"
+                + " run java with --add-modules=" + VECTOR_MODULE + "; ./backprop and the Maven build already do.");
         return MatrixKernels.loops();
     }
 }

@@ -209,6 +209,16 @@ public final class TrainingStep implements AutoCloseable {
         workspace.reseedDropout(seed);
     }
 
+    /**
+     * Moves the dropout masks on as if {@code rows} examples had been trained since the last
+     * {@link #reseedDropout}, without training them: a run resumed in the middle of an epoch reseeds for
+     * the epoch, then skips the rows of the batches it had already trained, and drops what an
+     * uninterrupted run would.
+     */
+    public void skipDropout(long rows) {
+        workspace.skipDropout(rows);
+    }
+
     /** The loss of the last {@link #gradients} or {@link #step} call (NaN before the first). */
     public double lastLoss() {
         return lastLoss;

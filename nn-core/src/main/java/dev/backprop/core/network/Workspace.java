@@ -32,6 +32,8 @@ public final class Workspace implements AutoCloseable {
     private final Gradients gradients;
     private final ComputeTeam team;
     private final DropoutStream dropout;
+    /** Mask values drawn per example of a training batch: the widths of the layers with dropout, summed. */
+    private final long dropoutDrawsPerRow;
     private final Batch batch = new Batch();
     private final Pass inferenceForward;
     private final Pass trainingForward;
@@ -62,6 +64,8 @@ public final class Workspace implements AutoCloseable {
         this.inputChunk = training ? null : new float[Math.multiplyExact(capacity, inputWidth)];
         this.gradients = training ? Gradients.zerosLike(parameters) : null;
         this.dropout = new DropoutStream(dropoutSeed);
+        this.dropoutDrawsPerRow = layers.stream().filter(layer -> layer.dropout() > 0)
+                .mapToLong(DenseLayer::fanOut).sum();
         this.team = new ComputeTeam(threads);
         this.inferenceForward = new Pass(forwardPhases(kernels, layers, false), team, batch);
         this.trainingForward = training ? new Pass(forwardPhases(kernels, layers, true), team, batch) : null;
@@ -198,6 +202,16 @@ public final class Workspace implements AutoCloseable {
      */
     public void reseedDropout(long seed) {
         dropout.reseed(seed);
+    }
+
+    /**
+     * Moves the dropout masks on past {@code rows} training examples without drawing them: after a
+     * {@link #reseedDropout reseed}, skipping the rows of the batches already trained leaves the stream
+     * where an uninterrupted epoch would have it (each training pass draws, per layer with dropout, one
+     * value per example and output, and nothing else draws from the stream).
+     */
+    public void skipDropout(long rows) {
+        dropout.skip(Math.multiplyExact(rows, dropoutDrawsPerRow));
     }
 
     /** Stops the workspace's compute threads. */

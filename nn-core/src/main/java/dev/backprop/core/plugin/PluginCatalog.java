@@ -55,7 +55,7 @@ final class PluginCatalog<T extends Plugin> {
             if (broken.isPresent()) {
                 String message = "Skipped " + kind.word() + " " + origin + ": " + broken.get() + ". Fix that plugin"
                         + " or remove its jar; the other plugins still work.";
-                LOG.warn(message);
+                LOG.debug(message);   // the registry warns once about all its problems
                 problems.add(new PluginProblem(kind, message));
                 continue;
             }
@@ -63,7 +63,7 @@ final class PluginCatalog<T extends Plugin> {
             if (id.isBuiltInNamespace() && !plugin.getClass().getName().startsWith(BUILT_IN_PACKAGE)) {
                 String message = "Refused " + kind.word() + " " + origin + ": it claims the bare id '" + id
                         + "', which is reserved for Backprop's built-ins. Give it a namespaced id such as 'yourorg." + id + "'.";
-                LOG.warn(message);
+                LOG.debug(message);   // the registry warns once about all its problems
                 problems.add(new PluginProblem(kind, message));
                 continue;
             }
@@ -80,7 +80,7 @@ final class PluginCatalog<T extends Plugin> {
         }
         duplicates.forEach((id, origins) -> {
             String message = duplicateMessage(kind, id, origins);
-            LOG.warn(message);
+            LOG.debug(message);   // the registry warns once about all its problems
             problems.add(new PluginProblem(kind, message));
         });
         return new PluginCatalog<>(kind, byId, duplicates, problems);

@@ -16,6 +16,8 @@ import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds activations, losses, optimizers and weight initialisers by id.
@@ -28,14 +30,21 @@ import java.util.function.UnaryOperator;
  * <p>Discovery never stops at the first problem, and one broken plugin never takes the others down:
  * a provider that fails to load (a services file naming a missing class, an unreadable jar, a
  * constructor or static initialiser that throws, a missing dependency) and a plugin whose {@code id()},
- * {@code hyperparameters()} or {@code settings()} throws or returns null are each logged as a warning,
- * left out, and reported as one entry of {@link #problems()} naming the class and its jar where known
- * and the root cause; a third-party plugin claiming a bare id is refused;
+ * {@code hyperparameters()} or {@code settings()} throws or returns null are each left out and reported
+ * as one entry of {@link #problems()} naming the class and its jar where known and the root cause; a
+ * third-party plugin claiming a bare id is refused;
  * an id provided twice is reported and becomes an error only when that id is asked for. Asking for an
  * unknown id raises an {@link dev.backprop.api.UnknownPluginException} that lists the available ids,
  * the closest one and how to add a plugin jar. Immutable and thread-safe.
+ *
+ * <p>Each registry that met problems logs them once, as one warning that counts them and gives every
+ * message (each is also logged at DEBUG as it is met), so a program without a console of its own still
+ * learns of a broken plugin, and one that shows {@link #problems()} itself (such as
+ * {@code ./backprop plugins}) does not see each problem logged again beside its list.
  */
 public final class PluginRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
 
     private final PluginCatalog<Activation> activations;
     private final PluginCatalog<Loss> losses;
@@ -48,6 +57,20 @@ public final class PluginRegistry {
         this.losses = losses;
         this.optimizers = optimizers;
         this.initializers = initializers;
+        warnOnce(problems());
+    }
+
+    /** One warning for all of {@code problems}: how many, and each message. */
+    private static void warnOnce(List<PluginProblem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < problems.size(); i++) {
+            text.append(' ').append(i + 1).append(". ").append(problems.get(i).message());
+        }
+        LOG.warn("Plugin discovery met {} problem{} (each plugin concerned is left out, the others work;"
+                + " PluginRegistry.problems() lists them):{}", problems.size(), problems.size() == 1 ? "" : "s", text);
     }
 
     /** The plugins visible to Backprop's own class loader, discovered on first use and cached. */

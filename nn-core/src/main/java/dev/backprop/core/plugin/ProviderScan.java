@@ -64,7 +64,7 @@ final class ProviderScan<T extends Plugin> {
                 }
                 String failure = String.valueOf(e) + " / " + FailureCause.root(e);
                 if (failure.equals(lastFailure) || ++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
-                    LOG.warn("Stopped looking for {} plugins in {}: its services files keep failing ({}).",
+                    LOG.debug("Stopped looking for {} plugins in {}: its services files keep failing ({}).",
                             kind.word(), where(loader), FailureCause.describe(e));
                     return this;
                 }
@@ -131,10 +131,13 @@ final class ProviderScan<T extends Plugin> {
         return new PluginProblem(kind, message);
     }
 
-    /** Adds and logs {@code problem} unless the same one is already there (a parent's broken entry seen again). */
+    /**
+     * Adds {@code problem} unless the same one is already there (a parent's broken entry seen again); logged
+     * at DEBUG only, as the registry warns once about all of them.
+     */
     private void add(PluginProblem problem) {
         if (!problems.contains(problem)) {
-            LOG.warn(problem.message());
+            LOG.debug(problem.message());
             problems.add(problem);
         }
     }

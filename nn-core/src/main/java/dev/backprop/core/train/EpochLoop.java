@@ -6,7 +6,8 @@ import dev.backprop.core.network.TrainingStep;
 
 /**
  * One epoch's batches: gathers each batch in the epoch's order into preallocated arrays, runs the
- * training step on it, and keeps the epoch's running loss and training accuracy.
+ * training step on it, and keeps the epoch's running loss and training accuracy (which a resumed epoch
+ * takes up from its {@link EpochProgress}).
  */
 final class EpochLoop {
 
@@ -31,11 +32,24 @@ final class EpochLoop {
         this.outputWidth = step.network().outputWidth();
     }
 
-    /** Starts an epoch: clears the running figures; returns the order array for the caller to fill. */
-    int[] begin() {
-        lossSum = 0;
-        correct = 0;
+    /**
+     * Starts an epoch, or takes one up after {@code from.batches()} batches: sets the running figures to
+     * {@code from}'s; returns the order array for the caller to fill.
+     */
+    int[] begin(EpochProgress from) {
+        lossSum = from.lossSum();
+        correct = from.correct();
         return order;
+    }
+
+    /** The running figures after {@code batches} batches that took {@code seconds}. */
+    EpochProgress progress(int batches, double seconds) {
+        return new EpochProgress(batches, lossSum, correct, seconds);
+    }
+
+    /** The examples in the first {@code batches} batches of an epoch. */
+    long rowsBefore(int batches) {
+        return Math.min((long) batches * batchSize, data.size());
     }
 
     /**

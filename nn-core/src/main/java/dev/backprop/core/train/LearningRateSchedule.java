@@ -6,6 +6,10 @@ import dev.backprop.api.InvalidConfigurationException;
  * The learning rate of each epoch, from the optimizer's configured ({@code initial}) rate. The
  * trainer asks once per epoch and, when the rate changes, gives the optimizer a copy with the new
  * {@code learning_rate}: schedules never touch optimizer state. Implementations are immutable.
+ *
+ * <p>The built-ins print as run configuration files name them ({@code docs/config-files.md}):
+ * {@code constant}, {@code step(every_epochs=10, factor=0.5)}, {@code exponential(decay=0.95)},
+ * {@code cosine(minimum_fraction=0.0)} and {@code linear_warmup(warmup_epochs=2, then=constant)}.
  */
 public interface LearningRateSchedule {
 
@@ -50,6 +54,12 @@ public interface LearningRateSchedule {
         public double rate(int epoch, int epochs, double initial) {
             return initial;
         }
+
+        /** {@code constant}. */
+        @Override
+        public String toString() {
+            return "constant";
+        }
     }
 
     /**
@@ -72,6 +82,12 @@ public interface LearningRateSchedule {
         public double rate(int epoch, int epochs, double initial) {
             return initial * Math.pow(factor, (epoch - 1) / everyEpochs);
         }
+
+        /** {@code step(every_epochs=10, factor=0.5)}. */
+        @Override
+        public String toString() {
+            return "step(every_epochs=" + everyEpochs + ", factor=" + factor + ")";
+        }
     }
 
     /**
@@ -91,6 +107,12 @@ public interface LearningRateSchedule {
         @Override
         public double rate(int epoch, int epochs, double initial) {
             return initial * Math.pow(decay, epoch - 1);
+        }
+
+        /** {@code exponential(decay=0.95)}. */
+        @Override
+        public String toString() {
+            return "exponential(decay=" + decay + ")";
         }
     }
 
@@ -113,6 +135,12 @@ public interface LearningRateSchedule {
             double minimum = initial * minimumFraction;
             double progress = epochs <= 1 ? 0 : (double) (epoch - 1) / (epochs - 1);
             return minimum + 0.5 * (initial - minimum) * (1 + Math.cos(Math.PI * progress));
+        }
+
+        /** {@code cosine(minimum_fraction=0.0)}. */
+        @Override
+        public String toString() {
+            return "cosine(minimum_fraction=" + minimumFraction + ")";
         }
     }
 
@@ -138,6 +166,12 @@ public interface LearningRateSchedule {
                 return initial * epoch / (warmupEpochs + 1);
             }
             return after.rate(epoch - warmupEpochs, Math.max(1, epochs - warmupEpochs), initial);
+        }
+
+        /** {@code linear_warmup(warmup_epochs=2, then=cosine(minimum_fraction=0.0))}. */
+        @Override
+        public String toString() {
+            return "linear_warmup(warmup_epochs=" + warmupEpochs + ", then=" + after + ")";
         }
     }
 }

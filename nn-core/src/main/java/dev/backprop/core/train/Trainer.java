@@ -27,8 +27,13 @@ import java.util.Objects;
  * listeners, when there are any. Every random draw of epoch
  * {@code e} (its shuffle, its dropout masks) comes from generators seeded with the run's seed and
  * {@code e} (one definition, {@link EpochOrder}, shared with distributed runs), so a run can stop after
- * any epoch and {@link #resume} from a {@link TrainingCheckpoint} with the same result. The
- * result does not depend on the number of threads. A trainer may be reused for several fits, one at a
+ * any batch and {@link #resume} from a {@link TrainingCheckpoint} with the same result. The
+ * result does not depend on the number of threads.
+ *
+ * <p>Listeners may end a run early through {@link TrainingListener#stopRequested()}, which the trainer
+ * asks after every batch and after every epoch: a stop between two batches of an epoch ends the run
+ * there (the batch in progress finishes), with a last checkpoint that records the batches done, so a
+ * resume goes on at the next batch. A trainer may be reused for several fits, one at a
  * time.
  */
 public final class Trainer {
@@ -99,9 +104,12 @@ public final class Trainer {
     }
 
     /**
-     * Goes on with a run that stopped after {@code checkpoint.completedEpochs()} epochs: {@code network}
-     * must hold the weights of that moment, and this trainer the run's configuration. Trains the
-     * remaining epochs and returns the whole history, the checkpoint's epochs first. With the same data
+     * Goes on with a run that stopped where {@code checkpoint} says: after
+     * {@code checkpoint.completedEpochs()} epochs, and when it stopped inside the next one
+     * ({@link TrainingCheckpoint#midEpoch()}), after that epoch's first {@code currentEpoch().batches()}
+     * batches. {@code network} must hold the weights of that moment, and this trainer the run's
+     * configuration. Trains the rest of the epoch (same order, learning rate and dropout masks) and the
+     * remaining epochs, and returns the whole history, the checkpoint's epochs first. With the same data
      * and configuration, the result is bit-identical to a run that never stopped (whatever the thread
      * count). The epochs may be raised to train longer; a schedule that reads the total (cosine, a
      * warm-up followed by one) then spreads its later rates over the new total, so the run is no longer
@@ -110,17 +118,14 @@ public final class Trainer {
      * @param validation held-out data measured after each epoch, or null for none
      * @throws ShapeMismatchException if the checkpoint's optimizer state does not fit the network or
      *                                the optimizer
-     * @throws InvalidConfigurationException if the checkpoint is already past the configured epochs, or
-     *                                       its epochs saw another number of training examples
+     * @throws InvalidConfigurationException if the run already finished its configured epochs (the
+     *                                       message says to raise them), the checkpoint is past them, or
+     *                                       its epochs saw another number of training examples or batches
      */
     public TrainingHistory resume(Network network, Dataset train, Dataset validation, TrainingCheckpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         checkpoint.requireFits(network.parameters(), optimizer.stateSlots(), optimizer.id().value());
-        if (checkpoint.completedEpochs() > settings.epochs()) {
-            throw new InvalidConfigurationException("The checkpoint has already trained " + checkpoint.completedEpochs()
-                    + " epochs but this run is configured for " + settings.epochs() + ": ask for at least "
-                    + checkpoint.completedEpochs() + " epochs to resume it.");
-        }
+        requireEpochsLeft(checkpoint);
         if (!checkpoint.history().isEmpty()) {
             int seen = checkpoint.history().get(checkpoint.history().size() - 1).examples();
             if (seen != train.size()) {
@@ -129,17 +134,48 @@ public final class Trainer {
                         + " same split, limit and folder), or start a new run.");
             }
         }
+        if (checkpoint.midEpoch()) {
+            int batchSize = Math.min(settings.batchSize(), train.size());
+            int batches = (train.size() + batchSize - 1) / batchSize;
+            if (checkpoint.currentEpoch().batches() >= batches) {
+                throw new InvalidConfigurationException("The checkpoint stopped " + checkpoint.position() + ", but "
+                        + train.size() + " training examples in batches of " + batchSize + " make only " + batches
+                        + " batches per epoch: resume with the run's training data and batch size, or start a new"
+                        + " run.");
+            }
+        }
         return run(network, train, validation, checkpoint.copy());
     }
 
-    /** Epochs from the one after {@code start} (or the first) to the last, or until a listener asks to stop. */
+    /** Refuses a checkpoint with no epoch left to train under this trainer's epochs, saying how to go on. */
+    private void requireEpochsLeft(TrainingCheckpoint checkpoint) {
+        int done = checkpoint.completedEpochs();
+        int planned = settings.epochs();
+        if (done == planned && !checkpoint.midEpoch()) {
+            throw new InvalidConfigurationException("This run is finished: its checkpoint has trained all " + done
+                    + " configured epochs, so there is nothing left to resume. To train longer, resume with more"
+                    + " epochs (for example " + (done + 10) + " instead of " + done + ").");
+        }
+        if (done >= planned) {
+            int needed = checkpoint.midEpoch() ? done + 1 : done;
+            throw new InvalidConfigurationException("The checkpoint has already trained " + done + " epochs ("
+                    + checkpoint.position() + ") but this run is configured for " + planned + ": ask for at least "
+                    + needed + " epochs to resume it.");
+        }
+    }
+
+    /**
+     * Epochs from where {@code start} stopped (or the first) to the last, or until a listener asks to
+     * stop: at an epoch's end, or after any batch.
+     */
     private TrainingHistory run(Network network, Dataset data, Dataset validation, TrainingCheckpoint start) {
-        checkWidths(network, data, loss);
+        DataWidths.require(network, data, loss);
         if (validation != null) {
-            checkWidths(network, validation, loss);
+            DataWidths.require(network, validation, loss);
         }
         int batchSize = Math.min(settings.batchSize(), data.size());
         int firstEpoch = start == null ? 1 : start.completedEpochs() + 1;
+        EpochProgress resumeFrom = start == null ? EpochProgress.none() : start.currentEpoch();
         List<EpochReport> reports = new ArrayList<>(start == null ? List.of() : start.history());
         listeners.forEach(l -> l.onTrainingStart(config, data.size()));
         TrainingStep.Builder stepBuilder = TrainingStep.builder(network, loss, optimizer).capacity(batchSize)
@@ -149,16 +185,26 @@ public final class Trainer {
         }
         try (TrainingStep step = stepBuilder.build()) {
             EpochLoop epochs = new EpochLoop(step, data, batchSize);
-            boolean stop = false;
-            for (int epoch = firstEpoch; epoch <= settings.epochs() && !stop; epoch++) {
-                EpochReport report = trainEpoch(step, epochs, epoch, validation);
+            for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
+                EpochEnd end = trainEpoch(step, epochs, epoch, validation, resumeFrom);
+                resumeFrom = EpochProgress.none();
+                if (end.stoppedAt().started()) {
+                    TrainingCheckpoint checkpoint = new TrainingCheckpoint(epoch - 1, step.optimizerStates(), reports,
+                            end.stoppedAt());
+                    listeners.forEach(l -> l.onCheckpoint(network, config, checkpoint, true));
+                    break;
+                }
+                EpochReport report = end.report();
                 reports.add(report);
                 listeners.forEach(l -> l.onEpochEnd(report));
-                stop = listeners.stream().anyMatch(TrainingListener::stopRequested);
+                boolean stop = stopRequested();
                 if (!listeners.isEmpty()) {
                     TrainingCheckpoint checkpoint = new TrainingCheckpoint(epoch, step.optimizerStates(), reports);
                     boolean last = stop || epoch == settings.epochs();
                     listeners.forEach(l -> l.onCheckpoint(network, config, checkpoint, last));
+                }
+                if (stop) {
+                    break;
                 }
             }
         }
@@ -167,18 +213,40 @@ public final class Trainer {
         return history;
     }
 
+    /** Whether any listener asks to stop (indexed, so the per-batch poll allocates nothing). */
+    private boolean stopRequested() {
+        for (int l = 0; l < listeners.size(); l++) {
+            if (listeners.get(l).stopRequested()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * One epoch: its learning rate, dropout seed and order, then every batch through the step (each
-     * reported to the listeners), then the validation measurement.
+     * How an epoch ended: with its report when all its batches ran, or with its progress when a listener
+     * asked to stop after one of them ({@code stoppedAt} started, {@code report} null).
      */
-    private EpochReport trainEpoch(TrainingStep step, EpochLoop epochs, int epoch, Dataset validation) {
+    private record EpochEnd(EpochReport report, EpochProgress stoppedAt) {
+    }
+
+    /**
+     * One epoch: its learning rate, dropout seed and order, then every batch from the one after
+     * {@code from}'s through the step (each reported to the listeners, who are asked after each but the
+     * last whether to stop), then the validation measurement. An epoch taken up after some batches has
+     * its dropout stream moved past their masks and its running figures restored, so it goes on exactly
+     * as if it had never stopped.
+     */
+    private EpochEnd trainEpoch(TrainingStep step, EpochLoop epochs, int epoch, Dataset validation,
+                                EpochProgress from) {
         double rate = scheduledRate(epoch, optimizer.learningRate());
         step.learningRate(rate);
         step.reseedDropout(EpochOrder.dropoutSeed(settings.seed(), epoch));
-        EpochOrder.arrange(epochs.begin(), settings.seed(), epoch, settings.shuffle());
+        step.skipDropout(epochs.rowsBefore(from.batches()));
+        EpochOrder.arrange(epochs.begin(from), settings.seed(), epoch, settings.shuffle());
         int batches = epochs.batches();
         long startNanos = System.nanoTime();
-        for (int batch = 1; batch <= batches; batch++) {
+        for (int batch = from.batches() + 1; batch <= batches; batch++) {
             double batchLoss;
             try {
                 batchLoss = epochs.trainBatch(batch);
@@ -197,14 +265,21 @@ public final class Trainer {
                 for (int l = 0; l < listeners.size(); l++) {
                     listeners.get(l).onBatchEnd(batchReport);
                 }
+                if (batch < batches && stopRequested()) {
+                    return new EpochEnd(null, epochs.progress(batch, from.seconds() + secondsSince(startNanos)));
+                }
             }
         }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = from.seconds() + secondsSince(startNanos);
         Network network = step.network();
         Evaluation.Measurement measured = validation == null ? new Evaluation.Measurement(Double.NaN, Double.NaN)
                 : Evaluation.measure(network, validation, loss);
-        return new EpochReport(epoch, settings.epochs(), epochs.meanLoss(), epochs.examples(), seconds, rate,
-                epochs.accuracy(), measured.loss(), measured.accuracy());
+        return new EpochEnd(new EpochReport(epoch, settings.epochs(), epochs.meanLoss(), epochs.examples(), seconds,
+                rate, epochs.accuracy(), measured.loss(), measured.accuracy()), EpochProgress.none());
+    }
+
+    private static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     /** The error for a batch whose loss is not finite, naming the first layer that produced NaN or infinity. */
@@ -231,21 +306,5 @@ public final class Trainer {
                     + "' has none: use the constant schedule or another optimizer.");
         }
         return settings.schedule().rate(epoch, settings.epochs(), initialRate);
-    }
-
-    private static void checkWidths(Network network, Dataset data, Loss loss) {
-        if (data.featureWidth() != network.inputWidth()) {
-            throw new ShapeMismatchException("The network expects " + network.inputWidth() + " input features but the"
-                    + " data has " + data.featureWidth() + ": build the network with input(" + data.featureWidth()
-                    + ") or fix the data.", network.inputWidth(), data.featureWidth());
-        }
-        int expected = loss.targetWidth(network.outputWidth());
-        if (data.targetWidth() != expected) {
-            throw new ShapeMismatchException("The " + loss.id() + " loss reads " + expected + " target values per"
-                    + " example for a network with " + network.outputWidth() + " outputs, but the data has "
-                    + data.targetWidth() + ": make the last layer match, encode the targets to match"
-                    + (expected == 1 ? "" : ", or use sparse_categorical_cross_entropy for integer labels") + ".",
-                    expected, data.targetWidth());
-        }
     }
 }

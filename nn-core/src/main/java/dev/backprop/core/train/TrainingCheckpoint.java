@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything besides the weights and the configuration that a run needs to go on after an epoch as
- * if it had never stopped: how many epochs are done, the optimizer's state of every parameter (its
- * slots and step counter) and the reports of the epochs so far.
+ * Everything besides the weights and the configuration that a run needs to go on after a batch as
+ * if it had never stopped: how many epochs are done, how far the next epoch got ({@link EpochProgress}:
+ * its batches and running loss, accuracy and time; none when the run stopped at an epoch's end), the
+ * optimizer's state of every parameter (its slots and step counter) and the reports of the epochs so far.
  *
  * <p>Nothing else is needed because every other random draw is a pure function of the run's seed and
  * the epoch: epoch {@code e}'s shuffle and dropout masks are drawn from generators seeded with
- * {@code seed} and {@code e}, and the learning-rate schedule reads the epoch number. So a run stopped
- * after epoch {@code k} and resumed with {@link Trainer#resume} ends with the same weights, bit for bit,
- * as an uninterrupted one with the same configuration.
+ * {@code seed} and {@code e} (a resume in the middle of an epoch moves the masks' generator past the
+ * draws of the batches already trained), and the learning-rate schedule reads the epoch number. So a
+ * run stopped after any batch and resumed with {@link Trainer#resume} ends with the same weights, bit
+ * for bit, as an uninterrupted one with the same configuration.
  *
  * <p>The checkpoint a {@link TrainingListener#onCheckpoint} call receives holds the trainer's live
  * optimizer states: save or {@link #copy()} it during the call.
@@ -25,12 +27,20 @@ import java.util.Objects;
  * @param completedEpochs the epochs finished, at least 0
  * @param optimizerStates one state per parameter, in the order of {@code Network.parameters()}
  * @param history         the report of each finished epoch, in order
+ * @param currentEpoch    how far epoch {@code completedEpochs + 1} got: {@link EpochProgress#none()} at an
+ *                        epoch's end
  */
 public record TrainingCheckpoint(int completedEpochs, List<OptimizerState> optimizerStates,
-                                 List<EpochReport> history) {
+                                 List<EpochReport> history, EpochProgress currentEpoch) {
+
+    /** A checkpoint at the end of epoch {@code completedEpochs} (0 batches into the next). */
+    public TrainingCheckpoint(int completedEpochs, List<OptimizerState> optimizerStates, List<EpochReport> history) {
+        this(completedEpochs, optimizerStates, history, EpochProgress.none());
+    }
 
     /** Validates the counts and copies the lists (not the states). */
     public TrainingCheckpoint {
+        Objects.requireNonNull(currentEpoch, "current epoch");
         if (completedEpochs < 0) {
             throw new InvalidConfigurationException("A checkpoint's completed epochs must be at least 0, found "
                     + completedEpochs + ".");
@@ -49,7 +59,21 @@ public record TrainingCheckpoint(int completedEpochs, List<OptimizerState> optim
         for (OptimizerState state : optimizerStates) {
             copies.add(copyOf(state));
         }
-        return new TrainingCheckpoint(completedEpochs, copies, history);
+        return new TrainingCheckpoint(completedEpochs, copies, history, currentEpoch);
+    }
+
+    /** Whether the run stopped inside an epoch, after some of its batches. */
+    public boolean midEpoch() {
+        return currentEpoch.started();
+    }
+
+    /**
+     * Where the run stands, for messages: {@code "after epoch 3"}, or {@code "after batch 5 of epoch 4"}
+     * when it stopped inside an epoch.
+     */
+    public String position() {
+        return midEpoch() ? "after batch " + currentEpoch.batches() + " of epoch " + (completedEpochs + 1)
+                : "after epoch " + completedEpochs;
     }
 
     /**

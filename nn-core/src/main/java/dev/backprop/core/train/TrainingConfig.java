@@ -84,15 +84,33 @@ public record TrainingConfig(PluginId loss, Hyperparameters lossHyperparameters,
         return new Builder();
     }
 
+    /**
+     * A builder starting from this configuration (its loss and optimizer with their settings, and its
+     * loop settings), to change a few values:
+     * {@code config.toBuilder().epochs(config.epochs() + 10).build()}.
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /** Builds a {@link TrainingConfig}. Not thread-safe. */
     public static final class Builder {
         private PluginId loss = PluginId.of("mse");
         private Hyperparameters lossHyperparameters = Hyperparameters.none();
         private PluginId optimizer = PluginId.of("sgd");
         private Hyperparameters optimizerHyperparameters = Hyperparameters.none();
-        private final TrainingSettings.Builder settings = TrainingSettings.builder();
+        private final TrainingSettings.Builder settings;
 
         private Builder() {
+            settings = TrainingSettings.builder();
+        }
+
+        private Builder(TrainingConfig from) {
+            loss = from.loss;
+            lossHyperparameters = from.lossHyperparameters;
+            optimizer = from.optimizer;
+            optimizerHyperparameters = from.optimizerHyperparameters;
+            settings = from.settings.toBuilder();
         }
 
         /** The loss, by id. */

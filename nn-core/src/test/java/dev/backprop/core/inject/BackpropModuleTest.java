@@ -92,4 +92,24 @@ class BackpropModuleTest {
         assertEquals(1, listeners.size());
         assertTrue(listeners.iterator().next() instanceof LoggingListener, listeners.toString());
     }
+
+    @Test
+    void withoutLogging_bindsNoLoggingListener_andKeepsTheOtherModulesListeners() {
+        Set<TrainingListener> none = Guice.createInjector(new BackpropModule(config).withoutLogging())
+                .getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() { }));
+        assertEquals(Set.of(), none);
+
+        TrainingListener own = new TrainingListener() { };
+        PluginRegistry registry = PluginRegistry.discovered();
+        Injector injector = Guice.createInjector(new BackpropModule(config, registry).withoutLogging(),
+                new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        TrainerModule.listeners(binder()).addBinding().toInstance(own);
+                    }
+                });
+        assertEquals(Set.of(own), injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() { })));
+        assertSame(registry, injector.getInstance(PluginRegistry.class), "the registry given is kept");
+        assertEquals(config.settings(), injector.getInstance(Trainer.class).settings());
+    }
 }

@@ -6,6 +6,11 @@ import dev.backprop.testkit.RowFunctionContract;
 class SoftmaxContractTest extends RowFunctionContract {
 
     @Override
+    protected String name() {
+        return Softmax.ID.value();
+    }
+
+    @Override
     protected RowFunction function() {
         Softmax softmax = new Softmax();
         return new RowFunction() {

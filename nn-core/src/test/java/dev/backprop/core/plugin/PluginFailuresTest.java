@@ -55,6 +55,44 @@ class PluginFailuresTest {
     }
 
     @Test
+    void problems_areLoggedOnce_asOneWarningWithTheCountAndEveryMessage_andEachAtDebug() throws IOException {
+        ch.qos.logback.classic.Logger plugins = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("dev.backprop.core.plugin");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        ch.qos.logback.classic.Level before = plugins.getLevel();
+        plugins.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        events.start();
+        plugins.addAppender(events);
+        try {
+            PluginRegistry registry = PluginRegistry.discover(folderLoader(folder,
+                    FailingPlugins.WrappedCause.class.getName(), "org.example.plugins.NoSuchClass", SWISH));
+            assertWorks(registry);
+            assertEquals(2, registry.problems().size(), registry.problems().toString());
+
+            List<String> warnings = events.list.stream()
+                    .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("Plugin discovery met 2 problems (each plugin concerned is left out,"
+                    + " the others work; PluginRegistry.problems() lists them): 1. "), warnings.get(0));
+            for (PluginProblem problem : registry.problems()) {
+                assertTrue(warnings.get(0).contains(problem.message()), warnings.get(0));
+                assertEquals(1, events.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.DEBUG
+                        && e.getFormattedMessage().equals(problem.message())).count(), problem.message());
+            }
+
+            events.list.clear();
+            PluginRegistry.of(List.of(), List.of(), List.of());
+            assertTrue(events.list.stream().noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN),
+                    "no problems, no warning: " + events.list);
+        } finally {
+            plugins.detachAppender(events);
+            plugins.setLevel(before);
+        }
+    }
+
+    @Test
     void constructorThrowingAWrappedException_reportsTheInnermostCause() throws IOException {
         PluginRegistry registry = PluginRegistry.discover(folderLoader(folder, FailingPlugins.WrappedCause.class.getName(),
                 SWISH));

@@ -15,6 +15,18 @@ import org.junit.jupiter.api.Test;
 class LearningRateScheduleTest {
 
     @Test
+    void schedules_printByTheirConfigFileNamesAndKeys() {
+        assertEquals("constant", LearningRateSchedule.constant().toString());
+        assertEquals("step(every_epochs=10, factor=0.5)", LearningRateSchedule.step(10, 0.5).toString());
+        assertEquals("exponential(decay=0.95)", LearningRateSchedule.exponential(0.95).toString());
+        assertEquals("cosine(minimum_fraction=0.0)", LearningRateSchedule.cosine(0.0).toString());
+        assertEquals("linear_warmup(warmup_epochs=2, then=cosine(minimum_fraction=0.1))",
+                LearningRateSchedule.linearWarmup(2, LearningRateSchedule.cosine(0.1)).toString());
+        String settings = TrainingSettings.builder().schedule(LearningRateSchedule.cosine(0.0)).build().toString();
+        assertTrue(settings.contains(", schedule=cosine(minimum_fraction=0.0), "), settings);
+    }
+
+    @Test
     void step_multipliesEveryNEpochs() {
         LearningRateSchedule schedule = LearningRateSchedule.step(2, 0.5);
         assertEquals(0.1, schedule.rate(1, 6, 0.1), 1e-12);

@@ -74,6 +74,127 @@ class TrainerResumeTest {
     }
 
     @Test
+    void resume_afterAnyBatch_givesTheWeightsAndHistoryOfAnUninterruptedRun_onOneAndTwoThreads() {
+        for (int threads : new int[] {1, 2}) {
+            TrainingConfig config = config(EPOCHS).withSettings(new TrainingSettings(EPOCHS, 16, true, 11, threads,
+                    LearningRateSchedule.cosine(0.1), GradientClipping.none()));
+            Network uninterrupted = network();
+            TrainingHistory full = trainer(config, List.of()).fit(uninterrupted, train, validation);
+            // 150 examples in batches of 16: 10 batches per epoch, the last of 6.
+            int[][] stops = {{1, 1}, {1, 9}, {3, 4}, {6, 1}, {6, 9}};
+            for (int[] stop : stops) {
+                String where = threads + " thread(s), stopped after batch " + stop[1] + " of epoch " + stop[0];
+                Network interrupted = network();
+                StopAtBatch stopper = new StopAtBatch(stop[0], stop[1]);
+                TrainingHistory before = trainer(config, List.of(stopper)).fit(interrupted, train, validation);
+                assertEquals(stop[0] - 1, before.epochs().size(), where);
+                assertEquals(stop[0] - 1, stopper.saved.completedEpochs(), where);
+                assertEquals(stop[1], stopper.saved.currentEpoch().batches(), where);
+                assertTrue(stopper.saved.midEpoch(), where);
+                assertTrue(stopper.ended, "onTrainingEnd follows the stop: " + where);
+                assertEquals(stop[0] - 1, stopper.epochsEnded, "no onEpochEnd for the unfinished epoch: " + where);
+
+                TrainingHistory resumed = trainer(config, List.of()).resume(interrupted, train, validation,
+                        stopper.saved);
+
+                assertSameWeights(uninterrupted, interrupted, where);
+                assertEquals(EPOCHS, resumed.epochs().size(), where);
+                for (int e = 0; e < EPOCHS; e++) {
+                    EpochReport expected = full.epochs().get(e);
+                    EpochReport actual = resumed.epochs().get(e);
+                    assertEquals(expected.loss(), actual.loss(), "loss of epoch " + (e + 1) + ", " + where);
+                    assertEquals(expected.accuracy(), actual.accuracy(), "accuracy of epoch " + (e + 1) + ", " + where);
+                    assertEquals(expected.learningRate(), actual.learningRate(), where);
+                    assertEquals(expected.validationLoss(), actual.validationLoss(), where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void stopAfterABatch_fromAnotherThread_endsTheRunAtTheNextBatch_withOneLastCheckpoint() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stopButton = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> calls = new ArrayList<>();
+        TrainingListener dashboard = new TrainingListener() {
+            @Override
+            public void onBatchEnd(BatchReport report) {
+                calls.add("batch " + report.epoch() + "." + report.batch());
+                if (report.epoch() == 2 && report.batch() == 3) {
+                    Thread pressStop = new Thread(() -> stopButton.set(true));
+                    pressStop.start();
+                    try {
+                        pressStop.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint,
+                                     boolean last) {
+                calls.add("checkpoint " + checkpoint.position() + (last ? " (last)" : ""));
+            }
+
+            @Override
+            public void onTrainingEnd(TrainingHistory history) {
+                calls.add("end after " + history.epochs().size() + " epochs");
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return stopButton.get();
+            }
+        };
+        trainer(config(EPOCHS), List.of(dashboard)).fit(network(), train);
+        assertEquals(List.of("batch 2.3", "checkpoint after batch 3 of epoch 2 (last)", "end after 1 epochs"),
+                calls.subList(calls.size() - 3, calls.size()));
+        assertEquals(10 + 3, calls.stream().filter(c -> c.startsWith("batch")).count(), calls.toString());
+    }
+
+    @Test
+    void stopRequestedAfterAnEpochsLastBatch_endsTheRunAtThatEpochsEnd() {
+        StopAtBatch stopper = new StopAtBatch(2, 10);
+        TrainingHistory history = trainer(config(EPOCHS), List.of(stopper)).fit(network(), train);
+        assertEquals(2, history.epochs().size());
+        assertEquals(2, stopper.saved.completedEpochs());
+        assertFalse(stopper.saved.midEpoch());
+    }
+
+    @Test
+    void resume_ofAFinishedRun_saysItIsFinished_andHowToTrainLonger() {
+        Network network = network();
+        StopAfter stopper = new StopAfter(EPOCHS);
+        trainer(config(EPOCHS), List.of(stopper)).fit(network, train);
+        InvalidConfigurationException finished = assertThrows(InvalidConfigurationException.class,
+                () -> trainer(config(EPOCHS), List.of()).resume(network, train, null, stopper.saved));
+        assertEquals("This run is finished: its checkpoint has trained all 6 configured epochs, so there is nothing"
+                + " left to resume. To train longer, resume with more epochs (for example 16 instead of 6).",
+                finished.getMessage());
+    }
+
+    @Test
+    void resume_inTheMiddleOfAnEpoch_onFewerBatches_isRefused() {
+        StopAtBatch stopper = new StopAtBatch(1, 9);
+        trainer(config(EPOCHS), List.of(stopper)).fit(network(), train);
+        Dataset fewer = TrainerTest.randomClassification(100, 5, 3, 21);
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> trainer(config(EPOCHS), List.of()).resume(network(), fewer, null, stopper.saved));
+        assertTrue(e.getMessage().contains("stopped after batch 9 of epoch 1, but 100 training examples in batches"
+                + " of 16 make only 7 batches per epoch"), e.getMessage());
+    }
+
+    @Test
+    void resume_inTheLastEpoch_withFewerEpochs_asksForEnough() {
+        StopAtBatch stopper = new StopAtBatch(EPOCHS, 2);
+        trainer(config(EPOCHS), List.of(stopper)).fit(network(), train);
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> trainer(config(EPOCHS - 1), List.of()).resume(network(), train, null, stopper.saved));
+        assertTrue(e.getMessage().contains("already trained 5 epochs (after batch 2 of epoch 6) but this run is"
+                + " configured for 5: ask for at least 6 epochs"), e.getMessage());
+    }
+
+    @Test
     void resume_onAnotherNumberOfExamples_isRefused() {
         Network network = network();
         StopAfter stopper = new StopAfter(2);
@@ -177,6 +298,48 @@ class TrainerResumeTest {
                 assertTrue(last, "a stop makes this the last checkpoint");
                 saved = checkpoint.copy();
             }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stop;
+        }
+    }
+
+    /** Asks to stop after batch {@code batch} of epoch {@code epoch}, and keeps a copy of the last checkpoint. */
+    private static final class StopAtBatch implements TrainingListener {
+        private final int epoch;
+        private final int batch;
+        private boolean stop;
+        private boolean ended;
+        private int epochsEnded;
+        private TrainingCheckpoint saved;
+
+        StopAtBatch(int epoch, int batch) {
+            this.epoch = epoch;
+            this.batch = batch;
+        }
+
+        @Override
+        public void onBatchEnd(BatchReport report) {
+            stop = report.epoch() == epoch && report.batch() == batch;
+        }
+
+        @Override
+        public void onEpochEnd(EpochReport report) {
+            epochsEnded++;
+        }
+
+        @Override
+        public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint, boolean last) {
+            if (last) {
+                saved = checkpoint.copy();
+            }
+        }
+
+        @Override
+        public void onTrainingEnd(TrainingHistory history) {
+            ended = true;
         }
 
         @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.calls;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -93,9 +94,10 @@ class TrainerTest {
         InOrder order = inOrder(listener);
         order.verify(listener).onTrainingStart(trainer.config(), 150);
         assertEquals(0.01, trainer.config().optimizerHyperparameters().get("learning_rate", 0), "saved from the plugin");
-        order.verify(listener, times(3)).onBatchEnd(any());
+        order.verify(listener, calls(3)).onBatchEnd(any());   // stopRequested polls come between them
         order.verify(listener).onEpochEnd(argThat(r -> r.epoch() == 1 && r.examples() == 150));
         verify(listener, times(6)).onBatchEnd(any());
+        verify(listener, times(2 * (2 + 1))).stopRequested();   // per epoch: after batches 1 and 2, and after it
         verify(listener).onTrainingEnd(any());
     }
 
@@ -177,6 +179,25 @@ class TrainerTest {
                 () -> trainer(TrainingConfig.builder().build()).fit(network, XOR));
         assertEquals("The network expects 3 input features but the data has 2: build the network with input(2) or"
                 + " fix the data.", e.getMessage());
+    }
+
+    @Test
+    void fit_sparseCrossEntropyWithOneHotTargets_saysTheyLookOneHot_andToUseCategoricalCrossEntropy() {
+        Network network = Network.builder().input(4).dense(3, "softmax").build();
+        Dataset oneHot = randomClassification(20, 4, 3, 7);
+        TrainingConfig sparse = TrainingConfig.builder().loss("sparse_categorical_cross_entropy").build();
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> trainer(sparse).fit(network, oneHot));
+        assertEquals("The sparse_categorical_cross_entropy loss reads one class index per example, but the targets"
+                + " have 3 columns, one per output: they look one-hot. Use categorical_cross_entropy for one-hot"
+                + " targets, or give each example its class index (0 to 2) as its one target.", e.getMessage());
+
+        Dataset twoColumns = new Dataset(new float[20 * 4], 4, new float[20 * 2], 2);
+        ShapeMismatchException other = assertThrows(ShapeMismatchException.class,
+                () -> trainer(sparse).fit(network, twoColumns));
+        assertEquals("The sparse_categorical_cross_entropy loss reads 1 target value per example for a network with"
+                + " 3 outputs, but the data has 2: make the last layer match, encode the targets to match.",
+                other.getMessage(), "not one column per output: the general message");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.backprop.io.model;
 import dev.backprop.api.BackpropException;
 import dev.backprop.api.optimizer.OptimizerState;
 import dev.backprop.core.network.Parameter;
+import dev.backprop.core.train.EpochProgress;
 import dev.backprop.core.train.EpochReport;
 import dev.backprop.core.train.TrainingCheckpoint;
 import java.io.IOException;
@@ -13,15 +14,20 @@ import java.util.Optional;
 
 /**
  * The optional state to resume training from (version 3 on): a flag, then the completed epochs, every
- * parameter's optimizer state (slot count, step, slots) and one report per finished epoch, its seconds
- * written as {@value #UNTIMED} (wall-clock time is not saved, so equal runs give equal files). Reading
- * sizes the slots by the parameters already read and checks the file has the bytes before allocating;
- * {@link Raw#toCheckpoint} validates the values once the checksum has passed.
+ * parameter's optimizer state (slot count, step, slots), one report per finished epoch, its seconds
+ * written as {@value #UNTIMED} (wall-clock time is not saved, so equal runs give equal files), and
+ * (version 6 on) the progress of the epoch after the completed ones: its batches trained, running loss
+ * sum and correct count, and its seconds, also written as {@value #UNTIMED}. A file older than version 6
+ * stopped at an epoch's end: it reads as 0 batches into the next epoch. Reading sizes the slots by the
+ * parameters already read and checks the file has the bytes before allocating; {@link Raw#toCheckpoint}
+ * validates the values once the checksum has passed.
  */
 final class CheckpointSection {
 
     /** More than any built-in optimizer uses; a larger count means a corrupted file. */
     private static final int MAX_SLOTS = 64;
+    /** The first format version that stores the progress of an unfinished epoch. */
+    static final int EPOCH_PROGRESS_VERSION = 6;
     /** The bytes of one stored epoch report: three ints and six doubles. */
     private static final long REPORT_BYTES = 3L * Integer.BYTES + 6L * Double.BYTES;
     /**
@@ -62,10 +68,18 @@ final class CheckpointSection {
             out.writeDouble(report.validationLoss());
             out.writeDouble(report.validationAccuracy());
         }
+        EpochProgress progress = state.currentEpoch();
+        out.writeInt(progress.batches());
+        out.writeDouble(progress.lossSum());
+        out.writeInt(progress.correct());
+        out.writeDouble(UNTIMED);   // as the reports' seconds
     }
 
-    /** Reads the flag and, when set, the state as stored, sized by {@code parameters}. */
-    static Optional<Raw> read(ModelInput in, List<Parameter> parameters) throws IOException {
+    /**
+     * Reads the flag and, when set, the state as stored in a file of {@code version}, sized by
+     * {@code parameters}.
+     */
+    static Optional<Raw> read(ModelInput in, List<Parameter> parameters, int version) throws IOException {
         if (!in.readBoolean("the training-state flag")) {
             return Optional.empty();
         }
@@ -103,11 +117,20 @@ final class CheckpointSection {
                     in.readDouble(what), in.readDouble(what), in.readDouble(what), in.readDouble(what),
                     in.readDouble(what)));
         }
-        return Optional.of(new Raw(completed, states, steps, history));
+        Progress progress = version >= EPOCH_PROGRESS_VERSION
+                ? new Progress(in.readInt("the current epoch's batches"), in.readDouble("the current epoch's loss sum"),
+                        in.readInt("the current epoch's correct count"), in.readDouble("the current epoch's seconds"))
+                : new Progress(0, 0, 0, 0);
+        return Optional.of(new Raw(completed, states, steps, history, progress));
+    }
+
+    /** The unfinished epoch's progress as stored; validated by {@link Raw#toCheckpoint}. */
+    record Progress(int batches, double lossSum, int correct, double seconds) {
     }
 
     /** The resume state as stored. */
-    record Raw(int completedEpochs, List<OptimizerState> states, long[] steps, List<EpochReport> history) {
+    record Raw(int completedEpochs, List<OptimizerState> states, long[] steps, List<EpochReport> history,
+               Progress progress) {
 
         /** The checkpoint, validated now that the checksum vouches for the bytes. */
         TrainingCheckpoint toCheckpoint(Path file) {
@@ -126,7 +149,14 @@ final class CheckpointSection {
                     ModelLimits.requireIn(which + "planned epochs", report.epochs(), 1, ModelLimits.MAX_EPOCHS);
                     ModelLimits.requireIn(which + "example count", report.examples(), 0, Integer.MAX_VALUE);
                 }
-                return new TrainingCheckpoint(completedEpochs, states, history);
+                ModelLimits.requireIn("the current epoch's batch count", progress.batches(), 0, Integer.MAX_VALUE);
+                ModelLimits.requireIn("the current epoch's correct count", progress.correct(), 0, Integer.MAX_VALUE);
+                if (!Double.isFinite(progress.lossSum()) || !Double.isFinite(progress.seconds())) {
+                    throw new ModelFormatException("the current epoch's loss sum is " + progress.lossSum()
+                            + " and its seconds " + progress.seconds() + ", but both must be finite.");
+                }
+                return new TrainingCheckpoint(completedEpochs, states, history, new EpochProgress(progress.batches(),
+                        progress.lossSum(), progress.correct(), progress.seconds()));
             } catch (BackpropException e) {
                 throw new ModelFormatException("Model file " + file + " passes its checksum but its training state is"
                         + " not valid: " + e.getMessage() + " Save the checkpoint again.", e);

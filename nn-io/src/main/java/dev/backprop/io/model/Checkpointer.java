@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saves a checkpoint ({@link ModelFiles#saveCheckpoint}) to one file every {@code every} epochs and
- * after the last epoch (the configured last one, or the one after which a listener such as early
- * stopping ends training), replacing the previous one atomically: a run killed at any moment leaves the
+ * when training ends (after the configured last epoch, after the epoch at which a listener such as
+ * early stopping ends training, or after the batch at which a listener asked to stop inside an epoch,
+ * which the checkpoint then records), replacing the previous one atomically: a run killed at any moment leaves the
  * last complete checkpoint, which {@link ModelFiles#loadCheckpoint} and {@code Trainer.resume} go on
  * from. A failed save stops training with its {@link ModelFormatException}, the previous file intact.
  */
@@ -47,7 +48,7 @@ public final class Checkpointer implements TrainingListener {
         int epoch = checkpoint.completedEpochs();
         if (epoch % every == 0 || last) {
             ModelFiles.saveCheckpoint(network, config, checkpoint, file);
-            LOG.info("checkpoint after epoch {} saved to {}", epoch, file);
+            LOG.info("checkpoint {} saved to {}", checkpoint.position(), file);
         }
     }
 }

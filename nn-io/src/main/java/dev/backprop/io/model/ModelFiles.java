@@ -1,7 +1,11 @@
 package dev.backprop.io.model;
 
 import dev.backprop.api.BackpropException;
+import dev.backprop.api.Hyperparameters;
+import dev.backprop.api.PluginId;
+import dev.backprop.api.UnknownPluginException;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.plugin.PluginKind;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;
@@ -63,6 +67,8 @@ import org.slf4j.LoggerFactory;
  * a {@code 0}/{@code 1} byte, or {@code utf}); before version 4 every value is an untagged {@code double}.
  * Version 5 has version 4's layout; it marks files written after {@code nadam}'s default momentum rule
  * changed, so that an older file's {@code nadam} keeps its former rule ({@code EarlierRules}).
+ * Version 6 adds the progress of an unfinished epoch at the end of the training state (a run stopped
+ * between two batches); an older checkpoint reads as 0 batches into the epoch after its completed ones.
  * <pre>
  * magic              4 bytes   the ASCII text "BPNN"
  * formatVersion      int       {@value #FORMAT_VERSION}
@@ -105,6 +111,11 @@ import org.slf4j.LoggerFactory;
  *                              validationAccuracy as doubles (NaN where not measured); seconds is
  *                              written as 0: wall-clock time is not saved, so the same run (same seed
  *                              and threads) saves byte-identical files (older files may hold real times)
+ *   currentEpoch               (version 6 on) the epoch after the completed ones, as far as it got:
+ *     batches        int       batches trained (0: the run stopped at an epoch's end)
+ *     lossSum        double    the sum of batch loss × batch rows over those batches
+ *     correct        int       those batches' examples classified right while training
+ *     seconds        double    written as 0, as the reports' seconds
  * checksum           long      CRC32 of every byte before it, in the low 32 bits
  * </pre>
  * A reader accepts versions 1 to {@value #FORMAT_VERSION} and rejects newer ones with a message
@@ -120,7 +131,7 @@ public final class ModelFiles {
     /** The four ASCII bytes every model file starts with. */
     public static final String MAGIC = "BPNN";
     /** The format version this class writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 5;
+    public static final int FORMAT_VERSION = 6;
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFiles.class);
     private static final int READ_BUFFER_BYTES = 1 << 16;
@@ -157,8 +168,9 @@ public final class ModelFiles {
     /**
      * Saves a checkpoint: {@code network} with {@code config} as {@link #save(Network, TrainingConfig, Path)}
      * does, plus {@code checkpoint} (completed epochs, optimizer state, history), so that
-     * {@link #loadCheckpoint} and {@code Trainer.resume} go on exactly where the run is now. Atomic like
-     * every save. Call it between epochs (from {@code TrainingListener.onCheckpoint}, as
+     * {@link #loadCheckpoint} and {@code Trainer.resume} go on exactly where the run is now (at an
+     * epoch's end, or between two batches when the checkpoint records an unfinished epoch). Atomic like
+     * every save. Call it between batches (from {@code TrainingListener.onCheckpoint}, as
      * {@link Checkpointer} does), never while a batch is being computed.
      */
     public static void saveCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint,
@@ -266,15 +278,10 @@ public final class ModelFiles {
                     + " one with --checkpoint-every). Load it as a model, or train from scratch.");
         }
         TrainingConfig config = model.config().get();
-        try {
-            registry.loss(config.loss(), config.lossHyperparameters());
-            registry.optimizer(config.optimizer(), config.optimizerHyperparameters());
-        } catch (BackpropException e) {
-            throw new ModelFormatException("Model file " + source + " was saved with loss '" + config.loss()
-                    + "' " + config.lossHyperparameters() + " and optimizer '" + config.optimizer() + "' "
-                    + config.optimizerHyperparameters() + ", which the installed plugins cannot set up: "
-                    + e.getMessage(), e);
-        }
+        requireResolvable(source, PluginKind.LOSS, config.loss(), config.lossHyperparameters(),
+                () -> registry.loss(config.loss(), config.lossHyperparameters()));
+        requireResolvable(source, PluginKind.OPTIMIZER, config.optimizer(), config.optimizerHyperparameters(),
+                () -> registry.optimizer(config.optimizer(), config.optimizerHyperparameters()));
         Network network = NetworkRestorer.restore(model, registry, source);
         LOG.debug("Loaded checkpoint from {} after epoch {}", source, model.checkpoint().get().completedEpochs());
         return new ResumableRun(network, config, model.checkpoint().get());
@@ -289,6 +296,24 @@ public final class ModelFiles {
      */
     public static Optional<TrainingCheckpoint> checkpoint(Path file) {
         return read(absolute(file)).checkpoint();
+    }
+
+    /**
+     * Runs {@code resolve} (the registry's lookup of the run's {@code kind} {@code id} with its saved
+     * settings), turning its failure into one message about the file: a plugin that is not installed
+     * ({@link MissingPlugin}), or one that refuses the saved settings.
+     */
+    private static void requireResolvable(Path source, PluginKind kind, PluginId id, Hyperparameters settings,
+                                          Runnable resolve) {
+        try {
+            resolve.run();
+        } catch (UnknownPluginException e) {
+            throw MissingPlugin.of(source, kind, id, "", e);
+        } catch (BackpropException e) {
+            throw new ModelFormatException("Model file " + source + " was saved with the " + kind.word() + " '" + id
+                    + "'" + SettingsText.of(settings) + ", which the installed plugin cannot set up: " + e.getMessage()
+                    + " Install the plugin version the run was saved with.", e);
+        }
     }
 
     /** Reads and verifies the whole file. */

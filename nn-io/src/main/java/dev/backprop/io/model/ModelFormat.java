@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The order of a model file's sections, as laid out in {@link ModelFiles}: header, architecture,
- * parameters, training configuration (version 2 on), training state (version 3 on), checksum. Writes
+ * parameters, training configuration (version 2 on), training state (version 3 on; version 6 adds the
+ * unfinished epoch's progress), checksum. Writes
  * and reads them in that order; each section's bytes are its own class's business.
  *
  * <p>The order of checks while reading is what makes the messages useful: the magic bytes first (is
@@ -59,7 +60,7 @@ final class ModelFormat {
         List<Parameter> parameters = version < 4 ? ParametersSection.withCurrentNames(read) : read;
         Optional<TrainingSection.Raw> training = version >= 2 ? TrainingSection.read(model, version)
                 : Optional.empty();
-        Optional<CheckpointSection.Raw> checkpoint = version >= 3 ? CheckpointSection.read(model, parameters)
+        Optional<CheckpointSection.Raw> checkpoint = version >= 3 ? CheckpointSection.read(model, parameters, version)
                 : Optional.empty();
         model.verifyChecksum();
         return new SavedModel(architecture.toSpec(file), parameters, training.map(t -> t.toTraining(file)),

@@ -48,8 +48,8 @@ final class NetworkRestorer {
             throw missingActivation(spec, registry, file, e);
         } catch (InvalidHyperparameterException | DuplicatePluginException e) {
             String layer = firstFailingLayer(spec, registry).map(i -> "layer " + (i + 1) + " (activation '"
-                    + spec.layers().get(i).activation() + "', settings " + spec.layers().get(i).activationHyperparameters()
-                    + ")").orElse("one of its layers");
+                    + spec.layers().get(i).activation() + "'" + SettingsText.of(spec.layers().get(i)
+                    .activationHyperparameters()) + ")").orElse("one of its layers");
             throw new ModelFormatException("Model file " + file + " cannot be loaded because " + layer
                     + " cannot be set up with the installed plugins: " + e.getMessage()
                     + " Install the plugin version the model was saved with.", e);
@@ -78,10 +78,7 @@ final class NetworkRestorer {
             }
         }
         boolean several = layers.indexOf(",") >= 0;
-        return new ModelFormatException("Model file " + file + " needs the activation '" + id + "' for layer"
-                + (several ? "s " : " ") + layers + ", but it is not installed. " + e.getMessage()
-                + " Put the jar that provides '" + id + "' on the classpath (or in the plugins folder), or load with a"
-                + " PluginRegistry that contains it.", e);
+        return MissingPlugin.of(file, PluginKind.ACTIVATION, id, (several ? "layers " : "layer ") + layers, e);
     }
 
     /** The first layer whose activation the registry cannot resolve with its saved settings. */

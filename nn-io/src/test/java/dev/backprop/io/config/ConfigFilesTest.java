@@ -154,6 +154,47 @@ class ConfigFilesTest {
     }
 
     @Test
+    void everySchedule_printsAsTheConfigFileWritesIt() throws IOException {
+        List<LearningRateSchedule> schedules = List.of(LearningRateSchedule.constant(),
+                LearningRateSchedule.step(3, 0.5), LearningRateSchedule.exponential(0.9),
+                LearningRateSchedule.cosine(0.25),
+                LearningRateSchedule.linearWarmup(2, LearningRateSchedule.linearWarmup(1,
+                        LearningRateSchedule.cosine(0.1))));
+        for (LearningRateSchedule schedule : schedules) {
+            String mapping = asMapping(schedule.toString());
+            Path file = write("printed.yaml", "network: {input: 2, layers: [{width: 1, activation: sigmoid}]}\n"
+                    + "training: {schedule: " + mapping + "}\n");
+
+            assertEquals(schedule, ConfigFiles.load(file, REGISTRY).training().schedule(), schedule + " as " + mapping);
+        }
+    }
+
+    /** {@code {type: step, every_epochs: 3, factor: 0.5}} from {@code step(every_epochs=3, factor=0.5)}. */
+    private static String asMapping(String printed) {
+        int open = printed.indexOf('(');
+        if (open < 0) {
+            return "{type: " + printed + "}";
+        }
+        StringBuilder mapping = new StringBuilder("{type: ").append(printed, 0, open);
+        String arguments = printed.substring(open + 1, printed.length() - 1);
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= arguments.length(); i++) {
+            char c = i == arguments.length() ? ',' : arguments.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                String argument = arguments.substring(start, i).strip();
+                int equals = argument.indexOf('=');
+                String value = argument.substring(equals + 1);
+                mapping.append(", ").append(argument, 0, equals).append(": ")
+                        .append(value.matches("[a-z_]+(\\(.*)?") ? asMapping(value) : value);
+                start = i + 1;
+            }
+        }
+        return mapping.append('}').toString();
+    }
+
+    @Test
     void exampleFiles_mirrorTheC2Benchmark() {
         NetworkSpec spec = Network.builder().input(784).dense(256, "relu").dense(128, "relu").dense(10, "softmax")
                 .spec();

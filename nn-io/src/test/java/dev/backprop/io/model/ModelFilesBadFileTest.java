@@ -1,5 +1,6 @@
 package dev.backprop.io.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,12 +132,26 @@ class ModelFilesBadFileTest {
     }
 
     @Test
-    void load_withActivationNotInstalled_namesLayerIdAndAvailableIds() {
-        String message = assertThrows(ModelFormatException.class,
-                () -> ModelFiles.load(file, TestActivations.registry(new TestActivations.Tanh()))).getMessage();
+    void load_withAThirdPartyActivationNotInstalled_leadsWithTheCommandLineFix_thenTheLibraryOne() {
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFiles.load(file, TestActivations.registry(new TestActivations.Tanh())));
 
-        assertContains(message, "'test.leaky'", "layer 2", "not installed", "Available: softmax, test.tanh",
-                file.toString(), "classpath");
+        assertEquals("Model file " + file + " needs the activation 'test.leaky' (layer 2), which is not installed:"
+                + " add --plugins DIR with the jar that provides 'test.leaky' (in code: put that jar on the classpath,"
+                + " or load with a PluginRegistry that has it).", e.getMessage());
+        assertContains(e.getCause().getMessage(), "Available: softmax, test.tanh");
+    }
+
+    @Test
+    void load_withAMissingBuiltIn_asksForANewerBackprop_orARegistryThatHasIt() {
+        Path relu = dir.resolve("relu.bpnn");
+        ModelFiles.save(dev.backprop.core.network.Network.builder().input(2).dense(3, "relu").dense(2, "softmax")
+                .build(), relu);
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFiles.load(relu, TestActivations.registry(new TestActivations.Tanh())));
+
+        assertContains(e.getMessage(), "needs the activation 'relu' (layer 1), which is not installed: it is a"
+                + " built-in this Backprop lacks, so upgrade Backprop");
     }
 
     @Test
@@ -145,7 +160,8 @@ class ModelFilesBadFileTest {
                 () -> ModelFiles.load(file, TestActivations.registry()));
 
         assertInstanceOf(UnknownPluginException.class, e.getCause());
-        assertContains(e.getMessage(), "'test.tanh'", "layer 1", "Available: softmax.");
+        assertContains(e.getMessage(), "'test.tanh' (layer 1)");
+        assertContains(e.getCause().getMessage(), "Available: softmax.");
     }
 
     @Test

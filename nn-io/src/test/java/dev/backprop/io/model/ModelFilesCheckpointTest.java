@@ -12,6 +12,8 @@ import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.GradientClipping;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.core.train.BatchReport;
+import dev.backprop.core.train.EpochProgress;
 import dev.backprop.core.train.EpochReport;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.Trainer;
@@ -65,6 +67,53 @@ class ModelFilesCheckpointTest {
                     uninterrupted.parameters().get(i).name());
         }
         assertEquals(full.get(EPOCHS - 1).validationAccuracy(), resumed.get(EPOCHS - 1).validationAccuracy());
+    }
+
+    @Test
+    void stopBetweenTwoBatches_savesTheUnfinishedEpoch_andTheFileResumesToTheWeightsOfAnUninterruptedRun() {
+        TrainingConfig config = config(EPOCHS);
+        Network uninterrupted = network();
+        List<EpochReport> full = TestTrainers.of(config, registry, List.of()).fit(uninterrupted, train, validation)
+                .epochs();
+        // 120 examples in batches of 16: 8 batches per epoch.
+        for (int batch : new int[] {1, 5, 7}) {
+            Path file = dir.resolve("run-" + batch + ".bpnn");
+            Network interrupted = network();
+            StopAtBatch stop = new StopAtBatch(3, batch);
+            TestTrainers.of(config, registry, List.of(new Checkpointer(file, 10), stop))
+                    .fit(interrupted, train, validation);
+
+            ResumableRun run = ModelFiles.loadCheckpoint(file, registry);
+            TrainingCheckpoint saved = run.checkpoint();
+            assertEquals(2, saved.completedEpochs());
+            assertTrue(saved.midEpoch());
+            assertEquals(batch, saved.currentEpoch().batches());
+            assertEquals(stop.atStop.currentEpoch().lossSum(), saved.currentEpoch().lossSum());
+            assertEquals(stop.atStop.currentEpoch().correct(), saved.currentEpoch().correct());
+            assertEquals(0.0, saved.currentEpoch().seconds(), "wall-clock time is not saved");
+            assertEquals("after batch " + batch + " of epoch 3", saved.position());
+
+            List<EpochReport> resumed = TestTrainers.of(run.config(), registry, List.of())
+                    .resume(run.network(), train, validation, saved).epochs();
+            for (int i = 0; i < uninterrupted.parameters().size(); i++) {
+                assertArrayEquals(uninterrupted.parameters().get(i).values(),
+                        run.network().parameters().get(i).values(), "batch " + batch + ": "
+                                + uninterrupted.parameters().get(i).name());
+            }
+            assertEquals(full.get(2).loss(), resumed.get(2).loss(), "the unfinished epoch's loss, completed");
+            assertEquals(full.get(2).accuracy(), resumed.get(2).accuracy());
+        }
+    }
+
+    @Test
+    void checkpoint_atAnEpochsEnd_readsBackAsZeroBatchesIntoTheNext() {
+        Path file = dir.resolve("run.bpnn");
+        TestTrainers.of(config(EPOCHS), registry, List.of(new Checkpointer(file, 1), new StopAfter(2)))
+                .fit(network(), train);
+        TrainingCheckpoint saved = ModelFiles.checkpoint(file).orElseThrow();
+        assertEquals(2, saved.completedEpochs());
+        assertFalse(saved.midEpoch());
+        assertEquals(EpochProgress.none(), saved.currentEpoch());
     }
 
     @Test
@@ -142,6 +191,60 @@ class ModelFilesCheckpointTest {
     }
 
     @Test
+    void checkpointNamingAThirdPartyLossNotInstalled_leadsWithTheCommandLineFix_andShowsNoEmptySettings() {
+        Path file = dir.resolve("run.bpnn");
+        Network network = network();
+        TrainingConfig thirdParty = TrainingConfig.builder().loss("thirdparty.scaled_mse").optimizer("sgd").build();
+        List<dev.backprop.api.optimizer.OptimizerState> states = network.parameters().stream()
+                .map(p -> new dev.backprop.api.optimizer.OptimizerState(0, p.size())).toList();
+        ModelFiles.saveCheckpoint(network, thirdParty, new TrainingCheckpoint(0, states, List.of()), file);
+
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFiles.loadCheckpoint(file, registry));
+
+        assertEquals("Model file " + file + " needs the loss 'thirdparty.scaled_mse', which is not installed: add"
+                + " --plugins DIR with the jar that provides 'thirdparty.scaled_mse' (in code: put that jar on the"
+                + " classpath, or load with a PluginRegistry that has it).", e.getMessage());
+        assertFalse(e.getMessage().contains("{}"), e.getMessage());
+    }
+
+    @Test
+    void checkpointWhoseSettingsTheInstalledPluginRefuses_namesThemAndTheFix() {
+        Path file = dir.resolve("run.bpnn");
+        Network network = network();
+        TrainingConfig config = TrainingConfig.builder().loss("huber", Hyperparameters.of("delta", 0.5))
+                .optimizer("sgd").build();
+        List<dev.backprop.api.optimizer.OptimizerState> states = network.parameters().stream()
+                .map(p -> new dev.backprop.api.optimizer.OptimizerState(0, p.size())).toList();
+        ModelFiles.saveCheckpoint(network, config, new TrainingCheckpoint(0, states, List.of()), file);
+        dev.backprop.api.loss.Loss strictHuber = new dev.backprop.api.loss.ElementwiseLoss() {
+            @Override
+            public dev.backprop.api.PluginId id() {
+                return dev.backprop.api.PluginId.of("huber");
+            }
+
+            @Override
+            public double value(double prediction, double target) {
+                return 0;
+            }
+
+            @Override
+            public double derivative(double prediction, double target) {
+                return 0;
+            }
+        };
+        PluginRegistry withoutDelta = PluginRegistry.of(List.of(registry.activation("relu")), List.of(strictHuber),
+                List.of(registry.optimizer("sgd")));
+
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFiles.loadCheckpoint(file, withoutDelta));
+
+        assertTrue(e.getMessage().contains("was saved with the loss 'huber' with settings {delta=0.5}, which the"
+                + " installed plugin cannot set up:"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Install the plugin version the run was saved with."), e.getMessage());
+    }
+
+    @Test
     void aScheduleOfTheUsersOwn_isRefusedBeforeTrainingStarts_andNothingIsWritten() {
         TrainingConfig custom = TrainingConfig.builder().schedule((epoch, epochs, initial) -> initial / epoch).build();
         Path file = dir.resolve("run.bpnn");
@@ -189,6 +292,36 @@ class ModelFilesCheckpointTest {
             y[i * 3 + (x[i * 4] > 0.3 ? 0 : x[i * 4 + 1] > 0 ? 1 : 2)] = 1;
         }
         return new Dataset(x, 4, y, 3);
+    }
+
+    /** Asks to stop after batch {@code batch} of epoch {@code epoch}; keeps a copy of the last checkpoint. */
+    private static final class StopAtBatch implements TrainingListener {
+        private final int epoch;
+        private final int batch;
+        private boolean stop;
+        private TrainingCheckpoint atStop;
+
+        StopAtBatch(int epoch, int batch) {
+            this.epoch = epoch;
+            this.batch = batch;
+        }
+
+        @Override
+        public void onBatchEnd(BatchReport report) {
+            stop = report.epoch() == epoch && report.batch() == batch;
+        }
+
+        @Override
+        public void onCheckpoint(Network network, TrainingConfig config, TrainingCheckpoint checkpoint, boolean last) {
+            if (last) {
+                atStop = checkpoint.copy();
+            }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stop;
+        }
     }
 
     /** Stops the run after epoch {@code k}, as if it had been killed there. */
