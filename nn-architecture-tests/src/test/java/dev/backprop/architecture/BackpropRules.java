@@ -151,9 +151,12 @@ final class BackpropRules {
 
     static final ArchRule ONLY_EXAMPLES_PRINT =
             noClasses().that().resideOutsideOfPackage(EXAMPLES)
+                    .and().doNotHaveFullyQualifiedName("dev.backprop.core.internal.EssentialWarning")
                     .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                     .because("library code reports through SLF4J so that the application decides where"
-                            + " output goes; only the example apps print");
+                            + " output goes; only the example apps print (the one named exception, core's"
+                            + " EssentialWarning, writes to standard error only when no SLF4J provider is bound,"
+                            + " where SLF4J would drop the warning)");
 
     static final ArchRule NO_JAVA_UTIL_LOGGING =
             noClasses().should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING)

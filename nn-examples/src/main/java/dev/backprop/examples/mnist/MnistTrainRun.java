@@ -5,6 +5,7 @@ import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.Trainer;
+import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.examples.console.GracefulStop;
@@ -103,8 +104,7 @@ final class MnistTrainRun {
         if (resumed != null) {
             network = resumed.network();
             config = resumedConfig;
-            out.printf(Locale.ROOT, "resuming %s after epoch %d of %d%n", model, resumed.checkpoint().completedEpochs(),
-                    config.epochs());
+            out.printf(Locale.ROOT, "resuming %s %s of %d%n", model, resumed.checkpoint().position(), config.epochs());
             if (scheduleRespread(config, resumed.config().epochs())) {
                 out.printf(Locale.ROOT, "note: the %s schedule now spreads over %d epochs instead of %d, so this run"
                         + " differs from an uninterrupted one of either length%n", ScheduleName.of(config.schedule()),
@@ -139,8 +139,10 @@ final class MnistTrainRun {
             trainingSeconds = (System.nanoTime() - trainStart) / 1e9;
             if (stop.stopRequested() && history.epochs().size() < config.epochs()) {
                 writeCharts(history, model);
-                out.printf(Locale.ROOT, "stopped after epoch %d of %d; the checkpoint is saved in %s. Go on with: %s%n",
-                        history.epochs().size(), config.epochs(), model, resumeCommand(model, List.of()));
+                String position = ModelFiles.checkpoint(model).map(TrainingCheckpoint::position)
+                        .orElse("after epoch " + history.epochs().size());
+                out.printf(Locale.ROOT, "stopped %s of %d; the checkpoint is saved in %s. Go on with: %s%n",
+                        position, config.epochs(), model, resumeCommand(model, List.of()));
                 out.flush();
                 return STOPPED;
             }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C during {@code ./backprop mnist}, as a user meets it: the command line runs in its own JVM, gets
- * SIGINT after its first epoch, and must save its checkpoint, draw the charts of the epochs done, say in
+ * SIGINT after its first epoch, and must stop after the batch under way, save its checkpoint (with the
+ * batches of an unfinished epoch), draw the charts of the epochs done, say in
  * one line how to go on, and exit with 130; the checkpoint then loads and resumes.
  */
 class InterruptTest {
@@ -29,7 +30,8 @@ class InterruptTest {
     private static final int EPOCHS = 500;
     private static final long TIMEOUT_SECONDS = 120;
     private static final Pattern STOPPED = Pattern.compile(
-            "stopped after epoch (\\d+) of " + EPOCHS + "; the checkpoint is saved in (\\S+)\\. Go on with: (.+)");
+            "stopped after (?:batch (\\d+) of )?epoch (\\d+) of " + EPOCHS
+                    + "; the checkpoint is saved in (\\S+)\\. Go on with: (.+)");
 
     @TempDir
     Path dir;
@@ -57,11 +59,12 @@ class InterruptTest {
         assertEquals(1, stopped.size(), "one line says how to go on: " + output);
         Matcher line = STOPPED.matcher(stopped.get(0));
         assertTrue(line.matches());
-        int epochs = Integer.parseInt(line.group(1));
-        assertTrue(epochs >= 1 && epochs < EPOCHS, output);
-        assertEquals(model.toString(), line.group(2));
+        boolean midEpoch = line.group(1) != null;
+        int epochs = Integer.parseInt(line.group(2)) - (midEpoch ? 1 : 0); // the epochs completed
+        assertTrue(epochs >= (midEpoch ? 0 : 1) && epochs < EPOCHS, output);
+        assertEquals(model.toString(), line.group(3));
         assertEquals("./backprop mnist --data " + data + " --limit 1000 --model " + model + " --resume",
-                line.group(3));
+                line.group(4));
         assertTrue(output.contains("stopping: finishing the work under way and saving the checkpoint"), output);
         assertTrue(!output.contains("result: "), "an interrupted run has no result line: " + output);
         for (String chart : List.of("model-loss.png", "model-accuracy.png")) {
@@ -69,11 +72,16 @@ class InterruptTest {
         }
         TrainingCheckpoint saved = ModelFiles.checkpoint(model).orElseThrow();
         assertEquals(epochs, saved.completedEpochs(), "the checkpoint holds every epoch done");
+        assertEquals(midEpoch, saved.midEpoch(), "and the batches of an unfinished one: " + saved.position());
+        if (midEpoch) {
+            assertEquals(Integer.parseInt(line.group(1)), saved.currentEpoch().batches(), saved.position());
+        }
 
         CliRun resumed = CliRun.of("mnist", "--data", data.toString(), "--limit", "1000", "--threads", "1",
                 "--model", model.toString(), "--resume", "--epochs", String.valueOf(epochs + 1));
         assertEquals(0, resumed.status(), resumed.toString());
-        assertTrue(resumed.out().startsWith("resuming " + model + " after epoch " + epochs), resumed.out());
+        assertTrue(resumed.out().startsWith("resuming " + model + " " + saved.position() + " of " + (epochs + 1)),
+                resumed.out());
         assertTrue(resumed.lastLine().startsWith("result: example=mnist epochs=" + (epochs + 1) + " "),
                 resumed.lastLine());
     }

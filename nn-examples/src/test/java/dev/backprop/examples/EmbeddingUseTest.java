@@ -29,11 +29,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The programmatic example of README.md, line for line (only the file lives in a temporary folder). */
-class ReadmeExampleTest {
+/**
+ * The library as an embedder uses it, with the examples app's class path: train, predict, save and load; validation,
+ * checkpoints and resume; one training step with PyTorch weights. (The snippets in README.md and docs/embedding.md
+ * are checked word for word by DocSnippetsTest in nn-io.)
+ */
+class EmbeddingUseTest {
 
     @Test
-    void readmeExample_trainsPredictsSavesAndLoads(@TempDir Path folder) {
+    void trainsPredictsSavesAndLoads(@TempDir Path folder) {
         Dataset xor = Dataset.of(
                 new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
                 new float[][] {{0}, {1}, {1}, {0}});
@@ -63,7 +67,7 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void readmeCheckpointExample_trainsWithValidationAndResumes(@TempDir Path folder) {
+    void trainsWithValidationAndResumes(@TempDir Path folder) {
         Path home = Path.of(System.getProperty("backprop.home", "..")).toAbsolutePath().normalize();
         MnistData data = MnistFolder.load(home.resolve("data/fashion-mnist-small"));
         Split split = Split.shuffled(data.train().size(), 0.1, 42);              // seeded: same split every time
@@ -92,7 +96,7 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void readmeStepExample_loadsPyTorchWeightsAndSteps() {
+    void loadsPyTorchWeightsAndSteps() {
         Network network = Network.builder().input(3).dense(2, "tanh").dense(1, "identity").seed(1).build();
         PluginRegistry plugins = PluginRegistry.discovered();
         float[][] torchWeights = {{0.1f, -0.2f, 0.3f}, {0.4f, 0.5f, -0.6f}};       // nn.Linear(3, 2).weight
