@@ -7,7 +7,7 @@ import java.util.Arrays;
  * runs: each point is the mean of {@code stride} consecutive batches, and when the series is full, its
  * points are averaged in pairs and the stride doubles. Alongside the raw loss it keeps an exponential
  * moving average (bias-corrected, as Adam corrects its moments), taken over every batch before
- * decimation. Not thread-safe: the {@link Publisher}'s thread owns it.
+ * decimation. Fewer than {@code capacity} points are kept between calls. Not thread-safe: the {@link Publisher}'s thread owns it.
  */
 public final class BatchSeries {
 
@@ -59,14 +59,15 @@ public final class BatchSeries {
         }
     }
 
+    /** Stores a point; a full series is halved at once, so the next bucket fills at the new stride. */
     private void append(double position, double meanLoss, double meanSmoothed) {
-        if (size == capacity) {
-            halve();
-        }
         x[size] = position;
         loss[size] = meanLoss;
         smoothed[size] = meanSmoothed;
         size++;
+        if (size == capacity) {
+            halve();
+        }
     }
 
     /** Averages the points in pairs: half as many, each for twice as many batches. */
