@@ -94,7 +94,7 @@
       state.latest = sample;
       schedule('norms', 'histograms');
     });
-    on('status', (status) => { state.status = status; schedule('status'); });
+    on('status', (status) => { state.status = status; schedule('status', 'progress'); });
     on('evaluation', (evaluation) => { state.evaluation = evaluation; schedule('evaluation'); });
     on('diagram', (diagram) => { state.diagramVersion = diagram.version; schedule('diagram'); });
     // A new run, a halved batch series, or events this page missed: start over from the history.
