@@ -5,6 +5,7 @@ import dev.backprop.core.evaluation.ConfusionMatrix;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
+import dev.backprop.dashboard.internal.BatchChunk;
 import dev.backprop.dashboard.internal.DashboardServer;
 import dev.backprop.dashboard.internal.EvaluationViews;
 import dev.backprop.dashboard.internal.EventLog;
@@ -209,8 +210,8 @@ public final class Dashboard implements AutoCloseable {
         inbox.post(message);
     }
 
-    void offerBatch(Message.BatchDone batch) {
-        inbox.offerBatch(batch);
+    void offerBatches(BatchChunk chunk) {
+        inbox.offerBatches(chunk);
     }
 
     /** Publishes what is left, ends the pages' streams, frees the port and stops the threads. */

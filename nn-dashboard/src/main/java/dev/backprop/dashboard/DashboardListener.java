@@ -12,6 +12,7 @@ import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.core.train.TrainingListener;
+import dev.backprop.dashboard.internal.BatchChunk;
 import dev.backprop.dashboard.internal.LayerSampler;
 import dev.backprop.dashboard.internal.Message;
 import dev.backprop.dashboard.internal.ProbeBatch;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shows a training run on a {@link Dashboard}: add it to the trainer's listeners. On the training thread
- * it only notes each batch in a bounded, non-blocking queue (the server does the rest on its own thread),
+ * it only notes each batch in an array, handing a few hundred at a time (or every half publish interval)
+ * to a bounded, non-blocking queue (the server does the rest on its own thread),
  * and every {@link DashboardSettings#sampleInterval()} or so it measures each layer between two steps:
  * weight norms and histograms, and with a {@linkplain Builder#probe probe batch} the gradient norms and
  * activation histograms, from one extra forward and backward pass on a few fixed training examples that
@@ -42,6 +44,8 @@ public final class DashboardListener implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardListener.class);
     /** A measurement waits at least this many times its own cost before the next: under 0.5% of the time. */
     private static final long COST_FACTOR = 200;
+    /** Batch reports handed to the server at once, at most. */
+    private static final int CHUNK = 256;
 
     private final Dashboard dashboard;
     private final Network network;
@@ -50,6 +54,7 @@ public final class DashboardListener implements TrainingListener {
     private final Dataset evaluationData;
     private final List<String> classNames;
     private final long sampleIntervalNanos;
+    private final long flushNanos;
 
     // State of the run, read and written on the training thread only.
     private final BitSet shownEpochs = new BitSet();
@@ -62,6 +67,8 @@ public final class DashboardListener implements TrainingListener {
     private boolean sampling;
     private int samples;
     private long cheapestSampleNanos;
+    private BatchChunk chunk;
+    private long chunkStartNanos;
 
     private DashboardListener(Builder builder) {
         this.dashboard = builder.dashboard;
@@ -73,6 +80,7 @@ public final class DashboardListener implements TrainingListener {
         this.evaluationData = builder.evaluationData;
         this.classNames = builder.classNames;
         this.sampleIntervalNanos = settings.sampleInterval().toNanos();
+        this.flushNanos = settings.publishInterval().toNanos() / 2;
     }
 
     /** A builder of a listener that shows the training of {@code network} on {@code dashboard}. */
@@ -86,6 +94,7 @@ public final class DashboardListener implements TrainingListener {
         startNanos = System.nanoTime();
         nextSampleNanos = startNanos;
         shownEpochs.clear();
+        chunk = null;
         rateEpoch = 0;
         position = 0;
         sampling = true;
@@ -102,8 +111,15 @@ public final class DashboardListener implements TrainingListener {
             rateEpoch = report.epoch();
             rate = scheduledRate(report.epoch());
         }
-        dashboard.offerBatch(new Message.BatchDone(report.epoch(), report.batch(), report.batches(), report.rows(),
-                report.loss(), rate, now));
+        if (chunk == null) {
+            chunk = new BatchChunk(CHUNK);
+            chunkStartNanos = now;
+        }
+        boolean full = chunk.add(report.epoch(), report.batch(), report.batches(), report.rows(), report.loss(), rate,
+                now);
+        if (full || now - chunkStartNanos >= flushNanos) {
+            flushBatches();
+        }
         if (now >= nextSampleNanos && sampling) {
             position = report.epoch() - 1 + (double) report.batch() / report.batches();
             sample(now);
@@ -112,6 +128,7 @@ public final class DashboardListener implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochReport report) {
+        flushBatches();
         shownEpochs.set(report.epoch());
         position = report.epoch();
         dashboard.post(new Message.EpochDone(report, System.nanoTime()));
@@ -131,6 +148,7 @@ public final class DashboardListener implements TrainingListener {
 
     @Override
     public void onTrainingEnd(TrainingHistory history) {
+        flushBatches();
         if (sampling) {
             sample(System.nanoTime());
         }
@@ -158,11 +176,20 @@ public final class DashboardListener implements TrainingListener {
         return dashboard.stopRequested();
     }
 
+    /** Hands the batches recorded so far to the server. */
+    private void flushBatches() {
+        if (chunk != null) {
+            dashboard.offerBatches(chunk);
+            chunk = null;
+        }
+    }
+
     /**
      * Measures the layers now; then waits the sample interval, or 200 times the cheapest measurement of the
      * run so far (the first excluded: it builds the probe) if longer. A measurement that fails stops the sampling of this run (logged once), never the training.
      */
     private void sample(long now) {
+        flushBatches();
         try {
             dashboard.post(new Message.Sampled(sampler.sample(position, (now - startNanos) / 1e9)));
         } catch (RuntimeException failure) {

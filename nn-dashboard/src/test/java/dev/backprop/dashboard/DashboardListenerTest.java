@@ -15,7 +15,12 @@ import dev.backprop.core.network.Parameter;
 import dev.backprop.core.train.EpochReport;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingHistory;
+import dev.backprop.core.plugin.PluginRegistry;
+import dev.backprop.io.model.Checkpointer;
+import dev.backprop.io.model.LoadedModel;
+import dev.backprop.io.model.ModelFiles;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,6 +31,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real training runs shown on a dashboard, checked through its HTTP history. */
 class DashboardListenerTest {
@@ -201,20 +207,26 @@ class DashboardListenerTest {
     }
 
     @Test
-    void showRun_showsAFinishedRunFromItsHistory() {
+    void showRun_showsAFinishedRunReadFromACheckpointFile(@TempDir Path folder) {
         Network network = Runs.network(16);
-        Recorder recorder = new Recorder();
-        Trainer trainer = Runs.trainer(3, BATCH, List.of(recorder));
+        Path file = folder.resolve("run.bpnn");
+        Trainer trainer = Runs.trainer(3, BATCH, List.of(new Checkpointer(file, 1)));
         TrainingHistory history = trainer.fit(network, train, validation);
 
-        dashboard.showRun(network, history, trainer.config());
+        // What `./backprop dashboard --model FILE` does with the file.
+        LoadedModel model = ModelFiles.open(file, PluginRegistry.discovered());
+        TrainingHistory saved = new TrainingHistory(model.checkpoint().orElseThrow().history());
+        dashboard.showRun(model.network(), saved, model.config().orElse(null));
+
         JsonNode shown = client.awaitHistory("the run from the file", h -> h.path("epochs").size() == 3
                 && !h.path("latestSample").isNull());
         assertEquals("model file", shown.path("run").path("source").asText());
+        assertEquals("adam", shown.path("run").path("optimizer").asText());
         assertEquals("finished", shown.path("status").path("state").asText());
         assertEquals(history.epochs().get(2).loss(), shown.path("epochs").get(2).path("loss").asDouble());
-        assertTrue(shown.path("latestSample").path("layers").get(0).path("gradientNorm").isNull(),
-                "no probe: no gradient");
+        JsonNode layer = shown.path("latestSample").path("layers").get(0);
+        assertTrue(layer.path("gradientNorm").isNull(), "no probe: no gradient");
+        assertEquals(Runs.FEATURES * 16L, sum(layer.path("weights").path("counts")));
     }
 
     @Test

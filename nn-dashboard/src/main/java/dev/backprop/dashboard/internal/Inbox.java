@@ -3,22 +3,25 @@ package dev.backprop.dashboard.internal;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The hand-off from the training thread to the server: a lock-free queue that never blocks the caller.
  * Batch reports are bounded: when {@code capacity} of them wait (the server has fallen far behind), a new
- * one is dropped and counted instead of queued. Every other message is kept (they come once per epoch or
- * every few seconds). Messages are taken in the order they were offered. After {@link #close()} offers are
- * ignored.
+ * chunk of them is dropped and counted instead of queued. Every other message is kept (they come once per
+ * epoch or every few seconds). Messages are taken in the order they were offered. Batches are offered by
+ * one thread (the training thread) and taken by one (the publisher): each side counts its own, so the
+ * bound costs no shared atomic update. After {@link #close()} offers are ignored.
  */
 public final class Inbox {
 
     private final Queue<Message> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pendingBatches = new AtomicInteger();
-    private final AtomicLong droppedBatches = new AtomicLong();
     private final int capacity;
+    /** Batches queued so far: written by the offering thread only. */
+    private volatile long offeredBatches;
+    /** Batches taken so far: written by the taking thread only. */
+    private volatile long takenBatches;
+    /** Batches dropped so far: written by the offering thread only. */
+    private volatile long droppedBatches;
     private volatile boolean closed;
 
     /** @param capacity the batch reports that may wait at once */
@@ -26,17 +29,18 @@ public final class Inbox {
         this.capacity = capacity;
     }
 
-    /** Queues a batch report, or drops it (counted) when {@code capacity} already wait. Never blocks. */
-    public void offerBatch(Message.BatchDone batch) {
+    /** Queues a chunk of batch reports, or drops it (counted) when {@code capacity} would wait. Never blocks. */
+    public void offerBatches(BatchChunk chunk) {
         if (closed) {
             return;
         }
-        if (pendingBatches.get() >= capacity) {
-            droppedBatches.incrementAndGet();
+        long offered = offeredBatches;
+        if (offered + chunk.size() - takenBatches > capacity) {
+            droppedBatches = droppedBatches + chunk.size();
             return;
         }
-        pendingBatches.incrementAndGet();
-        queue.offer(batch);
+        offeredBatches = offered + chunk.size();
+        queue.offer(new Message.Batches(chunk));
     }
 
     /** Queues any other message. Never blocks. */
@@ -50,8 +54,8 @@ public final class Inbox {
     public int drainTo(List<Message> into) {
         int count = 0;
         for (Message message = queue.poll(); message != null; message = queue.poll()) {
-            if (message instanceof Message.BatchDone) {
-                pendingBatches.decrementAndGet();
+            if (message instanceof Message.Batches batches) {
+                takenBatches = takenBatches + batches.chunk().size();
             }
             into.add(message);
             count++;
@@ -61,7 +65,7 @@ public final class Inbox {
 
     /** Batch reports dropped so far because too many waited. */
     public long droppedBatches() {
-        return droppedBatches.get();
+        return droppedBatches;
     }
 
     /** Ignores later offers. */

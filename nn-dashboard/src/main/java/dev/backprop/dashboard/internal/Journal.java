@@ -43,9 +43,10 @@ public final class Journal {
     public synchronized void apply(List<Message> messages, long dropped) {
         droppedBatches = dropped;
         for (Message message : messages) {
-            if (message instanceof Message.BatchDone batch) {
-                if (state.hasRun()) {
-                    state.addBatch(batch);
+            if (message instanceof Message.Batches batches) {
+                BatchChunk chunk = batches.chunk();
+                for (int i = 0; i < chunk.size() && state.hasRun(); i++) {
+                    state.addBatch(chunk.get(i));
                     pendingBatches++;
                 }
                 continue;

@@ -18,8 +18,12 @@ public sealed interface Message {
     record RunStarted(Views.RunInfo info, long startNanos) implements Message {
     }
 
+    /** @param chunk consecutive batches, recorded on the training thread */
+    record Batches(BatchChunk chunk) implements Message {
+    }
+
     /**
-     * One batch done.
+     * One batch done (read from a {@link BatchChunk}).
      *
      * @param epoch        the epoch, from 1
      * @param batch        the batch within the epoch, from 1
@@ -29,8 +33,7 @@ public sealed interface Message {
      * @param learningRate the epoch's learning rate
      * @param nanos        {@link System#nanoTime()} when it was reported
      */
-    record BatchDone(int epoch, int batch, int batches, int rows, double loss, double learningRate, long nanos)
-            implements Message {
+    record BatchDone(int epoch, int batch, int batches, int rows, double loss, double learningRate, long nanos) {
 
         /** The training position in epochs. */
         double x() {
