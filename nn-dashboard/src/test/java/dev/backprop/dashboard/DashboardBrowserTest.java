@@ -65,13 +65,14 @@ class DashboardBrowserTest {
             DashboardListener listener = DashboardListener.builder(dashboard, network)
                     .probe(train, probeLoss.loss()).evaluateOn(validation, List.of("red", "green", "blue")).build();
             Trainer trainer = Runs.trainer(500, 16, List.of(recorder, new Checkpointer(checkpoint, 1), listener));
-            CompletableFuture<TrainingHistory> run = CompletableFuture.supplyAsync(
-                    () -> trainer.fit(network, train, validation));
 
             WebDriver browser = startBrowser();
+            CompletableFuture<TrainingHistory> run = null;
             try {
                 browser.get(dashboard.uri().toString());
                 WebDriverWait wait = new WebDriverWait(browser, WAIT);
+                wait.until(page -> "waiting".equals(text(page, "status")));
+                run = CompletableFuture.supplyAsync(() -> trainer.fit(network, train, validation));
                 wait.until(page -> Integer.parseInt(page.findElement(By.id("loss-chart"))
                         .getAttribute("data-epochs")) >= 2);
                 assertEquals("running", text(browser, "status"));
@@ -103,7 +104,9 @@ class DashboardBrowserTest {
             } finally {
                 browser.quit();
                 dashboard.requestStop();
-                run.handle((history, failure) -> history).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                if (run != null) {
+                    run.handle((history, failure) -> history).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                }
             }
 
             ResumableRun saved = ModelFiles.loadCheckpoint(checkpoint, PluginRegistry.discovered());
