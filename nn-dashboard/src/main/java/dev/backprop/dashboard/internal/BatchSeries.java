@@ -82,16 +82,6 @@ public final class BatchSeries {
         resampled = true;
     }
 
-    /** The number of points kept. */
-    public int size() {
-        return size;
-    }
-
-    /** How many batches each point stands for. */
-    public int stride() {
-        return stride;
-    }
-
     /** Every point kept. */
     public Views.BatchColumns all() {
         return columns(0);

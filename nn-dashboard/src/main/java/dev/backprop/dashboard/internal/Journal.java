@@ -110,9 +110,4 @@ public final class Journal {
     public synchronized Optional<String> diagram() {
         return Optional.ofNullable(diagram);
     }
-
-    /** The epochs on show, in order (for tests and logs). */
-    public synchronized List<Views.Epoch> epochs() {
-        return state.epochs();
-    }
 }

@@ -2,7 +2,6 @@ package dev.backprop.dashboard.internal;
 
 import dev.backprop.core.train.EpochReport;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -86,9 +85,5 @@ final class RunState {
         return new Views.History(lastEventId, info, status, batches.all(), progress.progress(),
                 new ArrayList<>(epochs.values()), norms.points(), latestSample, evaluation, diagramVersion,
                 droppedBatches);
-    }
-
-    List<Views.Epoch> epochs() {
-        return List.copyOf(epochs.values());
     }
 }
