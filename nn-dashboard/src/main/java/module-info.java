@@ -8,8 +8,8 @@ module dev.backprop.dashboard {
     requires jdk.httpserver;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
-    // uPlot's webjar (an automatic module named after its jar): the page's charts, served from the class path.
-    requires uplot;
+    // uPlot's webjar (org.webjars.npm:uplot) is read as resources through the class loader, not required: it has
+    // no module name of its own. On the module path, resolve it with --add-modules uplot.
 
     exports dev.backprop.dashboard;
 

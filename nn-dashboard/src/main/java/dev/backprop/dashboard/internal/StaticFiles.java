@@ -76,8 +76,8 @@ public final class StaticFiles {
                 : StaticFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("The dashboard cannot find " + resource + " on the class path: it"
-                        + " comes from " + jar + ", which must be on the class path (or module path) beside"
-                        + " nn-dashboard.");
+                        + " comes from " + jar + ", which must be on the class path beside nn-dashboard (on the module"
+                        + " path, also pass --add-modules uplot).");
             }
             return new File(contentType, in.readAllBytes());
         } catch (IOException e) {
