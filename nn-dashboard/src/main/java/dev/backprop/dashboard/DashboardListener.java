@@ -69,6 +69,7 @@ public final class DashboardListener implements TrainingListener {
     private long cheapestSampleNanos;
     private BatchChunk chunk;
     private long chunkStartNanos;
+    private BatchReport lastBatch;
 
     private DashboardListener(Builder builder) {
         this.dashboard = builder.dashboard;
@@ -95,6 +96,7 @@ public final class DashboardListener implements TrainingListener {
         nextSampleNanos = startNanos;
         shownEpochs.clear();
         chunk = null;
+        lastBatch = null;
         rateEpoch = 0;
         position = 0;
         sampling = true;
@@ -107,6 +109,7 @@ public final class DashboardListener implements TrainingListener {
     @Override
     public void onBatchEnd(BatchReport report) {
         long now = System.nanoTime();
+        lastBatch = report;
         if (report.epoch() != rateEpoch) {
             rateEpoch = report.epoch();
             rate = scheduledRate(report.epoch());
@@ -161,8 +164,11 @@ public final class DashboardListener implements TrainingListener {
         int done = history.epochs().size();
         int planned = config == null ? done : config.epochs();
         if (dashboard.stopRequested()) {
-            dashboard.post(new Message.StatusChanged("stopped", "Stopped from the dashboard after " + done + " of "
-                    + planned + " epochs."));
+            boolean midEpoch = lastBatch != null && lastBatch.epoch() > done && lastBatch.batch() < lastBatch.batches();
+            dashboard.post(new Message.StatusChanged("stopped", "Stopped from the dashboard "
+                    + (midEpoch ? "in epoch " + lastBatch.epoch() + " (batch " + lastBatch.batch() + " of "
+                    + lastBatch.batches() + "), after " + done + " complete epochs of " + planned + "."
+                    : "after " + done + " of " + planned + " epochs.")));
         } else {
             dashboard.post(new Message.StatusChanged("finished", done < planned
                     ? "Training ended early, after " + done + " of " + planned + " epochs."

@@ -15,10 +15,12 @@ final class Recorder implements TrainingListener {
     private final List<Double> batchLosses = new ArrayList<>();
     private final List<EpochReport> epochs = new ArrayList<>();
     private TrainingCheckpoint lastCheckpoint;
+    private BatchReport lastBatch;
 
     @Override
     public synchronized void onBatchEnd(BatchReport report) {
         batchLosses.add(report.loss());
+        lastBatch = report;
     }
 
     @Override
@@ -38,6 +40,10 @@ final class Recorder implements TrainingListener {
 
     synchronized List<EpochReport> epochs() {
         return List.copyOf(epochs);
+    }
+
+    synchronized BatchReport lastBatch() {
+        return lastBatch;
     }
 
     synchronized TrainingCheckpoint lastCheckpoint() {
