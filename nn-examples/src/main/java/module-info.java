@@ -3,6 +3,7 @@ module dev.backprop.examples {
     requires dev.backprop.core;
     requires dev.backprop.io;
     requires dev.backprop.onnx;
+    requires dev.backprop.dashboard;
     requires com.google.guice;
     requires info.picocli;
     requires org.slf4j;
@@ -24,4 +25,5 @@ module dev.backprop.examples {
     opens dev.backprop.examples.plugins to info.picocli, com.google.guice;
     opens dev.backprop.examples.diagram to info.picocli, com.google.guice;
     opens dev.backprop.examples.onnx to info.picocli, com.google.guice;
+    opens dev.backprop.examples.dashboard to info.picocli, com.google.guice;
 }

@@ -32,6 +32,9 @@ final class BackpropRules {
     static final String BENCHMARKS = "dev.backprop.benchmarks..";
     /** nn-onnx: ONNX export. */
     static final String ONNX = "dev.backprop.onnx..";
+
+    /** nn-dashboard: the live training dashboard. */
+    static final String DASHBOARD = "dev.backprop.dashboard..";
     /** nn-spark: the Spark ML stages. */
     static final String SPARK = "dev.backprop.spark..";
     /** nn-spark-examples: the one app that launches Spark ({@code ./backprop spark-mnist}). */
@@ -95,12 +98,15 @@ final class BackpropRules {
                     .layer("Testkit").definedBy(TESTKIT)
                     .layer("Spark").definedBy(SPARK)
                     .layer("Onnx").definedBy(ONNX)
+                    .layer("Dashboard").definedBy(DASHBOARD)
                     // Who may use whom fixes every edge; "may only access" clauses would add nothing but
                     // a second report of each violation. Api is open to all layers.
-                    .whereLayer("Core").mayOnlyBeAccessedByLayers("Io", "Examples", "Benchmarks", "Spark", "Onnx")
+                    .whereLayer("Core").mayOnlyBeAccessedByLayers("Io", "Examples", "Benchmarks", "Spark", "Onnx",
+                            "Dashboard")
                     .whereLayer("Plugins").mayOnlyBeAccessedByLayers("Examples")
                     .whereLayer("Io").mayOnlyBeAccessedByLayers("Examples", "Spark", "Onnx")
                     .whereLayer("Onnx").mayOnlyBeAccessedByLayers("Examples")
+                    .whereLayer("Dashboard").mayOnlyBeAccessedByLayers("Examples", "Benchmarks")
                     .whereLayer("Spark").mayOnlyBeAccessedByLayers("Examples")
                     .whereLayer("Examples").mayNotBeAccessedByAnyLayer()
                     .whereLayer("Benchmarks").mayNotBeAccessedByAnyLayer()

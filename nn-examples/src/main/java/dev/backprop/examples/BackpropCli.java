@@ -3,6 +3,7 @@ package dev.backprop.examples;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import dev.backprop.examples.bench.BenchCommand;
+import dev.backprop.examples.dashboard.DashboardCommand;
 import dev.backprop.examples.diagram.DiagramCommand;
 import dev.backprop.examples.diagram.SummaryCommand;
 import dev.backprop.examples.inject.CliModule;
@@ -40,7 +41,8 @@ import picocli.CommandLine;
         description = "Backprop: multi-layer perceptrons trained by backpropagation, in pure Java.%n"
                 + "Runs one of the example apps below; each takes --help.",
         subcommands = {MnistCommand.class, XorExample.class, IrisExample.class, SineExample.class, BenchCommand.class,
-            SummaryCommand.class, DiagramCommand.class, ExportCommand.class, ImportCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
+            SummaryCommand.class, DiagramCommand.class, ExportCommand.class, ImportCommand.class,
+            DashboardCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nExamples:%n",
         footer = {"%nOn Apache Spark (a separate app, run by ./backprop, which puts Spark on its class path):",
             "  spark-mnist  Trains the mnist classifier through Spark's data-parallel",

@@ -12,6 +12,8 @@ import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.examples.console.ClassificationReport;
 import dev.backprop.examples.console.EpochPrinter;
 import dev.backprop.examples.console.ResultLine;
+import dev.backprop.examples.dashboard.DashboardOption;
+import dev.backprop.examples.dashboard.LiveDashboard;
 import dev.backprop.examples.inject.Trainers;
 import dev.backprop.examples.options.ConfigFileOption;
 import dev.backprop.examples.options.DataOption;
@@ -23,10 +25,10 @@ import dev.backprop.examples.options.PrintEveryOption;
 import dev.backprop.examples.options.RunOverrides;
 import dev.backprop.examples.options.TrainingLoopOptions;
 import dev.backprop.examples.options.ValidationOption;
+import dev.backprop.io.config.RunConfig;
 import dev.backprop.io.data.CsvReadOptions;
 import dev.backprop.io.data.CsvTrainingSplit;
 import dev.backprop.io.data.Scaling;
-import dev.backprop.io.config.RunConfig;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,6 +72,9 @@ public final class IrisExample implements Callable<Integer> {
     @Mixin
     private PrintEveryOption printEvery;
 
+    @Mixin
+    private DashboardOption dashboard;
+
     private final Trainers trainers;
 
     /**
@@ -97,16 +102,21 @@ public final class IrisExample implements Callable<Integer> {
                 .orElseGet(() -> commandLineRun(features, classes));
         Network network = run.buildNetwork(registry);
         TrainingConfig config = run.training();
-        long start = System.nanoTime();
-        TrainingHistory history = trainers.create(config, new EpochPrinter(out, printEvery.every()))
-                .fit(network, rows.train());
-        double accuracy = Evaluation.accuracy(network, rows.validation());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("validation accuracy %.3f on %d held-out rows%n", accuracy, rows.validation().size());
-        new ClassificationReport(rows.classNames()).print(ConfusionMatrix.of(network, rows.validation()), out);
-        out.println(ResultLine.classification("iris", history.epochs().size(), history.finalLoss(), accuracy,
-                seconds));
-        out.flush();
+        try (LiveDashboard live = LiveDashboard.start(dashboard, out)) {
+            long start = System.nanoTime();
+            TrainingHistory history = trainers.create(config, live.withOwn(network, rows.train(),
+                    registry.loss(config.loss(), config.lossHyperparameters()), new EpochPrinter(out, printEvery.every())))
+                    .fit(network, rows.train());
+            double accuracy = Evaluation.accuracy(network, rows.validation());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf("validation accuracy %.3f on %d held-out rows%n", accuracy, rows.validation().size());
+            new ClassificationReport(rows.classNames()).print(ConfusionMatrix.of(network, rows.validation()), out);
+            out.println(ResultLine.classification("iris", history.epochs().size(), history.finalLoss(), accuracy,
+                    seconds));
+            out.flush();
+            live.showDiagram(network);
+            live.keepOpenForTheUser();
+        }
         return 0;
     }
 

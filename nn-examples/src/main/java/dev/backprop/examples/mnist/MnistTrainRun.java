@@ -8,6 +8,7 @@ import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingCheckpoint;
 import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
+import dev.backprop.core.train.TrainingListener;
 import dev.backprop.examples.console.GracefulStop;
 import dev.backprop.examples.console.IoFailure;
 import dev.backprop.examples.console.ProblemKind;
@@ -16,6 +17,7 @@ import dev.backprop.examples.console.ScheduleName;
 import dev.backprop.examples.console.ShellWords;
 import dev.backprop.examples.console.TrainingCharts;
 import dev.backprop.examples.console.TrainingProgress;
+import dev.backprop.examples.dashboard.LiveDashboard;
 import dev.backprop.examples.inject.Trainers;
 import dev.backprop.io.config.RunConfig;
 import dev.backprop.io.data.MnistData;
@@ -130,31 +132,49 @@ final class MnistTrainRun {
         TrainingHistory history;
         Trainer trainer;
         double trainingSeconds;
-        try (GracefulStop stop = GracefulStop.install(err)) {
-            trainer = trainers.create(config, new TrainingProgress(out, ProblemKind.CLASSIFICATION,
-                    validation != null), new Checkpointer(model, options.checkpointEvery()), stop);
+        try (LiveDashboard dashboard = LiveDashboard.start(options.dashboard(), out);
+             GracefulStop stop = GracefulStop.install(err)) {
+            List<TrainingListener> listeners = new ArrayList<>(List.of(new TrainingProgress(out,
+                    ProblemKind.CLASSIFICATION, validation != null), new Checkpointer(model, options.checkpointEvery()),
+                    stop));
+            listeners.addAll(dashboard.listeners(network, train, registry.loss(config.loss(),
+                    config.lossHyperparameters())));
+            trainer = trainers.create(config, listeners.toArray(TrainingListener[]::new));
             long trainStart = System.nanoTime();
-            history = resumed != null ? trainer.resume(network, train, validation, resumed.checkpoint())
-                    : validation == null ? trainer.fit(network, train) : trainer.fit(network, train, validation);
+            try {
+                history = resumed != null ? trainer.resume(network, train, validation, resumed.checkpoint())
+                        : validation == null ? trainer.fit(network, train) : trainer.fit(network, train, validation);
+            } catch (RuntimeException failed) {
+                dashboard.showFailure(String.valueOf(failed.getMessage()));
+                throw failed;
+            }
             trainingSeconds = (System.nanoTime() - trainStart) / 1e9;
-            if (stop.stopRequested() && history.epochs().size() < config.epochs()) {
+            boolean interrupted = stop.stopRequested();
+            if ((interrupted || dashboard.stopRequested()) && history.epochs().size() < config.epochs()) {
                 writeCharts(history, model);
                 String position = ModelFiles.checkpoint(model).map(TrainingCheckpoint::position)
                         .orElse("after epoch " + history.epochs().size());
                 out.printf(Locale.ROOT, "stopped %s of %d; the checkpoint is saved in %s. Go on with: %s%n",
                         position, config.epochs(), model, resumeCommand(model, List.of()));
                 out.flush();
-                return STOPPED;
+                if (interrupted) {
+                    return STOPPED; // Ctrl-C: the JVM is shutting down, so no waiting for the page
+                }
+                dashboard.showDiagram(network);
+                dashboard.keepOpenForTheUser();
+                return 0;
             }
-        }
 
-        TestReport report = TestReport.measure(network, data.test(), registry, trainer.config());
-        report.print(out, options.classNames());
-        out.printf(Locale.ROOT, "training took %.1f s; model saved to %s%n", trainingSeconds, model);
-        writeCharts(history, model);
-        out.println(ResultLine.trainedAndTested("mnist", history.epochs().size(), history.finalLoss(), report.loss(),
-                report.accuracy(), (System.nanoTime() - start) / 1e9));
-        out.flush();
+            TestReport report = TestReport.measure(network, data.test(), registry, trainer.config());
+            report.print(out, options.classNames());
+            out.printf(Locale.ROOT, "training took %.1f s; model saved to %s%n", trainingSeconds, model);
+            writeCharts(history, model);
+            out.println(ResultLine.trainedAndTested("mnist", history.epochs().size(), history.finalLoss(),
+                    report.loss(), report.accuracy(), (System.nanoTime() - start) / 1e9));
+            out.flush();
+            dashboard.showResult(network, report.matrix(), options.classNames());
+            dashboard.keepOpenForTheUser();
+        }
         return 0;
     }
 

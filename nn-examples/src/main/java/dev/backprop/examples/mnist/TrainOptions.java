@@ -9,6 +9,7 @@ import dev.backprop.core.network.NetworkSpec;
 import dev.backprop.core.plugin.PluginRegistry;
 import dev.backprop.core.train.LearningRateSchedule;
 import dev.backprop.core.train.TrainingConfig;
+import dev.backprop.examples.dashboard.DashboardOption;
 import dev.backprop.examples.options.ConfigFileOption;
 import dev.backprop.examples.options.DataOption;
 import dev.backprop.examples.options.ExplicitOptions;
@@ -69,6 +70,9 @@ public final class TrainOptions {
 
     @Mixin
     private ClassNamesOption classes;
+
+    @Mixin
+    private DashboardOption dashboard;
 
     @Option(names = "--preset", paramLabel = "NAME",
             description = "Starting settings: default or seed. default: 784-512-256-10 ReLU, dropout 0.2, softmax +"
@@ -275,5 +279,10 @@ public final class TrainOptions {
 
     private ExplicitOptions explicit() {
         return ExplicitOptions.of(command);
+    }
+
+    /** {@code --dashboard [PORT]}. */
+    public DashboardOption dashboard() {
+        return dashboard;
     }
 }

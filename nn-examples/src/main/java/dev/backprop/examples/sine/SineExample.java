@@ -12,6 +12,8 @@ import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.examples.console.ProblemKind;
 import dev.backprop.examples.console.ResultLine;
 import dev.backprop.examples.console.TrainingProgress;
+import dev.backprop.examples.dashboard.DashboardOption;
+import dev.backprop.examples.dashboard.LiveDashboard;
 import dev.backprop.examples.inject.Trainers;
 import dev.backprop.examples.options.ConfigFileOption;
 import dev.backprop.examples.options.ExplicitOptions;
@@ -63,6 +65,9 @@ public final class SineExample implements Callable<Integer> {
     @Mixin
     private TrainingLoopOptions loop;
 
+    @Mixin
+    private DashboardOption dashboard;
+
     @Option(names = "--samples", defaultValue = "1000", paramLabel = "N",
             description = "Training points drawn from [-pi, pi].")
     private int samples;
@@ -93,16 +98,21 @@ public final class SineExample implements Callable<Integer> {
         Network network = run.buildNetwork(registry);
         TrainingConfig config = run.training();
 
-        long start = System.nanoTime();
-        TrainingHistory history = trainers.create(config, new TrainingProgress(out, ProblemKind.REGRESSION))
-                .fit(network, training);
-        double rmse = RootMeanSquaredError.of(network, heldOut);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        try (LiveDashboard live = LiveDashboard.start(dashboard, out)) {
+            long start = System.nanoTime();
+            TrainingHistory history = trainers.create(config, live.withOwn(network, training,
+                    registry.loss(config.loss(), config.lossHyperparameters()),
+                    new TrainingProgress(out, ProblemKind.REGRESSION))).fit(network, training);
+            double rmse = RootMeanSquaredError.of(network, heldOut);
+            double seconds = (System.nanoTime() - start) / 1e9;
 
-        printTable(network, out);
-        out.printf(Locale.ROOT, "held-out RMSE %.6f on %d points%n", rmse, heldOut.size());
-        out.println(ResultLine.regression("sine", history.epochs().size(), history.finalLoss(), rmse, seconds));
-        out.flush();
+            printTable(network, out);
+            out.printf(Locale.ROOT, "held-out RMSE %.6f on %d points%n", rmse, heldOut.size());
+            out.println(ResultLine.regression("sine", history.epochs().size(), history.finalLoss(), rmse, seconds));
+            out.flush();
+            live.showDiagram(network);
+            live.keepOpenForTheUser();
+        }
         return 0;
     }
 

@@ -1,9 +1,9 @@
 package dev.backprop.examples.xor;
 
 import com.google.inject.Inject;
+import dev.backprop.api.Hyperparameters;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.evaluation.Evaluation;
-import dev.backprop.api.Hyperparameters;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
 import dev.backprop.core.plugin.PluginRegistry;
@@ -12,6 +12,8 @@ import dev.backprop.core.train.TrainingConfig;
 import dev.backprop.core.train.TrainingHistory;
 import dev.backprop.examples.console.EpochPrinter;
 import dev.backprop.examples.console.ResultLine;
+import dev.backprop.examples.dashboard.DashboardOption;
+import dev.backprop.examples.dashboard.LiveDashboard;
 import dev.backprop.examples.inject.Trainers;
 import dev.backprop.examples.options.ConfigFileOption;
 import dev.backprop.examples.options.ExplicitOptions;
@@ -70,6 +72,9 @@ public final class XorExample implements Callable<Integer> {
     @Mixin
     private PrintEveryOption printEvery;
 
+    @Mixin
+    private DashboardOption dashboard;
+
     @Option(names = "--verbose",
             description = "Before training, print one step of the seed's four stages on the four examples, by the"
                     + " seed's names: each layer's z and a, the error E, each layer's δ, ∂E/∂w, and the updated"
@@ -97,29 +102,34 @@ public final class XorExample implements Callable<Integer> {
                 .orElseGet(this::commandLineRun);
         TrainingConfig config = run.training();
         Network network = run.buildNetwork(registry);
-        Trainer trainer = trainers.create(config, new EpochPrinter(out, printEvery.every()));
-        if (verbose) {
-            new SeedStages(out).print(run.buildNetwork(registry), XOR, trainer.loss(), trainer.optimizer());
-        }
+        try (LiveDashboard live = LiveDashboard.start(dashboard, out)) {
+            Trainer trainer = trainers.create(config, live.withOwn(network, XOR,
+                    registry.loss(config.loss(), config.lossHyperparameters()), new EpochPrinter(out, printEvery.every())));
+            if (verbose) {
+                new SeedStages(out).print(run.buildNetwork(registry), XOR, trainer.loss(), trainer.optimizer());
+            }
 
-        long start = System.nanoTime();
-        TrainingHistory history = trainer.fit(network, XOR);
-        double accuracy = Evaluation.accuracy(network, XOR);
-        double seconds = (System.nanoTime() - start) / 1e9;
+            long start = System.nanoTime();
+            TrainingHistory history = trainer.fit(network, XOR);
+            double accuracy = Evaluation.accuracy(network, XOR);
+            double seconds = (System.nanoTime() - start) / 1e9;
 
-        out.println();
-        out.println("x1 x2 | target | output");
-        for (int i = 0; i < XOR.size(); i++) {
-            float[] x = XOR.features(i);
-            out.printf(Locale.ROOT, " %.0f  %.0f |   %.0f    | %.4f%n", x[0], x[1], XOR.targets(i)[0], network.predict(x)[0]);
+            out.println();
+            out.println("x1 x2 | target | output");
+            for (int i = 0; i < XOR.size(); i++) {
+                float[] x = XOR.features(i);
+                out.printf(Locale.ROOT, " %.0f  %.0f |   %.0f    | %.4f%n", x[0], x[1], XOR.targets(i)[0], network.predict(x)[0]);
+            }
+            Path file = model.file();
+            if (file != null) {
+                ModelFiles.save(network, trainer.config(), file);
+                out.println("saved the network to " + file);
+            }
+            out.println(ResultLine.classification("xor", history.epochs().size(), history.finalLoss(), accuracy, seconds));
+            out.flush();
+            live.showDiagram(network);
+            live.keepOpenForTheUser();
         }
-        Path file = model.file();
-        if (file != null) {
-            ModelFiles.save(network, trainer.config(), file);
-            out.println("saved the network to " + file);
-        }
-        out.println(ResultLine.classification("xor", history.epochs().size(), history.finalLoss(), accuracy, seconds));
-        out.flush();
         return 0;
     }
 
