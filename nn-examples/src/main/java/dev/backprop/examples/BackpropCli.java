@@ -3,6 +3,7 @@ package dev.backprop.examples;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import dev.backprop.examples.bench.BenchCommand;
+import dev.backprop.examples.bench.ScalingChartCommand;
 import dev.backprop.examples.dashboard.DashboardCommand;
 import dev.backprop.examples.diagram.DiagramCommand;
 import dev.backprop.examples.diagram.SummaryCommand;
@@ -42,7 +43,7 @@ import picocli.CommandLine;
                 + "Runs one of the example apps below; each takes --help.",
         subcommands = {MnistCommand.class, XorExample.class, IrisExample.class, SineExample.class, BenchCommand.class,
             SummaryCommand.class, DiagramCommand.class, ExportCommand.class, ImportCommand.class,
-            DashboardCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
+            DashboardCommand.class, PluginsCommand.class, ScalingChartCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nExamples:%n",
         footer = {"%nOn Apache Spark (a separate app, run by ./backprop, which puts Spark on its class path):",
             "  spark-mnist  Trains the mnist classifier through Spark's data-parallel",
