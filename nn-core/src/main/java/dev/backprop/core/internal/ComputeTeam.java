@@ -3,22 +3,36 @@ package dev.backprop.core.internal;
 import dev.backprop.api.BackpropException;
 import dev.backprop.api.InvalidConfigurationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A persistent team of threads that runs one {@link PartTask} at a time, cut into as many shares as
- * the team has threads: the calling thread runs share 0, each worker one of the others, and
- * {@link #run} returns when all are done.
+ * A persistent team of threads that runs one {@link PartTask} at a time, cut into shares that the
+ * threads claim one by one: the calling thread runs share 0, then every thread, the caller included,
+ * claims the next unclaimed share until none is left, and {@link #run} returns when all are done.
  *
- * <p>Handing work to a parked thread costs tens of microseconds on a virtual machine, more than a
- * small matrix product, so workers spin (with {@link Thread#onSpinWait()}) for a couple of
- * milliseconds after each task and park only when idle longer; a training step's many short tasks
- * therefore meet hot workers. Spinning is used only when the team is no larger than the number of
- * processors. One caller at a time; {@link #close()} stops the workers.
+ * <p><b>Claiming, not assigning.</b> A share belongs to whichever thread claims it first, so a worker
+ * that has lost its processor (a busy machine) delays nothing it has not started: the caller runs its
+ * shares, and the worker, when it runs again, finds nothing left. Which thread runs a share never
+ * changes the result, since the shares themselves are fixed by the task and the share count.
+ *
+ * <p><b>Hand-off.</b> Waking a parked thread costs tens of microseconds on a virtual machine, more than
+ * a small matrix product, so workers spin (with {@link Thread#onSpinWait()}) for a short while after
+ * each task and park only when idle longer; a training step's many short tasks therefore meet hot
+ * workers. A caller waiting for a share that a worker is still running spins briefly, then parks until
+ * the last share is done, so that it leaves the processor to that worker. Spinning is used only when
+ * the team is no larger than the number of processors. One caller at a time; {@link #close()} stops
+ * the workers.
  */
 public final class ComputeTeam implements AutoCloseable {
 
-    private static final long SPIN_NANOS = 2_000_000L;
+    /** How long an idle worker spins before it parks. */
+    private static final long WORKER_SPIN_NANOS = 500_000L;
+    /** How long a waiting caller spins before it parks. */
+    private static final long CALLER_SPIN_NANOS = 50_000L;
+    /** How many bits of {@link #claims} count the claimed shares; the bits above hold the generation. */
+    private static final int SHARE_BITS = 24;
+    private static final long SHARE_MASK = (1L << SHARE_BITS) - 1;
 
     /** {@link #maxThreads()} allows this many threads per available processor... */
     public static final int THREADS_PER_PROCESSOR = 4;
@@ -26,11 +40,17 @@ public final class ComputeTeam implements AutoCloseable {
     /** ...and never fewer than this many threads in all. */
     public static final int MIN_THREAD_LIMIT = 8;
 
+    /** The most shares one task may be cut into. */
+    public static final int MAX_SHARES = 1 << 16;
+
     private final Worker[] workers;
     private final boolean spin;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** The current generation (high bits) and the number of its shares claimed so far (low bits). */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger finished = new AtomicInteger();
     private volatile PartTask task;
-    private volatile long generation;
+    private volatile int shares;
+    private volatile Thread waitingCaller;
     private volatile Throwable failure;
     private volatile boolean closed;
 
@@ -82,48 +102,99 @@ public final class ComputeTeam implements AutoCloseable {
                 + " (one per processor); the results are the same for any count.";
     }
 
-    /** The number of threads, caller included: the {@code parts} every task is cut into. */
+    /** The number of threads, caller included: the {@code parts} every task is cut into by {@link #run(PartTask)}. */
     public int size() {
         return workers.length + 1;
     }
 
-    /**
-     * Runs every share of {@code work} and waits for all of them. An exception thrown by any share is
-     * rethrown here (unchecked exceptions as they are).
-     */
+    /** Runs {@code work} cut into {@link #size()} shares, and waits for all of them. */
     public void run(PartTask work) {
+        run(work, size());
+    }
+
+    /**
+     * Runs every one of the {@code parts} shares of {@code work} (share {@code p} as
+     * {@code work.run(p, parts)}) and waits for all of them. With one share, or a team of one thread,
+     * the caller runs every share itself, in order. An exception thrown by any share is rethrown here
+     * (unchecked exceptions as they are); the other shares still run.
+     *
+     * @throws IllegalArgumentException if {@code parts} is below 1 or above {@link #MAX_SHARES}
+     */
+    public void run(PartTask work, int parts) {
         if (closed) {
             throw new IllegalStateException("This compute team was closed (its workspace was closed): create a new"
                     + " workspace to run more steps.");
         }
-        int parts = size();
-        if (parts == 1) {
-            work.run(0, 1);
+        if (parts < 1 || parts > MAX_SHARES) {
+            throw new IllegalArgumentException("A task is cut into 1 to " + MAX_SHARES + " shares, was asked for "
+                    + parts);
+        }
+        if (parts == 1 || workers.length == 0) {
+            for (int part = 0; part < parts; part++) {
+                work.run(part, parts);
+            }
             return;
         }
         failure = null;
+        finished.set(0);
         task = work;
-        pending.set(parts - 1);
-        generation = generation + 1;
+        shares = parts;
+        long generation = (claims.get() >>> SHARE_BITS) + 1;
+        claims.set(generation << SHARE_BITS);
         for (Worker worker : workers) {
             if (worker.parked) {
                 LockSupport.unpark(worker);
             }
         }
-        Throwable own = null;
-        try {
-            work.run(0, parts);
-        } catch (Throwable e) {
-            own = e;
-        }
-        while (pending.get() != 0) {
-            if (spin) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
+        runShares(generation, work, parts);
+        awaitShares(parts);
+        task = null;
+        rethrow(failure);
+    }
+
+    /** Claims and runs shares of generation {@code generation} until none is left unclaimed. */
+    private void runShares(long generation, PartTask work, int parts) {
+        while (true) {
+            long claimed = claims.get();
+            long part = claimed & SHARE_MASK;
+            if (claimed >>> SHARE_BITS != generation || part >= parts
+                    || !claims.compareAndSet(claimed, claimed + 1)) {
+                if (claimed >>> SHARE_BITS != generation || part >= parts) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                work.run((int) part, parts);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            if (finished.incrementAndGet() == parts) {
+                Thread caller = waitingCaller;
+                if (caller != null) {
+                    LockSupport.unpark(caller);
+                }
             }
         }
-        rethrow(own != null ? own : failure);
+    }
+
+    /** Waits until all {@code parts} shares are done: spins briefly, then parks until the last one unparks it. */
+    private void awaitShares(int parts) {
+        if (finished.get() == parts) {
+            return;
+        }
+        long spinUntil = System.nanoTime() + (spin ? CALLER_SPIN_NANOS : 0);
+        while (finished.get() != parts && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
+        }
+        if (finished.get() == parts) {
+            return;
+        }
+        waitingCaller = Thread.currentThread();
+        while (finished.get() != parts) {
+            LockSupport.park(this);
+        }
+        waitingCaller = null;
     }
 
     private static void rethrow(Throwable problem) {
@@ -149,12 +220,10 @@ public final class ComputeTeam implements AutoCloseable {
     }
 
     private final class Worker extends Thread {
-        private final int part;
         private volatile boolean parked;
 
-        Worker(int part) {
-            super("backprop-compute-" + part);
-            this.part = part;
+        Worker(int number) {
+            super("backprop-compute-" + number);
             setDaemon(true);
         }
 
@@ -163,21 +232,20 @@ public final class ComputeTeam implements AutoCloseable {
             long seen = 0;
             long idleSince = System.nanoTime();
             while (!closed) {
-                long current = generation;
-                if (current != seen) {
-                    seen = current;
-                    try {
-                        task.run(part, size());
-                    } catch (Throwable e) {
-                        failure = e;
+                long generation = claims.get() >>> SHARE_BITS;
+                if (generation != seen) {
+                    seen = generation;
+                    PartTask work = task;
+                    int parts = shares;
+                    if (work != null) {
+                        runShares(generation, work, parts);
                     }
-                    pending.decrementAndGet();
                     idleSince = System.nanoTime();
-                } else if (spin && System.nanoTime() - idleSince < SPIN_NANOS) {
+                } else if (spin && System.nanoTime() - idleSince < WORKER_SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
                     parked = true;
-                    if (generation == seen && !closed) {
+                    if (claims.get() >>> SHARE_BITS == seen && !closed) {
                         LockSupport.park(this);
                     }
                     parked = false;

@@ -15,8 +15,8 @@ final class BackwardPhases {
     record ZeroGradients(Gradients gradients) implements Phase {
 
         @Override
-        public boolean worthSharing(int rows) {
-            return gradients.size() >= MIN_SHARED_ELEMENTS;
+        public int shares(int rows, int threads) {
+            return Phase.sharesOf(gradients.size(), ELEMENTS_PER_SHARE, threads);
         }
 
         @Override
@@ -33,8 +33,8 @@ final class BackwardPhases {
             implements Phase {
 
         @Override
-        public boolean worthSharing(int rows) {
-            return (long) rows * layer.fanOut() >= MIN_SHARED_ELEMENTS;
+        public int shares(int rows, int threads) {
+            return Phase.sharesOf((long) rows * layer.fanOut(), ELEMENTS_PER_SHARE, threads);
         }
 
         @Override
@@ -57,8 +57,8 @@ final class BackwardPhases {
             implements Phase {
 
         @Override
-        public boolean worthSharing(int rows) {
-            return (long) rows * layer.fanOut() * layer.fanIn() >= MIN_SHARED_MULTIPLY_ADDS;
+        public int shares(int rows, int threads) {
+            return Phase.sharesOf((long) rows * layer.fanOut() * layer.fanIn(), MULTIPLY_ADDS_PER_SHARE, threads);
         }
 
         @Override
@@ -72,8 +72,8 @@ final class BackwardPhases {
     record PenaltyGradient(DenseLayer layer, float[] weightGradient) implements Phase {
 
         @Override
-        public boolean worthSharing(int rows) {
-            return weightGradient.length >= MIN_SHARED_ELEMENTS;
+        public int shares(int rows, int threads) {
+            return Phase.sharesOf(weightGradient.length, ELEMENTS_PER_SHARE, threads);
         }
 
         @Override
