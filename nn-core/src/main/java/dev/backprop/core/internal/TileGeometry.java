@@ -26,7 +26,7 @@ final class TileGeometry {
     static final int TILE_COLUMNS = 2 * LANES;
 
     /** Steps along the summed dimension packed and multiplied at a time. */
-    static final int DEPTH_BLOCK = 256;
+    static final int DEPTH_BLOCK = 128;
 
     /** Rows of the left operand packed at a time (a multiple of {@link #TILE_ROWS}). */
     static final int ROW_BLOCK = 256;
