@@ -29,7 +29,9 @@ public final class ComputeTeam implements AutoCloseable {
     /** How long an idle worker spins before it parks. */
     private static final long WORKER_SPIN_NANOS = 500_000L;
     /** How long a waiting caller spins before it parks. */
-    private static final long CALLER_SPIN_NANOS = 50_000L;
+    private static final long CALLER_SPIN_NANOS = 200_000L;
+    /** How long a spinning thread spins before it yields between checks. */
+    private static final long PURE_SPIN_NANOS = 10_000L;
     /** How many bits of {@link #claims} count the claimed shares; the bits above hold the generation. */
     private static final int SHARE_BITS = 24;
     private static final long SHARE_MASK = (1L << SHARE_BITS) - 1;
@@ -183,9 +185,11 @@ public final class ComputeTeam implements AutoCloseable {
         if (finished.get() == parts) {
             return;
         }
-        long spinUntil = System.nanoTime() + (spin ? CALLER_SPIN_NANOS : 0);
-        while (finished.get() != parts && System.nanoTime() < spinUntil) {
-            Thread.onSpinWait();
+        long start = System.nanoTime();
+        long waited = 0;
+        while (finished.get() != parts && spin && waited < CALLER_SPIN_NANOS) {
+            pause(waited);
+            waited = System.nanoTime() - start;
         }
         if (finished.get() == parts) {
             return;
@@ -195,6 +199,19 @@ public final class ComputeTeam implements AutoCloseable {
             LockSupport.park(this);
         }
         waitingCaller = null;
+    }
+
+    /**
+     * One pause of a thread that has waited {@code waited} nanoseconds: a spin-wait hint at first, then
+     * a yield, which costs nothing on an idle machine (the thread goes on at once) but lets another
+     * thread waiting for this processor run on a busy one, where spinning would hold it for a whole slice.
+     */
+    private static void pause(long waited) {
+        if (waited < PURE_SPIN_NANOS) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
     }
 
     private static void rethrow(Throwable problem) {
@@ -242,7 +259,7 @@ public final class ComputeTeam implements AutoCloseable {
                     }
                     idleSince = System.nanoTime();
                 } else if (spin && System.nanoTime() - idleSince < WORKER_SPIN_NANOS) {
-                    Thread.onSpinWait();
+                    pause(System.nanoTime() - idleSince);
                 } else {
                     parked = true;
                     if (claims.get() >>> SHARE_BITS == seen && !closed) {
