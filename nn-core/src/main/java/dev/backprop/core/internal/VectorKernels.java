@@ -6,6 +6,7 @@ import static dev.backprop.core.internal.TileGeometry.SPECIES;
 import static dev.backprop.core.internal.TileGeometry.TILE_COLUMNS;
 import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -99,6 +100,17 @@ final class VectorKernels implements MatrixKernels {
             return;
         }
         multiplyShare(a, 1, k, d, n, 1, c, n, c, k, n, m, part, parts);
+    }
+
+    @Override
+    public void multiplyTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n, int part, int parts) {
+        if (m < SMALL_BATCH) {
+            Arrays.fill(c, MatrixKernels.shareStart(k, part, parts) * n, MatrixKernels.shareStart(k, part + 1, parts) * n,
+                    0f);
+            accumulateTransposedLeft(a, d, c, m, k, n, part, parts);
+            return;
+        }
+        multiplyShare(a, 1, k, d, n, 1, null, 0, c, k, n, m, part, parts);
     }
 
     @Override

@@ -3,26 +3,12 @@ package dev.backprop.core.network;
 import dev.backprop.core.internal.MatrixKernels;
 
 /**
- * The phases of the backward pass: zeroing the gradients, then per dense layer, from the last, the
- * activation's (and dropout's) backward, the product's backward and the weight penalty's gradient.
+ * The phases of the backward pass: per dense layer, from the last, the activation's (and dropout's)
+ * backward, the product's backward (which writes the layer's gradients) and the weight penalty's gradient.
  */
 final class BackwardPhases {
 
     private BackwardPhases() {
-    }
-
-    /** Sets every gradient to 0 before the layers accumulate into them. */
-    record ZeroGradients(Gradients gradients) implements Phase {
-
-        @Override
-        public int shares(int rows, int threads) {
-            return Phase.sharesOf(gradients.size(), ELEMENTS_PER_SHARE, threads);
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            gradients.zero(part, parts);
-        }
     }
 
     /**
@@ -49,7 +35,7 @@ final class BackwardPhases {
     }
 
     /**
-     * Given {@code δ = ∂E/∂Z}: {@code ∂E/∂W += Xᵀ·δ}, {@code ∂E/∂b += Σ_rows δ}, and
+     * Given {@code δ = ∂E/∂Z}: {@code ∂E/∂W = Xᵀ·δ}, {@code ∂E/∂b = Σ_rows δ}, and
      * {@code ∂E/∂X = δ·Wᵀ} into the previous layer's δ ({@code inputDelta} null for the first layer).
      */
     record ProductBackward(MatrixKernels kernels, DenseLayer layer, LayerInput input, float[] delta,

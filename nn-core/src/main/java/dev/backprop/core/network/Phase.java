@@ -40,27 +40,4 @@ interface Phase extends PartTask {
     default RuntimeException failed(RuntimeException failure) {
         return failure;
     }
-
-    /**
-     * Two phases that touch disjoint arrays, run in one hand-off: each thread does its share of the
-     * first, then its share of the second. Cut into as many shares as the larger needs.
-     */
-    record Together(Phase first, Phase second) implements Phase {
-
-        @Override
-        public int shares(int rows, int threads) {
-            return Math.max(first.shares(rows, threads), second.shares(rows, threads));
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            first.run(part, parts);
-            second.run(part, parts);
-        }
-
-        @Override
-        public RuntimeException failed(RuntimeException failure) {
-            return second.failed(failure);
-        }
-    }
 }
