@@ -35,6 +35,13 @@ final class TileGeometry {
     static final int COLUMN_BLOCK = 1024;
 
     /**
+     * A share of at most this many output rows reads the right operand in place, when its rows are
+     * contiguous, instead of packing it: each right value is then used by so few rows that copying it
+     * costs more than reading it from L2 with a stride.
+     */
+    static final int IN_PLACE_ROWS = 64;
+
+    /**
      * Batches smaller than this skip packing: each row is multiplied directly (a matrix-vector product),
      * which reads the weights once per row instead of copying them.
      */
