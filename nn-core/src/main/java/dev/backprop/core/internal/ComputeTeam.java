@@ -3,38 +3,39 @@ package dev.backprop.core.internal;
 import dev.backprop.api.BackpropException;
 import dev.backprop.api.InvalidConfigurationException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A persistent team of threads that runs one {@link PartTask} at a time, cut into shares that the
- * threads claim one by one: the calling thread runs share 0, then every thread, the caller included,
- * claims the next unclaimed share until none is left, and {@link #run} returns when all are done.
+ * threads claim: each thread first claims the share with its own number (the caller is 0), then any
+ * share still unclaimed, and {@link #run} returns when all are done.
  *
  * <p><b>Claiming, not assigning.</b> A share belongs to whichever thread claims it first, so a worker
  * that has lost its processor (a busy machine) delays nothing it has not started: the caller runs its
  * shares, and the worker, when it runs again, finds nothing left. Which thread runs a share never
- * changes the result, since the shares themselves are fixed by the task and the share count.
+ * changes the result, since the shares themselves are fixed by the task and the share count. Claiming
+ * its own share first keeps each thread on the same part of the data from task to task while all are
+ * running (the rows of a weight gradient it computed, then updates, and the optimizer state of those
+ * rows), so the data stays in that processor's cache.
  *
  * <p><b>Hand-off.</b> Waking a parked thread costs tens of microseconds on a virtual machine, more than
- * a small matrix product, so workers spin (with {@link Thread#onSpinWait()}) for a short while after
- * each task and park only when idle longer; a training step's many short tasks therefore meet hot
- * workers. A caller waiting for a share that a worker is still running spins briefly, then parks until
- * the last share is done, so that it leaves the processor to that worker. Spinning is used only when
- * the team is no larger than the number of processors. One caller at a time; {@link #close()} stops
- * the workers.
+ * a small matrix product, so workers wait for the next task for a short while after each one, and park
+ * only when idle longer; a training step's many short tasks therefore meet running workers. A waiting
+ * thread spins for a few microseconds, then yields between checks (free on an idle machine, and it lets
+ * another thread have the processor on a busy one); a caller waiting for a share that a worker is still
+ * running parks after a while, until the last share is done. Waiting without parking is used only when
+ * the team is no larger than the number of processors. One caller at a time; {@link #close()} stops the
+ * workers.
  */
 public final class ComputeTeam implements AutoCloseable {
 
-    /** How long an idle worker spins before it parks. */
+    /** How long an idle worker waits for the next task before it parks. */
     private static final long WORKER_SPIN_NANOS = 500_000L;
-    /** How long a waiting caller spins before it parks. */
+    /** How long a waiting caller waits before it parks. */
     private static final long CALLER_SPIN_NANOS = 200_000L;
-    /** How long a spinning thread spins before it yields between checks. */
+    /** How long a waiting thread spins before it yields between checks. */
     private static final long PURE_SPIN_NANOS = 10_000L;
-    /** How many bits of {@link #claims} count the claimed shares; the bits above hold the generation. */
-    private static final int SHARE_BITS = 24;
-    private static final long SHARE_MASK = (1L << SHARE_BITS) - 1;
 
     /** {@link #maxThreads()} allows this many threads per available processor... */
     public static final int THREADS_PER_PROCESSOR = 4;
@@ -42,13 +43,23 @@ public final class ComputeTeam implements AutoCloseable {
     /** ...and never fewer than this many threads in all. */
     public static final int MIN_THREAD_LIMIT = 8;
 
-    /** The most shares one task may be cut into. */
-    public static final int MAX_SHARES = 1 << 16;
+    /** A task may be cut into at most this many shares per thread of the team. */
+    public static final int MAX_SHARES_PER_THREAD = 8;
 
     private final Worker[] workers;
     private final boolean spin;
-    /** The current generation (high bits) and the number of its shares claimed so far (low bits). */
-    private final AtomicLong claims = new AtomicLong();
+    /**
+     * The current task's number: odd while its shares are being claimed and run, even once it is done.
+     * The task and its share count are written before it turns odd, so a thread that reads them between
+     * two reads of the same odd number has read that task's.
+     */
+    private volatile long generation;
+    /**
+     * Per share, the number of the task that claimed it last: a share is free for task {@code n} while
+     * this is below {@code n} (numbers only grow, so a thread still holding a finished task's number
+     * can claim nothing).
+     */
+    private final AtomicLongArray claimedBy;
     private final AtomicInteger finished = new AtomicInteger();
     private volatile PartTask task;
     private volatile int shares;
@@ -68,6 +79,7 @@ public final class ComputeTeam implements AutoCloseable {
         }
         requireThreads(threads);
         this.spin = threads <= Runtime.getRuntime().availableProcessors();
+        this.claimedBy = new AtomicLongArray(MAX_SHARES_PER_THREAD * threads);
         this.workers = new Worker[threads - 1];
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(i + 1);
@@ -120,16 +132,17 @@ public final class ComputeTeam implements AutoCloseable {
      * the caller runs every share itself, in order. An exception thrown by any share is rethrown here
      * (unchecked exceptions as they are); the other shares still run.
      *
-     * @throws IllegalArgumentException if {@code parts} is below 1 or above {@link #MAX_SHARES}
+     * @throws IllegalArgumentException if {@code parts} is below 1 or above {@link #MAX_SHARES_PER_THREAD}
+     *                                  times {@link #size()}
      */
     public void run(PartTask work, int parts) {
         if (closed) {
             throw new IllegalStateException("This compute team was closed (its workspace was closed): create a new"
                     + " workspace to run more steps.");
         }
-        if (parts < 1 || parts > MAX_SHARES) {
-            throw new IllegalArgumentException("A task is cut into 1 to " + MAX_SHARES + " shares, was asked for "
-                    + parts);
+        if (parts < 1 || parts > claimedBy.length()) {
+            throw new IllegalArgumentException("A task is cut into 1 to " + claimedBy.length() + " shares ("
+                    + MAX_SHARES_PER_THREAD + " per thread), was asked for " + parts);
         }
         if (parts == 1 || workers.length == 0) {
             for (int part = 0; part < parts; part++) {
@@ -141,33 +154,33 @@ public final class ComputeTeam implements AutoCloseable {
         finished.set(0);
         task = work;
         shares = parts;
-        long generation = (claims.get() >>> SHARE_BITS) + 1;
-        claims.set(generation << SHARE_BITS);
+        long open = generation + 1;
+        generation = open;
         for (Worker worker : workers) {
             if (worker.parked) {
                 LockSupport.unpark(worker);
             }
         }
-        runShares(generation, work, parts);
+        runShares(0, open, work, parts);
         awaitShares(parts);
+        generation = open + 1;
         task = null;
         rethrow(failure);
     }
 
-    /** Claims and runs shares of generation {@code generation} until none is left unclaimed. */
-    private void runShares(long generation, PartTask work, int parts) {
-        while (true) {
-            long claimed = claims.get();
-            long part = claimed & SHARE_MASK;
-            if (claimed >>> SHARE_BITS != generation || part >= parts
-                    || !claims.compareAndSet(claimed, claimed + 1)) {
-                if (claimed >>> SHARE_BITS != generation || part >= parts) {
-                    return;
-                }
-                continue;
+    /**
+     * Claims and runs shares of task {@code open}: share {@code self} first, then every other one still
+     * free, in order.
+     */
+    private void runShares(int self, long open, PartTask work, int parts) {
+        for (int i = 0; i < parts; i++) {
+            int part = (self + i) % parts;
+            long last = claimedBy.get(part);
+            if (last >= open || !claimedBy.compareAndSet(part, last, open)) {
+                continue;   // claimed in this task, or a later one (this thread is late: its task is done)
             }
             try {
-                work.run((int) part, parts);
+                work.run(part, parts);
             } catch (Throwable e) {
                 failure = e;
             }
@@ -237,10 +250,12 @@ public final class ComputeTeam implements AutoCloseable {
     }
 
     private final class Worker extends Thread {
+        private final int self;
         private volatile boolean parked;
 
         Worker(int number) {
             super("backprop-compute-" + number);
+            this.self = number;
             setDaemon(true);
         }
 
@@ -249,20 +264,21 @@ public final class ComputeTeam implements AutoCloseable {
             long seen = 0;
             long idleSince = System.nanoTime();
             while (!closed) {
-                long generation = claims.get() >>> SHARE_BITS;
-                if (generation != seen) {
-                    seen = generation;
+                long current = generation;
+                if ((current & 1) == 1 && current != seen) {
                     PartTask work = task;
                     int parts = shares;
-                    if (work != null) {
-                        runShares(generation, work, parts);
+                    if (generation == current && work != null) {
+                        runShares(self % parts, current, work, parts);
                     }
+                    seen = current;
                     idleSince = System.nanoTime();
                 } else if (spin && System.nanoTime() - idleSince < WORKER_SPIN_NANOS) {
                     pause(System.nanoTime() - idleSince);
                 } else {
                     parked = true;
-                    if (claims.get() >>> SHARE_BITS == seen && !closed) {
+                    long now = generation;
+                    if (((now & 1) == 0 || now == seen) && !closed) {
                         LockSupport.park(this);
                     }
                     parked = false;

@@ -95,6 +95,18 @@ class ComputeTeamTest {
     }
 
     @Test
+    void run_refusesMoreSharesThanItsLimit() {
+        try (ComputeTeam team = new ComputeTeam(2)) {
+            int limit = 2 * ComputeTeam.MAX_SHARES_PER_THREAD;
+            AtomicInteger ran = new AtomicInteger();
+            team.run((part, parts) -> ran.incrementAndGet(), limit);
+            assertEquals(limit, ran.get());
+            assertThrows(IllegalArgumentException.class, () -> team.run((part, parts) -> { }, limit + 1));
+            assertThrows(IllegalArgumentException.class, () -> team.run((part, parts) -> { }, 0));
+        }
+    }
+
+    @Test
     void run_afterWorkersParked_stillWakesThem() throws InterruptedException {
         try (ComputeTeam team = new ComputeTeam(2)) {
             int[] seen = new int[2];
