@@ -108,9 +108,7 @@ final class VectorKernels implements MatrixKernels {
 
     /**
      * The small-batch path of {@code c += aᵀ·d}: each row of {@code c} in the share from its non-zero
-     * inputs. Kept apart from the packed path so that a compiled caller holds one copy of each (two
-     * copies of the packed path in one compiled method can exhaust the compiler's inlining budget and
-     * leave vector operations boxed).
+     * inputs. Kept apart from the packed path so that a compiled caller holds one copy of each.
      */
     private static void accumulateTransposedLeftByRows(float[] a, float[] d, float[] c, int m, int k, int n, int part,
                                                        int parts) {
