@@ -19,6 +19,9 @@ public final class HardTanh implements ScalarActivation {
     /** The id this activation is found by. */
     public static final PluginId ID = PluginId.of("hard_tanh");
 
+    private static final int MAGNITUDE_BITS = 0x7fffffff;
+    private static final int ONE_BITS = Float.floatToRawIntBits(1f);
+
     /** The hard tanh; it has no settings. */
     public HardTanh() {
         // Stateless: the no-argument constructor is what ServiceLoader calls.
@@ -49,12 +52,16 @@ public final class HardTanh implements ScalarActivation {
         }
     }
 
-    /** {@code gradIn[i] = gradOut[i]} where {@code −1 < z[i] < 1}, else 0. */
+    /**
+     * {@code gradIn[i] = gradOut[i]} where {@code −1 < z[i] < 1}, else 0. Computed without a branch, as
+     * {@link Relu#backward} is: {@code |z| < 1} exactly when the bits of {@code z} without its sign, as
+     * an int, are below {@code bits(1)} (NaN's are above).
+     */
     @Override
     public void backward(float[] z, float[] a, float[] gradOut, float[] gradIn, int from, int to) {
         for (int i = from; i < to; i++) {
-            float x = z[i];
-            gradIn[i] = x > -1f && x < 1f ? gradOut[i] : 0f;
+            int keep = ((Float.floatToRawIntBits(z[i]) & MAGNITUDE_BITS) - ONE_BITS) >> 31;
+            gradIn[i] = Float.intBitsToFloat(Float.floatToRawIntBits(gradOut[i]) & keep);
         }
     }
 

@@ -20,6 +20,8 @@ public final class Relu6 implements ScalarActivation {
     /** The id this activation is found by. */
     public static final PluginId ID = PluginId.of("relu6");
 
+    private static final int SIX_BITS = Float.floatToRawIntBits(6f);
+
     /** ReLU6; it has no settings. */
     public Relu6() {
         // Stateless: the no-argument constructor is what ServiceLoader calls.
@@ -56,12 +58,17 @@ public final class Relu6 implements ScalarActivation {
         }
     }
 
-    /** {@code gradIn[i] = gradOut[i]} where {@code 0 < z[i] < 6}, else 0. */
+    /**
+     * {@code gradIn[i] = gradOut[i]} where {@code 0 < z[i] < 6}, else 0. Computed without a branch, as
+     * {@link Relu#backward} is: {@code 0 < z < 6} exactly when the bits of {@code z}, as an int, lie in
+     * {@code [1, bits(6))} (positive floats order as their bits do; NaN and negatives fall outside).
+     */
     @Override
     public void backward(float[] z, float[] a, float[] gradOut, float[] gradIn, int from, int to) {
         for (int i = from; i < to; i++) {
-            float x = z[i];
-            gradIn[i] = x > 0f && x < 6f ? gradOut[i] : 0f;
+            int above = Float.floatToRawIntBits(z[i]) - 1;
+            int keep = ~((above | (SIX_BITS - 2 - above)) >> 31);
+            gradIn[i] = Float.intBitsToFloat(Float.floatToRawIntBits(gradOut[i]) & keep);
         }
     }
 

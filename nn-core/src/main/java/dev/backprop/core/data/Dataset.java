@@ -8,13 +8,14 @@ import java.util.Objects;
 
 /**
  * Examples for supervised training: features ({@code size × featureWidth}) and targets
- * ({@code size × targetWidth}), each stored as one contiguous row-major float array so that batches
- * are gathered by copying rows, without per-example objects. Immutable: the arrays are copied in (or,
- * with {@link #adopt}, handed over) and never handed out.
+ * ({@code size × targetWidth}), each stored as one contiguous row-major array so that batches are
+ * gathered by copying rows, without per-example objects. Features are floats, or unsigned bytes
+ * ({@link #adoptUnsignedBytes}: images in a quarter of the memory) turned into floats as batches are
+ * gathered. Immutable: the arrays are copied in (or, with {@code adopt}, handed over) and never handed out.
  */
 public final class Dataset {
 
-    private final float[] features;
+    private final FeatureStore features;
     private final float[] targets;
     private final int size;
     private final int featureWidth;
@@ -27,7 +28,7 @@ public final class Dataset {
      * @param targetWidth  the number of target values per example, at least 1
      */
     public Dataset(float[] features, int featureWidth, float[] targets, int targetWidth) {
-        this(featureWidth, targetWidth, features.clone(), targets.clone());
+        this(featureWidth, targetWidth, new FloatFeatures(features.clone()), targets.clone());
     }
 
     /**
@@ -36,31 +37,53 @@ public final class Dataset {
      * The caller must not keep, read or modify the arrays afterwards. Validated like the constructor.
      */
     public static Dataset adopt(float[] features, int featureWidth, float[] targets, int targetWidth) {
-        return new Dataset(featureWidth, targetWidth, features, targets);
+        return new Dataset(featureWidth, targetWidth, new FloatFeatures(features), targets);
     }
 
-    /** Validates and keeps the given arrays (already private to this dataset). */
-    private Dataset(int featureWidth, int targetWidth, float[] features, float[] targets) {
+    /**
+     * A dataset whose features are unsigned bytes, such as pixels, kept as bytes: feature {@code i} is
+     * the float {@code (features[i] & 0xff) / divisor}, computed when a batch is gathered (or a row read),
+     * so the data takes a quarter of the memory of float features. With a divisor of {@code 255f} the
+     * features are exactly the floats {@code pixel / 255f} an image reader would have stored. Takes
+     * ownership of both arrays, as {@link #adopt} does.
+     *
+     * @param divisor what every byte is divided by: finite and positive
+     * @throws InvalidConfigurationException if the divisor is not finite and positive, or the shapes are
+     *                                       invalid as for {@link #adopt}
+     */
+    public static Dataset adoptUnsignedBytes(byte[] features, int featureWidth, float divisor, float[] targets,
+                                             int targetWidth) {
+        if (!(divisor > 0f) || divisor == Float.POSITIVE_INFINITY) {
+            throw new InvalidConfigurationException("The divisor of byte features must be finite and positive (255"
+                    + " for pixels), was " + divisor + ".");
+        }
+        return new Dataset(featureWidth, targetWidth, new ByteFeatures(features, divisor), targets);
+    }
+
+    /** Validates the shapes and keeps the given store and targets (already private to this dataset). */
+    private Dataset(int featureWidth, int targetWidth, FeatureStore features, float[] targets) {
         if (featureWidth < 1 || targetWidth < 1) {
             throw new InvalidConfigurationException("A dataset needs at least 1 feature and 1 target per example,"
                     + " found featureWidth=" + featureWidth + " and targetWidth=" + targetWidth + ".");
         }
-        if (features.length == 0) {
+        if (features.length() == 0) {
             throw new InvalidConfigurationException("The dataset is empty: expected at least 1 example, found 0."
                     + " Check the data source.");
         }
-        if (features.length % featureWidth != 0) {
-            throw new ShapeMismatchException("The feature array holds " + features.length + " values, which is not a"
-                    + " whole number of rows of " + featureWidth + " features: give size × featureWidth values.",
-                    featureWidth, features.length % featureWidth);
+        if (features.length() % featureWidth != 0) {
+            throw new ShapeMismatchException("The feature array holds " + features.length() + " values, which is not"
+                    + " a whole number of rows of " + featureWidth + " features: give size × featureWidth values.",
+                    featureWidth, features.length() % featureWidth);
         }
-        this.size = features.length / featureWidth;
+        this.size = features.length() / featureWidth;
         if (targets.length != size * targetWidth) {
             throw new ShapeMismatchException("Expected " + size + " target rows of width " + targetWidth + " ("
                     + size * targetWidth + " values) to match " + size + " feature rows, but found " + targets.length
                     + " values: give one target row per example.", size * targetWidth, targets.length);
         }
-        requireFinite(features, featureWidth, "feature");
+        if (features instanceof FloatFeatures floats) {
+            requireFinite(floats.values(), featureWidth, "feature");
+        }
         requireFinite(targets, targetWidth, "target");
         this.features = features;
         this.targets = targets;
@@ -102,14 +125,14 @@ public final class Dataset {
     public void gather(int[] order, int from, int count, float[] featureBatch, float[] targetBatch) {
         for (int row = 0; row < count; row++) {
             int example = order[from + row];
-            System.arraycopy(features, example * featureWidth, featureBatch, row * featureWidth, featureWidth);
+            features.read(example * featureWidth, featureBatch, row * featureWidth, featureWidth);
             System.arraycopy(targets, example * targetWidth, targetBatch, row * targetWidth, targetWidth);
         }
     }
 
     /** Copies examples {@code from … from + count − 1}, in order, into the batch arrays. */
     public void copyRange(int from, int count, float[] featureBatch, float[] targetBatch) {
-        System.arraycopy(features, from * featureWidth, featureBatch, 0, count * featureWidth);
+        features.read(from * featureWidth, featureBatch, 0, count * featureWidth);
         System.arraycopy(targets, from * targetWidth, targetBatch, 0, count * targetWidth);
     }
 
@@ -122,15 +145,21 @@ public final class Dataset {
         for (int index : indices) {
             Objects.checkIndex(index, size);
         }
-        float[] selectedFeatures = new float[arraySize(indices.length, featureWidth, "feature")];
+        FeatureStore selectedFeatures = features.rows(indices, featureWidth,
+                arraySize(indices.length, featureWidth, "feature"));
         float[] selectedTargets = new float[arraySize(indices.length, targetWidth, "target")];
-        gather(indices, 0, indices.length, selectedFeatures, selectedTargets);
-        return adopt(selectedFeatures, featureWidth, selectedTargets, targetWidth);
+        for (int row = 0; row < indices.length; row++) {
+            System.arraycopy(targets, indices[row] * targetWidth, selectedTargets, row * targetWidth, targetWidth);
+        }
+        return new Dataset(featureWidth, targetWidth, selectedFeatures, selectedTargets);
     }
 
     /** The features of example {@code index} (a copy). */
     public float[] features(int index) {
-        return Arrays.copyOfRange(features, index * featureWidth, (index + 1) * featureWidth);
+        Objects.checkIndex(index, size);
+        float[] row = new float[featureWidth];
+        features.read(index * featureWidth, row, 0, featureWidth);
+        return row;
     }
 
     /** The targets of example {@code index} (a copy). */

@@ -2,6 +2,7 @@ package dev.backprop.core.internal;
 
 import static dev.backprop.core.internal.TileGeometry.COLUMN_BLOCK;
 import static dev.backprop.core.internal.TileGeometry.DEPTH_BLOCK;
+import static dev.backprop.core.internal.TileGeometry.IN_PLACE_ROWS;
 import static dev.backprop.core.internal.TileGeometry.LANES;
 import static dev.backprop.core.internal.TileGeometry.ROW_BLOCK;
 import static dev.backprop.core.internal.TileGeometry.TILE_COLUMNS;
@@ -61,15 +62,22 @@ final class BlockedProduct {
         Sweep sweep = workspace.sweep();
         sweep.out = out;
         sweep.outStride = outStride;
-        sweep.rightPanels = rightPanels;
         sweep.leftPanels = leftPanels;
+        sweep.rightPanels = rightPanels;
+        boolean inPlace = rightColumnStride == 1 && rowTo - rowFrom <= IN_PLACE_ROWS;
         for (int columnBlock = columnFrom; columnBlock < columnTo; columnBlock += COLUMN_BLOCK) {
             int columnBlockEnd = Math.min(columnTo, columnBlock + COLUMN_BLOCK);
             for (int block = 0; block < depthBlocks; block++) {
                 int stepFrom = MatrixKernels.shareStart(depth, block, depthBlocks);
                 int steps = MatrixKernels.shareStart(depth, block + 1, depthBlocks) - stepFrom;
-                PanelPacker.packRight(right, rightStepStride, rightColumnStride, stepFrom, steps,
-                        columnBlock, columnBlockEnd, rightPanels);
+                if (inPlace) {
+                    sweep.readRightInPlace(right, stepFrom * rightStepStride, rightStepStride,
+                            packedEdge(right, rightStepStride, stepFrom, steps, columnBlock, columnBlockEnd, rightPanels));
+                } else {
+                    PanelPacker.packRight(right, rightStepStride, rightColumnStride, stepFrom, steps,
+                            columnBlock, columnBlockEnd, rightPanels);
+                    sweep.readRightPacked();
+                }
                 sweep.steps = steps;
                 boolean first = block == 0;
                 sweep.start = first ? firstStart : out;
@@ -87,6 +95,23 @@ final class BlockedProduct {
     }
 
     /**
+     * Packs the last panel of columns {@code [columnFrom, columnTo)} when it is partial (fewer than
+     * {@link TileGeometry#TILE_COLUMNS} columns: read in place, its tiles would read past the end of the
+     * rows), at the start of {@code panels}; returns the column where that panel starts, or
+     * {@code columnTo} when every panel is whole.
+     */
+    private static int packedEdge(float[] right, int rightStepStride, int stepFrom, int steps, int columnFrom,
+                                  int columnTo, float[] panels) {
+        int partial = (columnTo - columnFrom) % TILE_COLUMNS;
+        if (partial == 0) {
+            return columnTo;
+        }
+        int edge = columnTo - partial;
+        PanelPacker.packRight(right, rightStepStride, 1, stepFrom, steps, edge, columnTo, panels);
+        return edge;
+    }
+
+    /**
      * Every register tile of one packed row block against one packed column block, for one block of
      * steps. A per-thread, reused holder of the loop's invariants (so the tile loop needs no long
      * parameter lists and allocates nothing); {@link #release()} drops its references to the caller's
@@ -97,6 +122,13 @@ final class BlockedProduct {
         private final float[] edgeTile = new float[TILE_ROWS * TILE_COLUMNS];
         private float[] leftPanels;
         private float[] rightPanels;
+        /** The right operand itself, read in place (null when every panel is packed). */
+        private float[] right;
+        /** Where column 0 of the current block of steps starts in {@link #right}, and how far apart its steps are. */
+        private int rightOrigin;
+        private int rightStride;
+        /** The first column of the packed edge panel when reading in place (past the end: none). */
+        private int packedFrom;
         private int steps;
         private float[] start;
         private int startRowStride;
@@ -104,40 +136,62 @@ final class BlockedProduct {
         private float[] out;
         private int outStride;
 
+        /** The next blocks of steps read packed panels of the right operand. */
+        private void readRightPacked() {
+            right = null;
+        }
+
+        /**
+         * The next blocks of steps read the right operand in place: column {@code j} of step {@code q}
+         * (from the block's first) at {@code values[origin + q·stride + j]}, except the columns from
+         * {@code packedFrom} on, packed at the start of the right panels.
+         */
+        private void readRightInPlace(float[] values, int origin, int stride, int packedFrom) {
+            right = values;
+            rightOrigin = origin;
+            rightStride = stride;
+            this.packedFrom = packedFrom;
+        }
+
         private void run(int rowFrom, int rowTo, int columnFrom, int columnTo) {
             int rightPanelSize = TILE_COLUMNS * steps;
             int leftPanelSize = TILE_ROWS * steps;
-            for (int column = columnFrom, rightAt = 0; column < columnTo;
-                 column += TILE_COLUMNS, rightAt += rightPanelSize) {
+            for (int column = columnFrom, panelAt = 0; column < columnTo;
+                 column += TILE_COLUMNS, panelAt += rightPanelSize) {
                 int columns = Math.min(TILE_COLUMNS, columnTo - column);
+                boolean inPlace = right != null && column < packedFrom;
+                float[] rightValues = inPlace ? right : rightPanels;
+                int rightAt = inPlace ? rightOrigin + column : right != null ? 0 : panelAt;
+                int stride = inPlace ? rightStride : TILE_COLUMNS;
                 for (int row = rowFrom, leftAt = 0; row < rowTo; row += TILE_ROWS, leftAt += leftPanelSize) {
                     int rows = Math.min(TILE_ROWS, rowTo - row);
                     if (rows == TILE_ROWS && columns == TILE_COLUMNS) {
-                        fullTile(row, column, leftAt, rightAt);
+                        fullTile(row, column, leftAt, rightValues, rightAt, stride);
                     } else {
-                        edgeTile(row, rows, column, columns, leftAt, rightAt);
+                        edgeTile(row, rows, column, columns, leftAt, rightValues, rightAt, stride);
                     }
                 }
             }
         }
 
-        private void fullTile(int row, int column, int leftAt, int rightAt) {
-            TileMultiplier.multiply(leftPanels, leftAt, rightPanels, rightAt, steps,
+        private void fullTile(int row, int column, int leftAt, float[] rightValues, int rightAt, int stride) {
+            TileMultiplier.multiply(leftPanels, leftAt, rightValues, rightAt, stride, steps,
                     start, row * startRowStride + column * startColumnStride, startRowStride,
                     out, row * outStride + column, outStride);
         }
 
         /** A tile cut short by the edge of {@code C}: computed whole in scratch space, the valid part copied out. */
-        private void edgeTile(int row, int rows, int column, int columns, int leftAt, int rightAt) {
+        private void edgeTile(int row, int rows, int column, int columns, int leftAt, float[] rightValues, int rightAt,
+                              int stride) {
             float[] tile = edgeTile;
             Arrays.fill(tile, 0f);
             copyStart(start, startRowStride, startColumnStride, row, row + rows, column, column + columns,
                     tile, TILE_COLUMNS, row, column);
             if (columns <= LANES) {
-                TileMultiplier.multiplyNarrow(leftPanels, leftAt, rightPanels, rightAt, steps,
+                TileMultiplier.multiplyNarrow(leftPanels, leftAt, rightValues, rightAt, stride, steps,
                         tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
             } else {
-                TileMultiplier.multiply(leftPanels, leftAt, rightPanels, rightAt, steps,
+                TileMultiplier.multiply(leftPanels, leftAt, rightValues, rightAt, stride, steps,
                         tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
             }
             for (int r = 0; r < rows; r++) {
@@ -148,6 +202,7 @@ final class BlockedProduct {
         private void release() {
             leftPanels = null;
             rightPanels = null;
+            right = null;
             start = null;
             out = null;
         }

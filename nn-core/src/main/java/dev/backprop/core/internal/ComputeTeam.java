@@ -3,22 +3,39 @@ package dev.backprop.core.internal;
 import dev.backprop.api.BackpropException;
 import dev.backprop.api.InvalidConfigurationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A persistent team of threads that runs one {@link PartTask} at a time, cut into as many shares as
- * the team has threads: the calling thread runs share 0, each worker one of the others, and
- * {@link #run} returns when all are done.
+ * A persistent team of threads that runs one {@link PartTask} at a time, cut into shares that the
+ * threads claim: each thread first claims the share with its own number (the caller is 0), then any
+ * share still unclaimed, and {@link #run} returns when all are done.
  *
- * <p>Handing work to a parked thread costs tens of microseconds on a virtual machine, more than a
- * small matrix product, so workers spin (with {@link Thread#onSpinWait()}) for a couple of
- * milliseconds after each task and park only when idle longer; a training step's many short tasks
- * therefore meet hot workers. Spinning is used only when the team is no larger than the number of
- * processors. One caller at a time; {@link #close()} stops the workers.
+ * <p><b>Claiming, not assigning.</b> A share belongs to whichever thread claims it first, so a worker
+ * that has lost its processor (a busy machine) delays nothing it has not started: the caller runs its
+ * shares, and the worker, when it runs again, finds nothing left. Which thread runs a share never
+ * changes the result, since the shares themselves are fixed by the task and the share count. Claiming
+ * its own share first keeps each thread on the same part of the data from task to task while all are
+ * running (the rows of a weight gradient it computed, then updates, and the optimizer state of those
+ * rows), so the data stays in that processor's cache.
+ *
+ * <p><b>Hand-off.</b> Waking a parked thread costs tens of microseconds on a virtual machine, more than
+ * a small matrix product, so workers wait for the next task for a short while after each one, and park
+ * only when idle longer; a training step's many short tasks therefore meet running workers. A waiting
+ * thread spins for a few microseconds, then yields between checks (free on an idle machine, and it lets
+ * another thread have the processor on a busy one); a caller waiting for a share that a worker is still
+ * running parks after a while, until the last share is done. Waiting without parking is used only when
+ * the team is no larger than the number of processors. One caller at a time; {@link #close()} stops the
+ * workers.
  */
 public final class ComputeTeam implements AutoCloseable {
 
-    private static final long SPIN_NANOS = 2_000_000L;
+    /** How long an idle worker waits for the next task before it parks. */
+    private static final long WORKER_SPIN_NANOS = 500_000L;
+    /** How long a waiting caller waits before it parks. */
+    private static final long CALLER_SPIN_NANOS = 200_000L;
+    /** How long a waiting thread spins before it yields between checks. */
+    private static final long PURE_SPIN_NANOS = 10_000L;
 
     /** {@link #maxThreads()} allows this many threads per available processor... */
     public static final int THREADS_PER_PROCESSOR = 4;
@@ -26,11 +43,27 @@ public final class ComputeTeam implements AutoCloseable {
     /** ...and never fewer than this many threads in all. */
     public static final int MIN_THREAD_LIMIT = 8;
 
+    /** A task may be cut into at most this many shares per thread of the team. */
+    public static final int MAX_SHARES_PER_THREAD = 8;
+
     private final Worker[] workers;
     private final boolean spin;
-    private final AtomicInteger pending = new AtomicInteger();
-    private volatile PartTask task;
+    /**
+     * The current task's number: odd while its shares are being claimed and run, even once it is done.
+     * The task and its share count are written before it turns odd, so a thread that reads them between
+     * two reads of the same odd number has read that task's.
+     */
     private volatile long generation;
+    /**
+     * Per share, the number of the task that claimed it last: a share is free for task {@code n} while
+     * this is below {@code n} (numbers only grow, so a thread still holding a finished task's number
+     * can claim nothing).
+     */
+    private final AtomicLongArray claimedBy;
+    private final AtomicInteger finished = new AtomicInteger();
+    private volatile PartTask task;
+    private volatile int shares;
+    private volatile Thread waitingCaller;
     private volatile Throwable failure;
     private volatile boolean closed;
 
@@ -46,6 +79,7 @@ public final class ComputeTeam implements AutoCloseable {
         }
         requireThreads(threads);
         this.spin = threads <= Runtime.getRuntime().availableProcessors();
+        this.claimedBy = new AtomicLongArray(MAX_SHARES_PER_THREAD * threads);
         this.workers = new Worker[threads - 1];
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(i + 1);
@@ -82,48 +116,115 @@ public final class ComputeTeam implements AutoCloseable {
                 + " (one per processor); the results are the same for any count.";
     }
 
-    /** The number of threads, caller included: the {@code parts} every task is cut into. */
+    /** The number of threads, caller included: the {@code parts} every task is cut into by {@link #run(PartTask)}. */
     public int size() {
         return workers.length + 1;
     }
 
-    /**
-     * Runs every share of {@code work} and waits for all of them. An exception thrown by any share is
-     * rethrown here (unchecked exceptions as they are).
-     */
+    /** Runs {@code work} cut into {@link #size()} shares, and waits for all of them. */
     public void run(PartTask work) {
+        run(work, size());
+    }
+
+    /**
+     * Runs every one of the {@code parts} shares of {@code work} (share {@code p} as
+     * {@code work.run(p, parts)}) and waits for all of them. With one share, or a team of one thread,
+     * the caller runs every share itself, in order. An exception thrown by any share is rethrown here
+     * (unchecked exceptions as they are); the other shares still run.
+     *
+     * @throws IllegalArgumentException if {@code parts} is below 1 or above {@link #MAX_SHARES_PER_THREAD}
+     *                                  times {@link #size()}
+     */
+    public void run(PartTask work, int parts) {
         if (closed) {
             throw new IllegalStateException("This compute team was closed (its workspace was closed): create a new"
                     + " workspace to run more steps.");
         }
-        int parts = size();
-        if (parts == 1) {
-            work.run(0, 1);
+        if (parts < 1 || parts > claimedBy.length()) {
+            throw new IllegalArgumentException("A task is cut into 1 to " + claimedBy.length() + " shares ("
+                    + MAX_SHARES_PER_THREAD + " per thread), was asked for " + parts);
+        }
+        if (parts == 1 || workers.length == 0) {
+            for (int part = 0; part < parts; part++) {
+                work.run(part, parts);
+            }
             return;
         }
         failure = null;
+        finished.set(0);
         task = work;
-        pending.set(parts - 1);
-        generation = generation + 1;
+        shares = parts;
+        long open = generation + 1;
+        generation = open;
         for (Worker worker : workers) {
             if (worker.parked) {
                 LockSupport.unpark(worker);
             }
         }
-        Throwable own = null;
-        try {
-            work.run(0, parts);
-        } catch (Throwable e) {
-            own = e;
-        }
-        while (pending.get() != 0) {
-            if (spin) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
+        runShares(0, open, work, parts);
+        awaitShares(parts);
+        generation = open + 1;
+        task = null;
+        rethrow(failure);
+    }
+
+    /**
+     * Claims and runs shares of task {@code open}: share {@code self} first, then every other one still
+     * free, in order.
+     */
+    private void runShares(int self, long open, PartTask work, int parts) {
+        for (int i = 0; i < parts; i++) {
+            int part = (self + i) % parts;
+            long last = claimedBy.get(part);
+            if (last >= open || !claimedBy.compareAndSet(part, last, open)) {
+                continue;   // claimed in this task, or a later one (this thread is late: its task is done)
+            }
+            try {
+                work.run(part, parts);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            if (finished.incrementAndGet() == parts) {
+                Thread caller = waitingCaller;
+                if (caller != null) {
+                    LockSupport.unpark(caller);
+                }
             }
         }
-        rethrow(own != null ? own : failure);
+    }
+
+    /** Waits until all {@code parts} shares are done: spins briefly, then parks until the last one unparks it. */
+    private void awaitShares(int parts) {
+        if (finished.get() == parts) {
+            return;
+        }
+        long start = System.nanoTime();
+        long waited = 0;
+        while (finished.get() != parts && spin && waited < CALLER_SPIN_NANOS) {
+            pause(waited);
+            waited = System.nanoTime() - start;
+        }
+        if (finished.get() == parts) {
+            return;
+        }
+        waitingCaller = Thread.currentThread();
+        while (finished.get() != parts) {
+            LockSupport.park(this);
+        }
+        waitingCaller = null;
+    }
+
+    /**
+     * One pause of a thread that has waited {@code waited} nanoseconds: a spin-wait hint at first, then
+     * a yield, which costs nothing on an idle machine (the thread goes on at once) but lets another
+     * thread waiting for this processor run on a busy one, where spinning would hold it for a whole slice.
+     */
+    private static void pause(long waited) {
+        if (waited < PURE_SPIN_NANOS) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
     }
 
     private static void rethrow(Throwable problem) {
@@ -149,12 +250,12 @@ public final class ComputeTeam implements AutoCloseable {
     }
 
     private final class Worker extends Thread {
-        private final int part;
+        private final int self;
         private volatile boolean parked;
 
-        Worker(int part) {
-            super("backprop-compute-" + part);
-            this.part = part;
+        Worker(int number) {
+            super("backprop-compute-" + number);
+            this.self = number;
             setDaemon(true);
         }
 
@@ -164,20 +265,20 @@ public final class ComputeTeam implements AutoCloseable {
             long idleSince = System.nanoTime();
             while (!closed) {
                 long current = generation;
-                if (current != seen) {
-                    seen = current;
-                    try {
-                        task.run(part, size());
-                    } catch (Throwable e) {
-                        failure = e;
+                if ((current & 1) == 1 && current != seen) {
+                    PartTask work = task;
+                    int parts = shares;
+                    if (generation == current && work != null) {
+                        runShares(self % parts, current, work, parts);
                     }
-                    pending.decrementAndGet();
+                    seen = current;
                     idleSince = System.nanoTime();
-                } else if (spin && System.nanoTime() - idleSince < SPIN_NANOS) {
-                    Thread.onSpinWait();
+                } else if (spin && System.nanoTime() - idleSince < WORKER_SPIN_NANOS) {
+                    pause(System.nanoTime() - idleSince);
                 } else {
                     parked = true;
-                    if (generation == seen && !closed) {
+                    long now = generation;
+                    if (((now & 1) == 0 || now == seen) && !closed) {
                         LockSupport.park(this);
                     }
                     parked = false;

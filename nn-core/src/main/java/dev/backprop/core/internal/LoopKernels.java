@@ -1,5 +1,7 @@
 package dev.backprop.core.internal;
 
+import java.util.Arrays;
+
 /**
  * Plain-loop kernels. Every innermost loop walks contiguous memory in both operands so that the JIT
  * can vectorise it; the transposes are folded into the loop order instead of being materialised.
@@ -75,6 +77,12 @@ final class LoopKernels implements MatrixKernels {
                 }
             }
         }
+    }
+
+    @Override
+    public void multiplyTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n, int part, int parts) {
+        Arrays.fill(c, MatrixKernels.shareStart(k, part, parts) * n, MatrixKernels.shareStart(k, part + 1, parts) * n, 0f);
+        accumulateTransposedLeft(a, d, c, m, k, n, part, parts);
     }
 
     @Override

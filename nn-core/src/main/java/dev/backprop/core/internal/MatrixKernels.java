@@ -7,7 +7,8 @@ import java.util.Optional;
  * {@code B}, fan-in {@code In} and fan-out {@code Out} needs:
  * <ul>
  *   <li>forward {@code Z[B×Out] = X[B×In] · W[In×Out] + b} ({@link #multiplyAddBias}),</li>
- *   <li>weight gradient {@code dW[In×Out] += Xᵀ · dZ} ({@link #accumulateTransposedLeft}),</li>
+ *   <li>weight gradient {@code dW[In×Out] = Xᵀ · dZ} ({@link #multiplyTransposedLeft}; or {@code +=},
+ *       {@link #accumulateTransposedLeft}),</li>
  *   <li>input gradient {@code dX[B×In] = dZ · Wᵀ} ({@link #multiplyTransposedRight}).</li>
  * </ul>
  *
@@ -33,6 +34,13 @@ public interface MatrixKernels {
 
     /** {@code c[k×n] += aᵀ · d}, where {@code a} is {@code m×k} and {@code d} is {@code m×n}; share {@code part} of {@code parts}. */
     void accumulateTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n, int part, int parts);
+
+    /**
+     * {@code c[k×n] = aᵀ · d}, where {@code a} is {@code m×k} and {@code d} is {@code m×n}; share {@code part}
+     * of {@code parts}. Equal, bit for bit, to {@link #accumulateTransposedLeft} into a {@code c} of zeros,
+     * without reading {@code c} (a training step needs no pass that zeroes the weight gradients first).
+     */
+    void multiplyTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n, int part, int parts);
 
     /** {@code c[m×k] = d[m×n] · bᵀ}, where {@code b} is {@code k×n}; share {@code part} of {@code parts}. */
     void multiplyTransposedRight(float[] d, float[] b, float[] c, int m, int k, int n, int part, int parts);

@@ -26,13 +26,20 @@ final class TileGeometry {
     static final int TILE_COLUMNS = 2 * LANES;
 
     /** Steps along the summed dimension packed and multiplied at a time. */
-    static final int DEPTH_BLOCK = 256;
+    static final int DEPTH_BLOCK = 128;
 
     /** Rows of the left operand packed at a time (a multiple of {@link #TILE_ROWS}). */
     static final int ROW_BLOCK = 256;
 
     /** Columns of the right operand packed at a time (a multiple of {@link #TILE_COLUMNS}). */
     static final int COLUMN_BLOCK = 1024;
+
+    /**
+     * A share of at most this many output rows reads the right operand in place, when its rows are
+     * contiguous, instead of packing it: each right value is then used by so few rows that copying it
+     * costs more than reading it from L2 with a stride.
+     */
+    static final int IN_PLACE_ROWS = 64;
 
     /**
      * Batches smaller than this skip packing: each row is multiplied directly (a matrix-vector product),

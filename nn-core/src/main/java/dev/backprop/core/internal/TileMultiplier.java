@@ -23,12 +23,13 @@ final class TileMultiplier {
     /**
      * {@code out[8 × 2·LANES] (+)= leftPanel · rightPanel} over {@code depth} steps, where step {@code q}
      * of the left panel is {@code left[leftAt + 8q ..+8]} (one value per output row) and of the right
-     * panel {@code right[rightAt + 2·LANES·q ..+2·LANES]}. The sums start from the tile at
+     * panel {@code right[rightAt + rightStride·q ..+2·LANES]} ({@code rightStride} is {@code 2·LANES} for a
+     * packed panel, the row length for a matrix read in place). The sums start from the tile at
      * {@code start[startAt]}, rows {@code startStride} apart (the output tile itself to accumulate, a row
      * repeated with stride 0 for a bias), and end in the tile at {@code out[outAt]}, rows
      * {@code outStride} apart. Both tiles must lie inside their arrays.
      */
-    static void multiply(float[] left, int leftAt, float[] right, int rightAt, int depth,
+    static void multiply(float[] left, int leftAt, float[] right, int rightAt, int rightStride, int depth,
                          float[] start, int startAt, int startStride, float[] out, int outAt, int outStride) {
         FloatVector c00 = FloatVector.fromArray(SPECIES, start, startAt);
         FloatVector c01 = FloatVector.fromArray(SPECIES, start, startAt + LANES);
@@ -47,7 +48,7 @@ final class TileMultiplier {
         FloatVector c70 = FloatVector.fromArray(SPECIES, start, startAt + 7 * startStride);
         FloatVector c71 = FloatVector.fromArray(SPECIES, start, startAt + 7 * startStride + LANES);
         int leftEnd = leftAt + depth * TILE_ROWS;
-        for (; leftAt < leftEnd; leftAt += TILE_ROWS, rightAt += TILE_COLUMNS) {
+        for (; leftAt < leftEnd; leftAt += TILE_ROWS, rightAt += rightStride) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, right, rightAt);
             FloatVector b1 = FloatVector.fromArray(SPECIES, right, rightAt + LANES);
             FloatVector a0 = FloatVector.broadcast(SPECIES, left[leftAt]);
@@ -98,8 +99,8 @@ final class TileMultiplier {
      * or the last columns of a wider one): only the first vector of each right-panel step is used, so
      * 8 accumulators do half the work of the full tile.
      */
-    static void multiplyNarrow(float[] left, int leftAt, float[] right, int rightAt, int depth,
-                         float[] start, int startAt, int startStride, float[] out, int outAt, int outStride) {
+    static void multiplyNarrow(float[] left, int leftAt, float[] right, int rightAt, int rightStride, int depth,
+                               float[] start, int startAt, int startStride, float[] out, int outAt, int outStride) {
         FloatVector c0 = FloatVector.fromArray(SPECIES, start, startAt);
         FloatVector c1 = FloatVector.fromArray(SPECIES, start, startAt + 1 * startStride);
         FloatVector c2 = FloatVector.fromArray(SPECIES, start, startAt + 2 * startStride);
@@ -109,7 +110,7 @@ final class TileMultiplier {
         FloatVector c6 = FloatVector.fromArray(SPECIES, start, startAt + 6 * startStride);
         FloatVector c7 = FloatVector.fromArray(SPECIES, start, startAt + 7 * startStride);
         int leftEnd = leftAt + depth * TILE_ROWS;
-        for (; leftAt < leftEnd; leftAt += TILE_ROWS, rightAt += TILE_COLUMNS) {
+        for (; leftAt < leftEnd; leftAt += TILE_ROWS, rightAt += rightStride) {
             FloatVector b = FloatVector.fromArray(SPECIES, right, rightAt);
             c0 = FloatVector.broadcast(SPECIES, left[leftAt]).fma(b, c0);
             c1 = FloatVector.broadcast(SPECIES, left[leftAt + 1]).fma(b, c1);

@@ -6,6 +6,7 @@ import static dev.backprop.core.internal.TileGeometry.SPECIES;
 import static dev.backprop.core.internal.TileGeometry.TILE_COLUMNS;
 import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -88,17 +89,37 @@ final class VectorKernels implements MatrixKernels {
     @Override
     public void accumulateTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n, int part, int parts) {
         if (m < SMALL_BATCH) {
-            int rowTo = MatrixKernels.shareStart(k, part + 1, parts);
-            KernelWorkspace workspace = KernelWorkspace.current();
-            NonZeroSteps inputs = workspace.nonZeroSteps();
-            for (int row = MatrixKernels.shareStart(k, part, parts); row < rowTo; row++) {
-                if (inputs.collect(a, row, k, m).count() > 0) {
-                    RowTimesMatrix.multiply(inputs, d, n, c, row * n, c, row * n, 0, n, workspace.lanes());
-                }
-            }
+            accumulateTransposedLeftByRows(a, d, c, m, k, n, part, parts);
             return;
         }
         multiplyShare(a, 1, k, d, n, 1, c, n, c, k, n, m, part, parts);
+    }
+
+    @Override
+    public void multiplyTransposedLeft(float[] a, float[] d, float[] c, int m, int k, int n, int part, int parts) {
+        if (m < SMALL_BATCH) {
+            Arrays.fill(c, MatrixKernels.shareStart(k, part, parts) * n, MatrixKernels.shareStart(k, part + 1, parts) * n,
+                    0f);
+            accumulateTransposedLeftByRows(a, d, c, m, k, n, part, parts);
+            return;
+        }
+        multiplyShare(a, 1, k, d, n, 1, null, 0, c, k, n, m, part, parts);
+    }
+
+    /**
+     * The small-batch path of {@code c += aᵀ·d}: each row of {@code c} in the share from its non-zero
+     * inputs. Kept apart from the packed path so that a compiled caller holds one copy of each.
+     */
+    private static void accumulateTransposedLeftByRows(float[] a, float[] d, float[] c, int m, int k, int n, int part,
+                                                       int parts) {
+        int rowTo = MatrixKernels.shareStart(k, part + 1, parts);
+        KernelWorkspace workspace = KernelWorkspace.current();
+        NonZeroSteps inputs = workspace.nonZeroSteps();
+        for (int row = MatrixKernels.shareStart(k, part, parts); row < rowTo; row++) {
+            if (inputs.collect(a, row, k, m).count() > 0) {
+                RowTimesMatrix.multiply(inputs, d, n, c, row * n, c, row * n, 0, n, workspace.lanes());
+            }
+        }
     }
 
     @Override

@@ -3,26 +3,12 @@ package dev.backprop.core.network;
 import dev.backprop.core.internal.MatrixKernels;
 
 /**
- * The phases of the backward pass: zeroing the gradients, then per dense layer, from the last, the
- * activation's (and dropout's) backward, the product's backward and the weight penalty's gradient.
+ * The phases of the backward pass: per dense layer, from the last, the activation's (and dropout's)
+ * backward, the product's backward (which writes the layer's gradients) and the weight penalty's gradient.
  */
 final class BackwardPhases {
 
     private BackwardPhases() {
-    }
-
-    /** Sets every gradient to 0 before the layers accumulate into them. */
-    record ZeroGradients(Gradients gradients) implements Phase {
-
-        @Override
-        public boolean worthSharing(int rows) {
-            return gradients.size() >= MIN_SHARED_ELEMENTS;
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            gradients.zero(part, parts);
-        }
     }
 
     /**
@@ -33,8 +19,8 @@ final class BackwardPhases {
             implements Phase {
 
         @Override
-        public boolean worthSharing(int rows) {
-            return (long) rows * layer.fanOut() >= MIN_SHARED_ELEMENTS;
+        public int shares(int rows, int threads) {
+            return Phase.sharesOf((long) rows * layer.fanOut(), ELEMENTS_PER_SHARE, threads);
         }
 
         @Override
@@ -49,7 +35,7 @@ final class BackwardPhases {
     }
 
     /**
-     * Given {@code δ = ∂E/∂Z}: {@code ∂E/∂W += Xᵀ·δ}, {@code ∂E/∂b += Σ_rows δ}, and
+     * Given {@code δ = ∂E/∂Z}: {@code ∂E/∂W = Xᵀ·δ}, {@code ∂E/∂b = Σ_rows δ}, and
      * {@code ∂E/∂X = δ·Wᵀ} into the previous layer's δ ({@code inputDelta} null for the first layer).
      */
     record ProductBackward(MatrixKernels kernels, DenseLayer layer, LayerInput input, float[] delta,
@@ -57,8 +43,8 @@ final class BackwardPhases {
             implements Phase {
 
         @Override
-        public boolean worthSharing(int rows) {
-            return (long) rows * layer.fanOut() * layer.fanIn() >= MIN_SHARED_MULTIPLY_ADDS;
+        public int shares(int rows, int threads) {
+            return Phase.sharesOf((long) rows * layer.fanOut() * layer.fanIn(), MULTIPLY_ADDS_PER_SHARE, threads);
         }
 
         @Override
@@ -72,8 +58,8 @@ final class BackwardPhases {
     record PenaltyGradient(DenseLayer layer, float[] weightGradient) implements Phase {
 
         @Override
-        public boolean worthSharing(int rows) {
-            return weightGradient.length >= MIN_SHARED_ELEMENTS;
+        public int shares(int rows, int threads) {
+            return Phase.sharesOf(weightGradient.length, ELEMENTS_PER_SHARE, threads);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.backprop.core.network;
 
 import dev.backprop.core.internal.MatrixKernels;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -117,14 +118,15 @@ final class DenseLayer {
     }
 
     /**
-     * Backward through the product, given {@code δ = ∂E/∂z}: accumulates {@code ∂E/∂W += inputᵀ·δ} and
-     * {@code ∂E/∂b += Σ_rows δ}, and writes {@code ∂E/∂input = δ·Wᵀ} unless {@code inputGradient} is
-     * null (the first layer, whose input needs no gradient).
+     * Backward through the product, given {@code δ = ∂E/∂z}: writes {@code ∂E/∂W = inputᵀ·δ} and
+     * {@code ∂E/∂b = Σ_rows δ} (summed from 0 row by row), and {@code ∂E/∂input = δ·Wᵀ} unless
+     * {@code inputGradient} is null (the first layer, whose input needs no gradient).
      */
     void productBackward(MatrixKernels kernels, float[] input, int rows, float[] delta, float[] weightGradient,
                          float[] biasGradient, float[] inputGradient, int part, int parts) {
-        kernels.accumulateTransposedLeft(input, delta, weightGradient, rows, fanIn, fanOut, part, parts);
+        kernels.multiplyTransposedLeft(input, delta, weightGradient, rows, fanIn, fanOut, part, parts);
         int colEnd = MatrixKernels.shareStart(fanOut, part + 1, parts);
+        Arrays.fill(biasGradient, MatrixKernels.shareStart(fanOut, part, parts), colEnd, 0f);
         for (int row = 0; row < rows; row++) {
             int offset = row * fanOut;
             for (int col = MatrixKernels.shareStart(fanOut, part, parts); col < colEnd; col++) {

@@ -14,8 +14,8 @@ final class ForwardPhases {
             implements Phase {
 
         @Override
-        public boolean worthSharing(int rows) {
-            return (long) rows * layer.fanOut() * layer.fanIn() >= MIN_SHARED_MULTIPLY_ADDS;
+        public int shares(int rows, int threads) {
+            return Phase.sharesOf((long) rows * layer.fanOut() * layer.fanIn(), MULTIPLY_ADDS_PER_SHARE, threads);
         }
 
         @Override
@@ -28,8 +28,8 @@ final class ForwardPhases {
     record Activate(DenseLayer layer, float[] z, float[] a, Batch batch) implements Phase {
 
         @Override
-        public boolean worthSharing(int rows) {
-            return (long) rows * layer.fanOut() >= MIN_SHARED_ELEMENTS;
+        public int shares(int rows, int threads) {
+            return Phase.sharesOf((long) rows * layer.fanOut(), ELEMENTS_PER_SHARE, threads);
         }
 
         @Override
@@ -51,8 +51,8 @@ final class ForwardPhases {
             implements Phase {
 
         @Override
-        public boolean worthSharing(int rows) {
-            return false;
+        public int shares(int rows, int threads) {
+            return 1;
         }
 
         @Override

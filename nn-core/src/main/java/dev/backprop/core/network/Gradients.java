@@ -1,7 +1,6 @@
 package dev.backprop.core.network;
 
 import dev.backprop.api.ShapeMismatchException;
-import dev.backprop.core.internal.MatrixKernels;
 import dev.backprop.core.text.ClosestMatch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -149,14 +148,6 @@ public final class Gradients implements Serializable {
     public void zero() {
         for (float[] tensor : tensors) {
             Arrays.fill(tensor, 0f);
-        }
-    }
-
-    /** Zeroes share {@code part} of {@code parts} of every tensor (a phase of a step). */
-    void zero(int part, int parts) {
-        for (float[] tensor : tensors) {
-            Arrays.fill(tensor, MatrixKernels.shareStart(tensor.length, part, parts),
-                    MatrixKernels.shareStart(tensor.length, part + 1, parts), 0f);
         }
     }
 

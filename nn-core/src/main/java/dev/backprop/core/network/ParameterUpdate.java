@@ -51,8 +51,8 @@ final class ParameterUpdate implements Phase {
     }
 
     @Override
-    public boolean worthSharing(int rows) {
-        return size >= MIN_SHARED_ELEMENTS;
+    public int shares(int rows, int threads) {
+        return Phase.sharesOf(size, ELEMENTS_PER_SHARE, threads);
     }
 
     /** Before a run: forgets the last run's findings. */

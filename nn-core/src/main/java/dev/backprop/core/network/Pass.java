@@ -5,8 +5,9 @@ import dev.backprop.core.internal.ComputeTeam;
 import java.util.List;
 
 /**
- * An ordered list of phases run over one batch: each phase is handed to the compute team when it is
- * big enough to share ({@link Phase#worthSharing}), else run by the calling thread alone.
+ * An ordered list of phases run over one batch: each phase is cut into as many shares as its work
+ * pays for ({@link Phase#shares}) and handed to the compute team, or run by the calling thread alone
+ * when one share is all it is worth.
  */
 final class Pass {
 
@@ -28,13 +29,14 @@ final class Pass {
     }
 
     /**
-     * Runs one phase on {@code team}, shared when it is worth it. A failure that is not Backprop's own
+     * Runs one phase on {@code team}, in as many shares as it is worth. A failure that is not Backprop's own
      * (a plugin's exception, say) comes out as the phase describes it ({@link Phase#failed}).
      */
     static void run(Phase phase, ComputeTeam team, int rows) {
         try {
-            if (team.size() > 1 && phase.worthSharing(rows)) {
-                team.run(phase);
+            int shares = team.size() == 1 ? 1 : phase.shares(rows, team.size());
+            if (shares > 1) {
+                team.run(phase, shares);
             } else {
                 phase.run(0, 1);
             }

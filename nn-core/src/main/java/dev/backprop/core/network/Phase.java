@@ -11,13 +11,26 @@ import dev.backprop.core.internal.PartTask;
  */
 interface Phase extends PartTask {
 
-    /** Products below this many multiply-adds run on the calling thread alone (a hand-off costs about a microsecond). */
-    long MIN_SHARED_MULTIPLY_ADDS = 1L << 20;
-    /** Element-wise passes below this many values run on the calling thread alone. */
-    long MIN_SHARED_ELEMENTS = 2048;
+    /**
+     * Products get one share per this many multiply-adds (about 30 µs of one core), at most one per
+     * thread: a smaller share would not pay for its hand-off and its duplicated packing.
+     */
+    long MULTIPLY_ADDS_PER_SHARE = 1L << 20;
+    /** Element-wise passes get one share per this many values, at most one per thread. */
+    long ELEMENTS_PER_SHARE = 4096;
 
-    /** Whether the phase, on a batch of {@code rows} examples, is big enough to pay for handing out shares. */
-    boolean worthSharing(int rows);
+    /**
+     * Into how many shares to cut the phase on a batch of {@code rows} examples when {@code threads}
+     * threads are there to run them: 1 (the calling thread alone) for a phase too small to pay for a
+     * hand-off, at most {@code threads}. The shares are claimed by whichever thread is free, so a thread
+     * that has lost its processor delays only a share it has already started.
+     */
+    int shares(int rows, int threads);
+
+    /** {@code work / perShare} shares, at least 1 and at most {@code threads}. */
+    static int sharesOf(long work, long perShare, int threads) {
+        return (int) Math.max(1, Math.min(threads, work / perShare));
+    }
 
     /**
      * What to throw when a share of this phase threw {@code failure}, which is not a
@@ -26,28 +39,5 @@ interface Phase extends PartTask {
      */
     default RuntimeException failed(RuntimeException failure) {
         return failure;
-    }
-
-    /**
-     * Two phases that touch disjoint arrays, run in one hand-off: each thread does its share of the
-     * first, then its share of the second. Shared when either is worth sharing.
-     */
-    record Together(Phase first, Phase second) implements Phase {
-
-        @Override
-        public boolean worthSharing(int rows) {
-            return first.worthSharing(rows) || second.worthSharing(rows);
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            first.run(part, parts);
-            second.run(part, parts);
-        }
-
-        @Override
-        public RuntimeException failed(RuntimeException failure) {
-            return second.failed(failure);
-        }
     }
 }

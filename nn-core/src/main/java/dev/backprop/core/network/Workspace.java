@@ -5,7 +5,6 @@ import dev.backprop.core.internal.MatrixKernels;
 import dev.backprop.core.network.BackwardPhases.ActivationBackward;
 import dev.backprop.core.network.BackwardPhases.PenaltyGradient;
 import dev.backprop.core.network.BackwardPhases.ProductBackward;
-import dev.backprop.core.network.BackwardPhases.ZeroGradients;
 import dev.backprop.core.network.ForwardPhases.Activate;
 import dev.backprop.core.network.ForwardPhases.Drop;
 import dev.backprop.core.network.ForwardPhases.WeightedSums;
@@ -73,19 +72,12 @@ public final class Workspace implements AutoCloseable {
         this.backwardFromPreActivation = training ? new Pass(backwardPhases(kernels, layers, true), team, batch) : null;
     }
 
-    /**
-     * Per layer: weighted sums, activation, and when training a layer with dropout, its mask. When
-     * training, the gradients the backward pass accumulates into are zeroed in the same hand-off as the
-     * first layer's weighted sums ({@link Phase.Together}: disjoint arrays, one barrier fewer per step).
-     */
+    /** Per layer: weighted sums, activation, and when training a layer with dropout, its mask. */
     private List<Phase> forwardPhases(MatrixKernels kernels, List<DenseLayer> layers, boolean training) {
         List<Phase> phases = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             DenseLayer layer = layers.get(i);
-            Phase weightedSums = new WeightedSums(kernels, layer, inputOf(i, layers, training), preActivations[i],
-                    batch);
-            boolean zeroing = training && i == 0;
-            phases.add(zeroing ? new Phase.Together(new ZeroGradients(gradients), weightedSums) : weightedSums);
+            phases.add(new WeightedSums(kernels, layer, inputOf(i, layers, training), preActivations[i], batch));
             phases.add(new Activate(layer, preActivations[i], activations[i], batch));
             if (training && layer.dropout() > 0) {
                 phases.add(new Drop(layer, activations[i], dropoutMasks[i], droppedActivations[i], batch, dropout));
@@ -96,8 +88,8 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * Per layer from the last: the activation's backward (skipped for the last layer when the loss
-     * already gave {@code ∂E/∂Z}), the product's backward, and the penalty's gradient, accumulating into
-     * the gradients the training forward pass zeroed.
+     * already gave {@code ∂E/∂Z}), the product's backward, which writes the layer's gradients, and the
+     * penalty's gradient, which adds to them.
      */
     private List<Phase> backwardPhases(MatrixKernels kernels, List<DenseLayer> layers, boolean fromPreActivation) {
         List<Phase> phases = new ArrayList<>();

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,83 @@ class ComputeTeamTest {
             for (int part = 0; part < 3; part++) {
                 assertEquals(10_000, calls.get(part), "part " + part);
             }
+        }
+    }
+
+    @Test
+    void run_withMoreSharesThanThreads_runsEachShareExactlyOnce_overManyRounds() {
+        try (ComputeTeam team = new ComputeTeam(2)) {
+            for (int shares : new int[] {1, 2, 3, 7}) {
+                AtomicIntegerArray calls = new AtomicIntegerArray(shares);
+                for (int round = 0; round < 2_000; round++) {
+                    team.run((part, parts) -> {
+                        assertEquals(shares, parts);
+                        calls.incrementAndGet(part);
+                    }, shares);
+                }
+                for (int part = 0; part < shares; part++) {
+                    assertEquals(2_000, calls.get(part), shares + " shares, share " + part);
+                }
+            }
+        }
+    }
+
+    /**
+     * A worker stuck in the first share it claimed (as if it had lost its processor) holds up only that
+     * share: the caller claims and runs every other one. A team that assigned shares to threads would
+     * leave the stuck worker's other shares undone until it was released.
+     */
+    @Test
+    void run_whileAWorkerIsStuck_theCallerRunsTheSharesItHasNotClaimed() throws InterruptedException {
+        int shares = 8;
+        Thread caller = Thread.currentThread();
+        AtomicInteger done = new AtomicInteger();
+        CountDownLatch workerStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        int[] doneWhenReleased = new int[1];
+        Thread releaser = new Thread(() -> {
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (done.get() < shares - 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                doneWhenReleased[0] = done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                release.countDown();
+            }
+        });
+        try (ComputeTeam team = new ComputeTeam(2)) {
+            releaser.start();
+            team.run((part, parts) -> {
+                try {
+                    if (Thread.currentThread() != caller && workerStarted.getCount() > 0) {
+                        workerStarted.countDown();
+                        release.await();
+                    } else if (Thread.currentThread() == caller) {
+                        workerStarted.await(10, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.incrementAndGet();
+            }, shares);
+        }
+        releaser.join();
+        assertEquals(shares, done.get());
+        assertEquals(shares - 1, doneWhenReleased[0], "every share but the stuck one was done before the release");
+    }
+
+    @Test
+    void run_refusesMoreSharesThanItsLimit() {
+        try (ComputeTeam team = new ComputeTeam(2)) {
+            int limit = 2 * ComputeTeam.MAX_SHARES_PER_THREAD;
+            AtomicInteger ran = new AtomicInteger();
+            team.run((part, parts) -> ran.incrementAndGet(), limit);
+            assertEquals(limit, ran.get());
+            assertThrows(IllegalArgumentException.class, () -> team.run((part, parts) -> { }, limit + 1));
+            assertThrows(IllegalArgumentException.class, () -> team.run((part, parts) -> { }, 0));
         }
     }
 

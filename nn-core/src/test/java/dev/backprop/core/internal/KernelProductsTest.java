@@ -1,6 +1,7 @@
 package dev.backprop.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -83,6 +84,29 @@ class KernelProductsTest {
             ProductReference.assertClose(expected, c, m, kernels.name() + " gradW += Xᵀ·D in " + parts + " parts");
             whole = sameAsWhole(whole, c, parts);
         }
+    }
+
+    /** Overwriting gives, bit for bit, what accumulating into zeros gives, whatever {@code c} held before. */
+    @ParameterizedTest(name = "{0} {1}x{2}x{3}")
+    @MethodSource("kernelsAndShapes")
+    void weightGradient_overwriting_equalsAccumulatingIntoZeros_inAnyNumberOfParts(MatrixKernels kernels, int m, int k,
+                                                                                  int n) {
+        SplittableRandom random = new SplittableRandom(19L * m + 7L * k + n);
+        float[] a = ProductReference.random(m * k, 0.3, random);
+        float[] d = ProductReference.random(m * n, 0.1, random);
+        float[] accumulated = new float[k * n];
+        kernels.accumulateTransposedLeft(a, d, accumulated, m, k, n, 0, 1);
+        for (int parts = 1; parts <= 3; parts++) {
+            float[] c = ProductReference.random(k * n, 0, random);
+            for (int part = 0; part < parts; part++) {
+                kernels.multiplyTransposedLeft(a, d, c, m, k, n, part, parts);
+            }
+            for (int i = 0; i < c.length; i++) {
+                assertEquals(Float.floatToRawIntBits(accumulated[i]), Float.floatToRawIntBits(c[i]),
+                        kernels.name() + " gradW = Xᵀ·D in " + parts + " parts, at " + i);
+            }
+        }
+        assertSharesAreDisjoint(k * n, (c, part, parts) -> kernels.multiplyTransposedLeft(a, d, c, m, k, n, part, parts));
     }
 
     @ParameterizedTest(name = "{0} {1}x{2}x{3}")

@@ -83,11 +83,14 @@ class TrainingStepTest {
         assertSameParameters(a, b);
     }
 
-    /** Big enough that every product and element-wise phase is shared (64·130·130 multiply-adds > 2²⁰). */
+    /**
+     * Big enough that every product and element-wise phase is cut into shares (64·260·260 multiply-adds,
+     * more than 3·2²⁰; 64·260 activations, more than 3·4096).
+     */
     @Test
     void stepsOnThreeThreads_equalStepsOnOne_withEveryLargePhaseShared() {
         int rows = 64;
-        int width = 130;
+        int width = 260;
         float[] wideInputs = new float[rows * width];
         SplittableRandom random = new SplittableRandom(9);
         for (int i = 0; i < wideInputs.length; i++) {
@@ -96,7 +99,8 @@ class TrainingStepTest {
         float[] wideTargets = oneHot(rows, 4);
         Network one = wide(width);
         Network three = wide(width);
-        assertTrue((long) rows * width * width >= Phase.MIN_SHARED_MULTIPLY_ADDS, "the product is shared");
+        assertTrue((long) rows * width * width >= 3 * Phase.MULTIPLY_ADDS_PER_SHARE, "the product has 3 shares");
+        assertTrue((long) rows * width >= 3 * Phase.ELEMENTS_PER_SHARE, "the activation has 3 shares");
         try (TrainingStep single = TrainingStep.builder(one, loss, adam).capacity(rows).threads(1).dropoutSeed(4)
                 .clipping(GradientClipping.byNorm(0.5)).build();
              TrainingStep team = TrainingStep.builder(three, loss, adam).capacity(rows).threads(3).dropoutSeed(4)

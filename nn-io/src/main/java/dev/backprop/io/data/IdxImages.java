@@ -1,6 +1,7 @@
 package dev.backprop.io.data;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Objects;
  * Immutable.
  */
 public final class IdxImages {
+
+    /** What a pixel byte is divided by to give its feature: pixels are 0 to 255, features 0 to 1. */
+    static final float PIXEL_DIVISOR = 255f;
 
     private static final float[] SCALED = scaledPixels();
 
@@ -78,6 +82,15 @@ public final class IdxImages {
         return features;
     }
 
+    /**
+     * The pixels of the first {@code used} images, as stored (the array itself when it is all of them;
+     * neither side ever writes to it).
+     */
+    byte[] pixels(int used) {
+        int length = used * pixelsPerImage();
+        return length == pixels.length ? pixels : Arrays.copyOf(pixels, length);
+    }
+
     @Override
     public String toString() {
         return count + " images of " + rows + " × " + columns + " pixels from " + file;
@@ -86,7 +99,7 @@ public final class IdxImages {
     private static float[] scaledPixels() {
         float[] scaled = new float[256];
         for (int value = 0; value < scaled.length; value++) {
-            scaled[value] = value / 255f;
+            scaled[value] = value / PIXEL_DIVISOR;
         }
         return scaled;
     }
