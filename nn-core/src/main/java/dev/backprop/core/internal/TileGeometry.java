@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The sizes the vector kernels are built around. A register tile is {@link #TILE_ROWS} output rows
  * by {@link #TILE_COLUMNS} output columns (two vectors of the preferred species: 32 floats with
- * AVX-512, 16 with AVX2), held in 16 vector accumulators. Products are cut into blocks of at most
+ * AVX-512, 16 with AVX2), held in 16 or 12 vector accumulators. Products are cut into blocks of at most
  * {@link #DEPTH_BLOCK} steps along the summed dimension, {@link #ROW_BLOCK} rows and
  * {@link #COLUMN_BLOCK} columns, so that one packed right-hand panel stays in L1 and one packed
  * left-hand block in L2 while they are reused.
@@ -19,8 +19,18 @@ final class TileGeometry {
     /** Floats per vector. */
     static final int LANES = SPECIES.length();
 
-    /** Output rows of one register tile. */
-    static final int TILE_ROWS = 8;
+    /**
+     * Vector registers the CPU has: 32 with AVX-512 and on AArch64, 16 with AVX2 (and SSE). The register
+     * tile's accumulators, its two right-hand vectors and one broadcast must fit, or the compiler spills
+     * accumulators to the stack on every step (on AVX2 an 8-row tile ran at a third of the core's speed).
+     */
+    static final int VECTOR_REGISTERS = LANES >= 16 || "aarch64".equals(System.getProperty("os.arch")) ? 32 : 16;
+
+    /**
+     * Output rows of one register tile: 8 (16 accumulators) with 32 vector registers, 6 (12 accumulators,
+     * the tile of BLIS's and OpenBLAS's AVX2 kernels) with 16.
+     */
+    static final int TILE_ROWS = VECTOR_REGISTERS >= 32 ? 8 : 6;
 
     /** Output columns of one register tile: two vectors. */
     static final int TILE_COLUMNS = 2 * LANES;
@@ -28,8 +38,8 @@ final class TileGeometry {
     /** Steps along the summed dimension packed and multiplied at a time. */
     static final int DEPTH_BLOCK = 128;
 
-    /** Rows of the left operand packed at a time (a multiple of {@link #TILE_ROWS}). */
-    static final int ROW_BLOCK = 256;
+    /** Rows of the left operand packed at a time (a multiple of {@link #TILE_ROWS}: 256 or 192). */
+    static final int ROW_BLOCK = 32 * TILE_ROWS;
 
     /** Columns of the right operand packed at a time (a multiple of {@link #TILE_COLUMNS}). */
     static final int COLUMN_BLOCK = 1024;
