@@ -9,10 +9,10 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The register-tiled micro-kernels: one {@code TILE_ROWS × 2·LANES} block of the output (8 rows with 32
- * vector registers, 6 with 16; see {@link TileGeometry#TILE_ROWS}) from a packed left panel
+ * vector registers, 6 or 4 with 16; see {@link TileGeometry#TILE_ROWS}) from a packed left panel
  * and a packed right panel (see {@link PanelPacker}). Each step broadcasts
  * the left values of that step and multiplies them into the two right vectors with fused multiply-adds,
- * 16 (or 12) independent accumulators in all, so every output element is {@code fma(left[q], right[q], sum)}
+ * 16, 12 or 8 independent accumulators in all, so every output element is {@code fma(left[q], right[q], sum)}
  * chained over the steps {@code q} in order. No vector value crosses a branch, so JDK 17's compiler keeps
  * them all in registers.
  */
@@ -34,6 +34,9 @@ final class TileMultiplier {
                          float[] start, int startAt, int startStride, float[] out, int outAt, int outStride) {
         if (TILE_ROWS == 6) {
             multiplySixRows(left, leftAt, right, rightAt, rightStride, depth, start, startAt, startStride, out, outAt,
+                    outStride);
+        } else if (TILE_ROWS == 4) {
+            multiplyFourRows(left, leftAt, right, rightAt, rightStride, depth, start, startAt, startStride, out, outAt,
                     outStride);
         } else {
             multiplyEightRows(left, leftAt, right, rightAt, rightStride, depth, start, startAt, startStride, out,
@@ -120,6 +123,9 @@ final class TileMultiplier {
                                float[] start, int startAt, int startStride, float[] out, int outAt, int outStride) {
         if (TILE_ROWS == 6) {
             multiplyNarrowSixRows(left, leftAt, right, rightAt, rightStride, depth, start, startAt, startStride, out,
+                    outAt, outStride);
+        } else if (TILE_ROWS == 4) {
+            multiplyNarrowFourRows(left, leftAt, right, rightAt, rightStride, depth, start, startAt, startStride, out,
                     outAt, outStride);
         } else {
             multiplyNarrowEightRows(left, leftAt, right, rightAt, rightStride, depth, start, startAt, startStride,
@@ -243,5 +249,69 @@ final class TileMultiplier {
         c3.intoArray(out, outAt + 3 * outStride);
         c4.intoArray(out, outAt + 4 * outStride);
         c5.intoArray(out, outAt + 5 * outStride);
+    }
+
+    /**
+     * {@link #multiply} for a tile of 4 rows ({@link TileGeometry#TILE_ROWS} with 16 vector registers):
+     * 8 accumulators, two right-hand vectors and the broadcasts leave the compiler registers to spare.
+     * Left panels have 4 values per step.
+     */
+    static void multiplyFourRows(float[] left, int leftAt, float[] right, int rightAt, int rightStride, int depth,
+                                 float[] start, int startAt, int startStride, float[] out, int outAt, int outStride) {
+        FloatVector c00 = FloatVector.fromArray(SPECIES, start, startAt);
+        FloatVector c01 = FloatVector.fromArray(SPECIES, start, startAt + LANES);
+        FloatVector c10 = FloatVector.fromArray(SPECIES, start, startAt + 1 * startStride);
+        FloatVector c11 = FloatVector.fromArray(SPECIES, start, startAt + 1 * startStride + LANES);
+        FloatVector c20 = FloatVector.fromArray(SPECIES, start, startAt + 2 * startStride);
+        FloatVector c21 = FloatVector.fromArray(SPECIES, start, startAt + 2 * startStride + LANES);
+        FloatVector c30 = FloatVector.fromArray(SPECIES, start, startAt + 3 * startStride);
+        FloatVector c31 = FloatVector.fromArray(SPECIES, start, startAt + 3 * startStride + LANES);
+        int leftEnd = leftAt + depth * 4;
+        for (; leftAt < leftEnd; leftAt += 4, rightAt += rightStride) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, right, rightAt);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, right, rightAt + LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, left[leftAt]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, left[leftAt + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, left[leftAt + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, left[leftAt + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(out, outAt);
+        c01.intoArray(out, outAt + LANES);
+        c10.intoArray(out, outAt + 1 * outStride);
+        c11.intoArray(out, outAt + 1 * outStride + LANES);
+        c20.intoArray(out, outAt + 2 * outStride);
+        c21.intoArray(out, outAt + 2 * outStride + LANES);
+        c30.intoArray(out, outAt + 3 * outStride);
+        c31.intoArray(out, outAt + 3 * outStride + LANES);
+    }
+
+    /** {@link #multiplyNarrow} for a tile of 4 rows. */
+    static void multiplyNarrowFourRows(float[] left, int leftAt, float[] right, int rightAt, int rightStride,
+                                       int depth, float[] start, int startAt, int startStride, float[] out,
+                                       int outAt, int outStride) {
+        FloatVector c0 = FloatVector.fromArray(SPECIES, start, startAt);
+        FloatVector c1 = FloatVector.fromArray(SPECIES, start, startAt + 1 * startStride);
+        FloatVector c2 = FloatVector.fromArray(SPECIES, start, startAt + 2 * startStride);
+        FloatVector c3 = FloatVector.fromArray(SPECIES, start, startAt + 3 * startStride);
+        int leftEnd = leftAt + depth * 4;
+        for (; leftAt < leftEnd; leftAt += 4, rightAt += rightStride) {
+            FloatVector b = FloatVector.fromArray(SPECIES, right, rightAt);
+            c0 = FloatVector.broadcast(SPECIES, left[leftAt]).fma(b, c0);
+            c1 = FloatVector.broadcast(SPECIES, left[leftAt + 1]).fma(b, c1);
+            c2 = FloatVector.broadcast(SPECIES, left[leftAt + 2]).fma(b, c2);
+            c3 = FloatVector.broadcast(SPECIES, left[leftAt + 3]).fma(b, c3);
+        }
+        c0.intoArray(out, outAt);
+        c1.intoArray(out, outAt + 1 * outStride);
+        c2.intoArray(out, outAt + 2 * outStride);
+        c3.intoArray(out, outAt + 3 * outStride);
     }
 }

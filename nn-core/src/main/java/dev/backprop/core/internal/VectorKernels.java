@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * Kernels on the incubating Vector API ({@code jdk.incubator.vector}), sized to the CPU's widest float
  * vector. Batches of {@link TileGeometry#SMALL_BATCH} rows or more go through {@link BlockedProduct}
- * (packed panels, a register tile of 8 or 6 rows by 2 vectors, {@link TileGeometry#TILE_ROWS}); smaller
+ * (packed panels, a register tile of 8, 6 or 4 rows by 2 vectors, {@link TileGeometry#TILE_ROWS}); smaller
  * batches use the unpacked row kernels
  * {@link RowTimesMatrix} and {@link RowDotRows}.
  *

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every kernel (loops and Vector API) on every path (row kernels for batches under 4, packed panels
  * above) against a double-precision reference, on shapes that leave ragged tiles: batch not a multiple
- * of the register tile (8 or 6 rows), widths below one vector, the 10-wide output layer, and shapes that span several
+ * of the register tile (8, 6 or 4 rows), widths below one vector, the 10-wide output layer, and shapes that span several
  * row, column and depth blocks. Each product is computed whole
  * and in 2 and 3 parts, which must agree bit for bit and write disjoint shares.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Both register tiles (8 rows for CPUs with 32 vector registers, 6 rows for AVX2's 16), whichever this
+ * Both register tiles (8 rows for CPUs with 32 vector registers, 6 or 4 rows for AVX2's 16), whichever this
  * CPU uses, against the scalar chain {@code sum = fma(left[q], right[q], sum)} over the steps in order:
  * every output element must match it bit for bit, which is what makes results the same on any machine
  * and for any split of the work. Also checks the geometry chosen for this CPU.
@@ -32,6 +32,8 @@ class TileMultiplierTest {
         check(8, LANES, TileMultiplier::multiplyNarrowEightRows, depth);
         check(6, TILE_COLUMNS, TileMultiplier::multiplySixRows, depth);
         check(6, LANES, TileMultiplier::multiplyNarrowSixRows, depth);
+        check(4, TILE_COLUMNS, TileMultiplier::multiplyFourRows, depth);
+        check(4, LANES, TileMultiplier::multiplyNarrowFourRows, depth);
     }
 
     @Test
