@@ -25,8 +25,16 @@ import java.util.concurrent.locks.LockSupport;
  * thread spins for a few microseconds, then yields between checks (free on an idle machine, and it lets
  * another thread have the processor on a busy one); a caller waiting for a share that a worker is still
  * running parks after a while, until the last share is done. Waiting without parking is used only when
- * the team is no larger than the number of processors. One caller at a time; {@link #close()} stops the
- * workers.
+ * the team is no larger than the number of processors.
+ *
+ * <p><b>Backing off on a busy machine.</b> When a task's shares ran on more than one thread and the
+ * caller then waited for a worker's share longer than its own shares took (the worker lost its
+ * processor half-way, say), cutting that task up cost more than it saved. The team then runs the next
+ * tasks on the caller alone, for a number of tasks that doubles with every such loss in a row (from
+ * {@value #FIRST_BACKOFF} to {@value #LAST_BACKOFF}) and halves with every shared task that paid off, so on a
+ * machine where the other processors are taken, more threads are not slower than one, and on an idle one
+ * nothing changes. Which thread runs a share never changes a result. One caller at a time;
+ * {@link #close()} stops the workers.
  */
 public final class ComputeTeam implements AutoCloseable {
 
@@ -42,6 +50,11 @@ public final class ComputeTeam implements AutoCloseable {
 
     /** ...and never fewer than this many threads in all. */
     public static final int MIN_THREAD_LIMIT = 8;
+
+    /** Tasks run by the caller alone after the first shared task whose wait outlasted the caller's own work. */
+    static final int FIRST_BACKOFF = 8;
+    /** The most tasks run by the caller alone after losses in a row. */
+    static final int LAST_BACKOFF = 4096;
 
     /** A task may be cut into at most this many shares per thread of the team. */
     public static final int MAX_SHARES_PER_THREAD = 8;
@@ -66,6 +79,10 @@ public final class ComputeTeam implements AutoCloseable {
     private volatile Thread waitingCaller;
     private volatile Throwable failure;
     private volatile boolean closed;
+    /** Tasks run so far, and the first one that may be shared again (the caller's own: one caller at a time). */
+    private long tasksRun;
+    private long sharedAgainFrom;
+    private int backoff = FIRST_BACKOFF;
 
     /**
      * A team of {@code threads} threads in all (the caller counts as one).
@@ -144,7 +161,8 @@ public final class ComputeTeam implements AutoCloseable {
             throw new IllegalArgumentException("A task is cut into 1 to " + claimedBy.length() + " shares ("
                     + MAX_SHARES_PER_THREAD + " per thread), was asked for " + parts);
         }
-        if (parts == 1 || workers.length == 0) {
+        tasksRun++;
+        if (parts == 1 || workers.length == 0 || tasksRun < sharedAgainFrom) {
             for (int part = 0; part < parts; part++) {
                 work.run(part, parts);
             }
@@ -156,16 +174,37 @@ public final class ComputeTeam implements AutoCloseable {
         shares = parts;
         long open = generation + 1;
         generation = open;
+        boolean woke = false;
         for (Worker worker : workers) {
             if (worker.parked) {
                 LockSupport.unpark(worker);
+                woke = true;
             }
         }
+        long start = System.nanoTime();
         runShares(0, open, work, parts);
+        long ownDone = System.nanoTime();
         awaitShares(parts);
+        if (!woke) {
+            judge(ownDone - start, System.nanoTime() - ownDone);
+        }
         generation = open + 1;
         task = null;
         rethrow(failure);
+    }
+
+    /**
+     * After a shared task whose workers were already awake (waking a parked thread is a cost of its own,
+     * paid once after idleness): when the caller waited longer than its own shares took, the next
+     * {@link #backoff} tasks run on the caller alone and the back-off doubles; otherwise it halves.
+     */
+    private void judge(long ownNanos, long waitNanos) {
+        if (waitNanos > ownNanos) {
+            sharedAgainFrom = tasksRun + 1 + backoff;
+            backoff = Math.min(LAST_BACKOFF, backoff * 2);
+        } else {
+            backoff = Math.max(FIRST_BACKOFF, backoff / 2);
+        }
     }
 
     /**

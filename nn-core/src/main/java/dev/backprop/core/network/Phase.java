@@ -12,12 +12,19 @@ import dev.backprop.core.internal.PartTask;
 interface Phase extends PartTask {
 
     /**
-     * Products get one share per this many multiply-adds (about 30 µs of one core), at most one per
-     * thread: a smaller share would not pay for its hand-off and its duplicated packing.
+     * Products get one share per this many multiply-adds (about 4.2 million: 100 to 200 µs of one core),
+     * at most one per thread: a smaller share would not pay for its hand-off and its duplicated packing,
+     * and on a busy machine a worker that loses its processor half-way costs more than such a share
+     * saves. So C1's {@code 32×784×100} products run on one thread, C2's {@code 128×784×256} on two.
      */
-    long MULTIPLY_ADDS_PER_SHARE = 1L << 20;
-    /** Element-wise passes get one share per this many values, at most one per thread. */
-    long ELEMENTS_PER_SHARE = 4096;
+    long MULTIPLY_ADDS_PER_SHARE = 1L << 22;
+    /**
+     * Element-wise passes (activations, the update) get one share per this many values (65,536: tens of
+     * microseconds of one core), at most one per thread. A network whose every phase is below these
+     * sizes (C1, 784-100-10 at batch 32) runs on the caller alone whatever the thread count, so its
+     * workers sleep instead of competing with it for a processor.
+     */
+    long ELEMENTS_PER_SHARE = 1L << 16;
 
     /**
      * Into how many shares to cut the phase on a batch of {@code rows} examples when {@code threads}

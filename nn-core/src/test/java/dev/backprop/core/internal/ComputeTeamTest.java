@@ -94,6 +94,50 @@ class ComputeTeamTest {
         assertEquals(shares - 1, doneWhenReleased[0], "every share but the stuck one was done before the release");
     }
 
+    /**
+     * A shared task whose worker share outlasts the caller's own (as when the worker lost its processor)
+     * makes the next {@link ComputeTeam#FIRST_BACKOFF} tasks run on the caller alone; the task after them
+     * is shared again, and a shared task that pays off keeps the team sharing.
+     */
+    @Test
+    void run_afterAWorkerShareOutlastedTheCallers_runsTheNextTasksOnTheCallerAlone() throws InterruptedException {
+        Thread caller = Thread.currentThread();
+        try (ComputeTeam team = new ComputeTeam(2)) {
+            team.run((part, parts) -> { });   // the worker is awake and waiting for tasks
+            CountDownLatch workerClaimed = new CountDownLatch(1);
+            team.run((part, parts) -> {
+                try {
+                    if (Thread.currentThread() == caller) {
+                        assertTrue(workerClaimed.await(10, TimeUnit.SECONDS), "the worker claimed its share");
+                    } else {
+                        workerClaimed.countDown();
+                        Thread.sleep(20);   // the caller's own share took microseconds
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            for (int task = 0; task < ComputeTeam.FIRST_BACKOFF; task++) {
+                Thread[] runners = new Thread[2];
+                team.run((part, parts) -> runners[part] = Thread.currentThread());
+                assertSame(caller, runners[0], "task " + task + " after the loss, share 0");
+                assertSame(caller, runners[1], "task " + task + " after the loss, share 1");
+            }
+            CountDownLatch bothRunning = new CountDownLatch(2);
+            Thread[] runners = new Thread[2];
+            team.run((part, parts) -> {
+                runners[part] = Thread.currentThread();
+                bothRunning.countDown();
+                try {
+                    bothRunning.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(runners[0] != runners[1], "after the back-off the task is shared again");
+        }
+    }
+
     @Test
     void run_refusesMoreSharesThanItsLimit() {
         try (ComputeTeam team = new ComputeTeam(2)) {

@@ -89,8 +89,8 @@ class TrainingStepTest {
      */
     @Test
     void stepsOnThreeThreads_equalStepsOnOne_withEveryLargePhaseShared() {
-        int rows = 64;
-        int width = 260;
+        int rows = 512;
+        int width = 400;
         float[] wideInputs = new float[rows * width];
         SplittableRandom random = new SplittableRandom(9);
         for (int i = 0; i < wideInputs.length; i++) {
