@@ -12,13 +12,14 @@ import dev.backprop.core.internal.PartTask;
 interface Phase extends PartTask {
 
     /**
-     * Products get one share per this many multiply-adds (about 2.1 million: 40 to 100 µs of one core),
+     * Products get one share per this many multiply-adds (about 4.2 million: 80 to 200 µs of one core),
      * at most one per thread: a smaller share would not pay for its hand-off and its duplicated packing,
      * and on a busy machine a worker that loses its processor half-way costs more than such a share
-     * saves. So C1's {@code 32×784×100} products (2.5 million) run on one thread, C2's
-     * {@code 128×256×128} (4.2 million) on two.
+     * saves. So C1's {@code 32×784×100} products (2.5 million) and C2's {@code 128×256×128} (4.2 million)
+     * run on one thread, C2's {@code 128×784×256} on two. (With 2^21, C2 measured 0.80× numpy in
+     * interleaved rounds against 0.96× with 2^22 ten minutes earlier.)
      */
-    long MULTIPLY_ADDS_PER_SHARE = 1L << 21;
+    long MULTIPLY_ADDS_PER_SHARE = 1L << 22;
     /**
      * Element-wise passes (activations, the update) get one share per this many values (65,536: tens of
      * microseconds of one core), at most one per thread. A network whose every phase is below these

@@ -38,12 +38,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Benchmarks training on an MNIST-format folder (--data, required): prints a TSV table, one line per"
                     + " thread count (--threads 1,2 runs once per count).",
-            "Columns (stdout): config threads sec_per_epoch samples_per_s gflops test_acc peak_heap_mb infer_us",
+            "Columns (stdout): config threads sec_per_epoch samples_per_s gflops test_acc peak_heap_mb infer_us"
+                    + " infer_batch_per_s",
             "Protocol (as bench/peers): epoch 1 is an untimed warm-up, so --epochs is at least 2; sec_per_epoch is"
                     + " the median of the other epochs' times; samples_per_s = training examples / sec_per_epoch;"
                     + " gflops = 6 x weights (no biases) x samples_per_s / 1e9; test_acc after the accuracy epoch;"
                     + " peak_heap_mb = summed peaks of the heap pools over the run (MiB); infer_us = median of"
-                    + " predict(one test example) over 10000 calls after 2000 warm-up calls.",
+                    + " predict(one test example) over 10000 calls after 2000 warm-up calls; infer_batch_per_s ="
+                    + " examples per second predicting the first 2048 test examples at once (median of 5 passes).",
             "--limit N trains on the first N training examples only, for quick checks; sec_per_epoch and"
                     + " samples_per_s then refer to epochs of N examples (the test set stays whole).",
             "Hidden layers use --activation; the output layer is softmax after categorical_cross_entropy, else"

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * One benchmark run: a fresh network trained with the settings and a thread count, timed per epoch,
- * its test accuracy, peak heap and single-example inference latency measured.
+ * its test accuracy, peak heap, single-example inference latency and batch inference throughput measured.
  */
 final class BenchRun {
 
@@ -64,8 +64,10 @@ final class BenchRun {
         double accuracy = probe.accuracy();
         InferenceLatency latency = new InferenceLatency();
         double inferMicros = latency.medianMicros(network, test);
+        BatchInference batches = new BatchInference();
+        double inferBatchPerSecond = batches.examplesPerSecond(network, test);
         BenchResult result = BenchResult.of(settings, threads, train.size(), clock.medianSeconds(), accuracy,
-                HeapPeak.peakMegabytes(), inferMicros);
+                HeapPeak.peakMegabytes(), inferMicros, inferBatchPerSecond);
 
         err.printf(Locale.ROOT, "  test accuracy after epoch %d: %.4f on %d examples%n", settings.accuracyAfter(),
                 accuracy, test.size());
@@ -74,6 +76,9 @@ final class BenchRun {
         err.printf(Locale.ROOT, "  predict(1 example): median %.2f us over %d calls after %d warm-up calls"
                         + " (checksum %.3g)%n", inferMicros, InferenceLatency.TIMED_CALLS,
                 InferenceLatency.WARM_UP_CALLS, latency.checksum());
+        err.printf(Locale.ROOT, "  predict(%d examples at once): %.0f examples/s, median of %d passes after one"
+                        + " (checksum %.3g)%n", Math.min(test.size(), BatchInference.EXAMPLES), inferBatchPerSecond,
+                BatchInference.TIMED_PASSES, batches.checksum());
         err.flush();
         return result;
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine;
 class BenchCommandTest {
 
     private static final Pattern LINE = Pattern.compile(
-            "custom\t(\\d+)\t\\d+\\.\\d{4}\t\\d+\\.\\d\t\\d+\\.\\d{3}\t[01]\\.\\d{4}\t\\d+\t\\d+\\.\\d{2}");
+            "custom\t(\\d+)\t\\d+\\.\\d{4}\t\\d+\\.\\d\t\\d+\\.\\d{3}\t[01]\\.\\d{4}\t\\d+\t\\d+\\.\\d{2}\t[1-9]\\d*");
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -113,7 +113,8 @@ class BenchCommandTest {
 
         assertEquals(0, status);
         String help = out.toString().replaceAll("\\s+", " ");
-        assertTrue(help.contains("config threads sec_per_epoch samples_per_s gflops test_acc peak_heap_mb infer_us"),
+        assertTrue(help.contains("config threads sec_per_epoch samples_per_s gflops test_acc peak_heap_mb infer_us"
+                + " infer_batch_per_s"),
                 help);
         assertTrue(help.contains("--peer-config"), help);
         assertFalse(help.contains("--config"), "the old spelling is hidden: " + help);
