@@ -14,7 +14,8 @@ import jdk.incubator.vector.FloatVector;
  * the left values of that step and multiplies them into the two right vectors with fused multiply-adds,
  * 16, 12 or 8 independent accumulators in all, so every output element is {@code fma(left[q], right[q], sum)}
  * chained over the steps {@code q} in order. No vector value crosses a branch, so JDK 17's compiler keeps
- * them all in registers.
+ * them all in registers. Each tile height is its own method, written out accumulator by accumulator: an
+ * array of vectors, or a loop over rows, would make the compiler box them.
  */
 final class TileMultiplier {
 
