@@ -28,8 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * the team is no larger than the number of processors.
  *
  * <p><b>Backing off on a busy machine.</b> When a task's shares ran on more than one thread and the
- * caller then waited for a worker's share longer than its own shares took (the worker lost its
- * processor half-way, say), cutting that task up cost more than it saved. The team then runs the next
+ * caller then waited for a worker's share more than {@value #LOSS_FACTOR} times as long as its own shares
+ * took (the worker lost its processor half-way, say), cutting that task up cost clearly more than it
+ * saved. The team then runs the next
  * tasks on the caller alone, for a number of tasks that doubles with every such loss in a row (from
  * {@value #FIRST_BACKOFF} to {@value #LAST_BACKOFF}) and halves with every shared task that paid off, so on a
  * machine where the other processors are taken, more threads are not slower than one, and on an idle one
@@ -55,6 +56,16 @@ public final class ComputeTeam implements AutoCloseable {
     static final int FIRST_BACKOFF = 8;
     /** The most tasks run by the caller alone after losses in a row. */
     static final int LAST_BACKOFF = 4096;
+
+    /**
+     * A shared task counts as a loss when the caller waited more than this many times as long as its own
+     * shares took. With two threads, a wait as long as the caller's own work is the break-even (the
+     * caller alone would have taken as long); on a virtual machine single tasks land there by chance, and
+     * backing off for them cost C3 a quarter of its speed (3.4-3.8 against 2.6-2.7 s/epoch). Twice its own
+     * work means the shared task took half as long again as the caller alone would have, which a worker
+     * that has lost its processor for a time slice (milliseconds) still exceeds by far.
+     */
+    static final int LOSS_FACTOR = 2;
 
     /** A task may be cut into at most this many shares per thread of the team. */
     public static final int MAX_SHARES_PER_THREAD = 8;
@@ -195,11 +206,12 @@ public final class ComputeTeam implements AutoCloseable {
 
     /**
      * After a shared task whose workers were already awake (waking a parked thread is a cost of its own,
-     * paid once after idleness): when the caller waited longer than its own shares took, the next
-     * {@link #backoff} tasks run on the caller alone and the back-off doubles; otherwise it halves.
+     * paid once after idleness): when the caller waited more than {@link #LOSS_FACTOR} times as long as its
+     * own shares took, the next {@link #backoff} tasks run on the caller alone and the back-off doubles;
+     * otherwise it halves.
      */
     private void judge(long ownNanos, long waitNanos) {
-        if (waitNanos > ownNanos) {
+        if (waitNanos > LOSS_FACTOR * ownNanos) {
             sharedAgainFrom = tasksRun + 1 + backoff;
             backoff = Math.min(LAST_BACKOFF, backoff * 2);
         } else {

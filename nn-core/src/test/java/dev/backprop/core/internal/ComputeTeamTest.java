@@ -138,6 +138,42 @@ class ComputeTeamTest {
         }
     }
 
+    /**
+     * A worker share that ends some time after the caller's (a wait of 60 ms after 50 ms of the caller's
+     * own work, as when a worker was slowed for a moment) is not a loss: the next
+     * task is shared. Only a wait of more than {@link ComputeTeam#LOSS_FACTOR} times the caller's own work
+     * makes the team back off.
+     */
+    @Test
+    void run_afterAWorkerShareEndedSomewhatLater_keepsSharing() throws InterruptedException {
+        Thread caller = Thread.currentThread();
+        try (ComputeTeam team = new ComputeTeam(2)) {
+            team.run((part, parts) -> { });   // the worker is awake and waiting for tasks
+            CountDownLatch bothStarted = new CountDownLatch(2);
+            team.run((part, parts) -> {
+                bothStarted.countDown();
+                try {
+                    assertTrue(bothStarted.await(10, TimeUnit.SECONDS), "both shares started");
+                    Thread.sleep(Thread.currentThread() == caller ? 50 : 110);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            CountDownLatch bothRunning = new CountDownLatch(2);
+            Thread[] runners = new Thread[2];
+            team.run((part, parts) -> {
+                runners[part] = Thread.currentThread();
+                bothRunning.countDown();
+                try {
+                    bothRunning.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(runners[0] != runners[1], "the task after a wait under twice the caller's work is shared");
+        }
+    }
+
     @Test
     void run_refusesMoreSharesThanItsLimit() {
         try (ComputeTeam team = new ComputeTeam(2)) {
