@@ -12,14 +12,17 @@ import dev.backprop.core.internal.PartTask;
 interface Phase extends PartTask {
 
     /**
-     * Products get one share per this many multiply-adds (about 4.2 million: 80 to 200 µs of one core),
+     * Products get one share per this many multiply-adds (about 2.1 million: 40 to 100 µs of one core),
      * at most one per thread: a smaller share would not pay for its hand-off and its duplicated packing,
      * and on a busy machine a worker that loses its processor half-way costs more than such a share
-     * saves. So C1's {@code 32×784×100} products (2.5 million) and C2's {@code 128×256×128} (4.2 million)
-     * run on one thread, C2's {@code 128×784×256} on two. (With 2^21, C2 measured 0.80× numpy in
-     * interleaved rounds against 0.96× with 2^22 ten minutes earlier.)
+     * saves. So C1's {@code 32×784×100} products (2.5 million) run on one thread, C2's
+     * {@code 128×256×128} (4.2 million) and {@code 128×784×256} on two. Measured in alternating rounds on
+     * an AVX-512 host: C2 0.487 s/epoch against 0.512 with 2^22 (which kept the 128×256×128 products on
+     * one thread), 0.61 against 0.62 with one core taken by a busy loop. (On an AVX2 host, under the
+     * compute team's earlier back-off rule, 2^21 had measured slower: 0.80× numpy against 0.96×, in rounds
+     * ten minutes apart.)
      */
-    long MULTIPLY_ADDS_PER_SHARE = 1L << 22;
+    long MULTIPLY_ADDS_PER_SHARE = 1L << 21;
     /**
      * Element-wise passes (activations, the update) get one share per this many values (65,536: tens of
      * microseconds of one core), at most one per thread. A network whose every phase is below these
