@@ -219,6 +219,11 @@ public final class ComputeTeam implements AutoCloseable {
         }
     }
 
+    /** How many of the next tasks will run on the caller alone (a back-off in progress), for tests. */
+    int tasksAloneAhead() {
+        return (int) Math.max(0, sharedAgainFrom - tasksRun - 1);
+    }
+
     /**
      * Claims and runs shares of task {@code open}: share {@code self} first, then every other one still
      * free, in order.
