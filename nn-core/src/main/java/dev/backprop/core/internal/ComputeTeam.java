@@ -30,11 +30,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Backing off on a busy machine.</b> When a task's shares ran on more than one thread and the
  * caller then waited for a worker's share more than {@value #LOSS_FACTOR} times as long as its own shares
  * took (the worker lost its processor half-way, say), cutting that task up cost clearly more than it
- * saved. The team then runs the next
- * tasks on the caller alone, for a number of tasks that doubles with every such loss in a row (from
- * {@value #FIRST_BACKOFF} to {@value #LAST_BACKOFF}) and halves with every shared task that paid off, so on a
- * machine where the other processors are taken, more threads are not slower than one, and on an idle one
- * nothing changes. Which thread runs a share never changes a result. One caller at a time;
+ * saved. The team then runs the next tasks on the caller alone, for a number of tasks that doubles with
+ * every such loss in a row (from {@value #FIRST_BACKOFF} to {@value #LAST_BACKOFF}) and halves with every
+ * shared task that paid off, so on a machine where the other processors are taken, more threads are not
+ * slower than one, and on an idle one nothing changes. Which thread runs a share never changes a result. One caller at a time;
  * {@link #close()} stops the workers.
  */
 public final class ComputeTeam implements AutoCloseable {
