@@ -4,6 +4,7 @@ import static dev.backprop.core.internal.TileGeometry.COLUMN_BLOCK;
 import static dev.backprop.core.internal.TileGeometry.DEPTH_BLOCK;
 import static dev.backprop.core.internal.TileGeometry.IN_PLACE_ROWS;
 import static dev.backprop.core.internal.TileGeometry.LANES;
+import static dev.backprop.core.internal.TileGeometry.LEFT_IN_PLACE_COLUMNS;
 import static dev.backprop.core.internal.TileGeometry.ROW_BLOCK;
 import static dev.backprop.core.internal.TileGeometry.TILE_COLUMNS;
 import static dev.backprop.core.internal.TileGeometry.TILE_ROWS;
@@ -67,6 +68,8 @@ final class BlockedProduct {
         boolean inPlace = rightColumnStride == 1 && rowTo - rowFrom <= IN_PLACE_ROWS;
         for (int columnBlock = columnFrom; columnBlock < columnTo; columnBlock += COLUMN_BLOCK) {
             int columnBlockEnd = Math.min(columnTo, columnBlock + COLUMN_BLOCK);
+            boolean leftInPlace = TILE_ROWS == 8 && leftStepStride == 1
+                    && columnBlockEnd - columnBlock <= LEFT_IN_PLACE_COLUMNS;
             for (int block = 0; block < depthBlocks; block++) {
                 int stepFrom = MatrixKernels.shareStart(depth, block, depthBlocks);
                 int steps = MatrixKernels.shareStart(depth, block + 1, depthBlocks) - stepFrom;
@@ -85,8 +88,15 @@ final class BlockedProduct {
                 sweep.startColumnStride = first ? firstStartColumnStride : 1;
                 for (int rowBlock = rowFrom; rowBlock < rowTo; rowBlock += ROW_BLOCK) {
                     int rowBlockEnd = Math.min(rowTo, rowBlock + ROW_BLOCK);
-                    PanelPacker.packLeft(left, leftRowStride, leftStepStride, rowBlock, rowBlockEnd,
-                            stepFrom, steps, leftPanels);
+                    if (leftInPlace) {
+                        sweep.readLeftInPlace(left, stepFrom * leftStepStride, leftRowStride, leftStepStride,
+                                packedRowEdge(left, leftRowStride, leftStepStride, stepFrom, steps, rowBlock,
+                                        rowBlockEnd, leftPanels));
+                    } else {
+                        PanelPacker.packLeft(left, leftRowStride, leftStepStride, rowBlock, rowBlockEnd,
+                                stepFrom, steps, leftPanels);
+                        sweep.readLeftPacked();
+                    }
                     sweep.run(rowBlock, rowBlockEnd, columnBlock, columnBlockEnd);
                 }
             }
@@ -112,6 +122,23 @@ final class BlockedProduct {
     }
 
     /**
+     * Packs the last tile of rows {@code [rowFrom, rowTo)} when it is partial (fewer than
+     * {@link TileGeometry#TILE_ROWS} rows: read in place, its tile would read rows past the block), at the
+     * start of {@code panels}; returns the row where that tile starts, or {@code rowTo} when every tile is
+     * whole.
+     */
+    private static int packedRowEdge(float[] left, int leftRowStride, int leftStepStride, int stepFrom, int steps,
+                                     int rowFrom, int rowTo, float[] panels) {
+        int partial = (rowTo - rowFrom) % TILE_ROWS;
+        if (partial == 0) {
+            return rowTo;
+        }
+        int edge = rowTo - partial;
+        PanelPacker.packLeft(left, leftRowStride, leftStepStride, edge, rowTo, stepFrom, steps, panels);
+        return edge;
+    }
+
+    /**
      * Every register tile of one packed row block against one packed column block, for one block of
      * steps. A per-thread, reused holder of the loop's invariants (so the tile loop needs no long
      * parameter lists and allocates nothing); {@link #release()} drops its references to the caller's
@@ -129,6 +156,14 @@ final class BlockedProduct {
         private int rightStride;
         /** The first column of the packed edge panel when reading in place (past the end: none). */
         private int packedFrom;
+        /** The left operand itself, read in place (null when its row block is packed). */
+        private float[] left;
+        /** Where row 0 of the current block of steps starts in {@link #left}, and its row and step strides. */
+        private int leftOrigin;
+        private int leftRowStride;
+        private int leftStepStride;
+        /** The first row of the packed edge tile when reading the left operand in place (past the end: none). */
+        private int leftPackedFrom;
         private int steps;
         private float[] start;
         private int startRowStride;
@@ -153,6 +188,24 @@ final class BlockedProduct {
             this.packedFrom = packedFrom;
         }
 
+        /** The next row blocks read packed panels of the left operand. */
+        private void readLeftPacked() {
+            left = null;
+        }
+
+        /**
+         * The next row block reads the left operand in place: row {@code i}, step {@code q} (from the
+         * block's first) at {@code values[origin + i·rowStride + q·stepStride]}, except the rows from
+         * {@code packedFrom} on, packed at the start of the left panels.
+         */
+        private void readLeftInPlace(float[] values, int origin, int rowStride, int stepStride, int packedFrom) {
+            left = values;
+            leftOrigin = origin;
+            leftRowStride = rowStride;
+            leftStepStride = stepStride;
+            leftPackedFrom = packedFrom;
+        }
+
         private void run(int rowFrom, int rowTo, int columnFrom, int columnTo) {
             int rightPanelSize = TILE_COLUMNS * steps;
             int leftPanelSize = TILE_ROWS * steps;
@@ -165,10 +218,19 @@ final class BlockedProduct {
                 int stride = inPlace ? rightStride : TILE_COLUMNS;
                 for (int row = rowFrom, leftAt = 0; row < rowTo; row += TILE_ROWS, leftAt += leftPanelSize) {
                     int rows = Math.min(TILE_ROWS, rowTo - row);
+                    boolean leftInPlace = left != null && row < leftPackedFrom;
+                    int packedAt = left != null ? 0 : leftAt;
                     if (rows == TILE_ROWS && columns == TILE_COLUMNS) {
-                        fullTile(row, column, leftAt, rightValues, rightAt, stride);
+                        if (leftInPlace) {
+                            InPlaceTileMultiplier.multiply(left, leftOrigin + row * leftRowStride, leftRowStride,
+                                    leftStepStride, rightValues, rightAt, stride, steps,
+                                    start, row * startRowStride + column * startColumnStride, startRowStride,
+                                    out, row * outStride + column, outStride);
+                        } else {
+                            fullTile(row, column, packedAt, rightValues, rightAt, stride);
+                        }
                     } else {
-                        edgeTile(row, rows, column, columns, leftAt, rightValues, rightAt, stride);
+                        edgeTile(row, rows, column, columns, leftInPlace, packedAt, rightValues, rightAt, stride);
                     }
                 }
             }
@@ -181,13 +243,22 @@ final class BlockedProduct {
         }
 
         /** A tile cut short by the edge of {@code C}: computed whole in scratch space, the valid part copied out. */
-        private void edgeTile(int row, int rows, int column, int columns, int leftAt, float[] rightValues, int rightAt,
-                              int stride) {
+        private void edgeTile(int row, int rows, int column, int columns, boolean leftInPlace, int leftAt,
+                              float[] rightValues, int rightAt, int stride) {
             float[] tile = edgeTile;
             Arrays.fill(tile, 0f);
             copyStart(start, startRowStride, startColumnStride, row, row + rows, column, column + columns,
                     tile, TILE_COLUMNS, row, column);
-            if (columns <= LANES) {
+            if (leftInPlace) {
+                int at = leftOrigin + row * leftRowStride;
+                if (columns <= LANES) {
+                    InPlaceTileMultiplier.multiplyNarrow(left, at, leftRowStride, leftStepStride, rightValues,
+                            rightAt, stride, steps, tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
+                } else {
+                    InPlaceTileMultiplier.multiply(left, at, leftRowStride, leftStepStride, rightValues, rightAt,
+                            stride, steps, tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
+                }
+            } else if (columns <= LANES) {
                 TileMultiplier.multiplyNarrow(leftPanels, leftAt, rightValues, rightAt, stride, steps,
                         tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
             } else {
@@ -203,6 +274,7 @@ final class BlockedProduct {
             leftPanels = null;
             rightPanels = null;
             right = null;
+            left = null;
             start = null;
             out = null;
         }

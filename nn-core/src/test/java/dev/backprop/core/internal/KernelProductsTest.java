@@ -26,6 +26,9 @@ class KernelProductsTest {
         {1, 1, 1}, {1, 784, 256}, {1, 256, 128}, {1, 128, 10}, {1, 33, 47}, {2, 70, 47}, {3, 5, 7},
         {4, 9, 3}, {5, 100, 10}, {17, 33, 9}, {33, 70, 47}, {32, 100, 10}, {9, 17, 130}, {64, 300, 70},
         {128, 784, 256}, {40, 600, 1100}, {300, 20, 40}, {260, 3, 5},
+        // left read in place (at most four tiles of columns): C1's first layer; a last panel wider than a
+        // vector, with ragged rows and two blocks of steps
+        {32, 784, 100}, {41, 130, 120}, {24, 50, 60},
     };
 
     static Stream<Arguments> kernelsAndShapes() {

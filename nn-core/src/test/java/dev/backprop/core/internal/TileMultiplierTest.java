@@ -36,6 +36,22 @@ class TileMultiplierTest {
         check(4, LANES, TileMultiplier::multiplyNarrowFourRows, depth);
     }
 
+    /** A tile that reads its 8 left rows in place, row {@code r} of step {@code q} at {@code leftAt + r·rowStride + q·stepStride}. */
+    interface InPlaceTile {
+        void multiply(float[] left, int leftAt, int rowStride, int stepStride, float[] right, int rightAt,
+                      int rightStride, int depth, float[] start, int startAt, int startStride, float[] out, int outAt,
+                      int outStride);
+    }
+
+    @ParameterizedTest(name = "depth {0}")
+    @ValueSource(ints = {0, 1, 7, 128, 301})
+    void inPlaceTiles_areTheScalarFusedChain_bitForBit_inBothOrientations(int depth) {
+        for (int[] strides : new int[][] {{depth + 5, 1}, {1, 8}, {2, 19}}) {
+            checkInPlace(TILE_COLUMNS, InPlaceTileMultiplier::multiply, depth, strides[0], strides[1]);
+            checkInPlace(LANES, InPlaceTileMultiplier::multiplyNarrow, depth, strides[0], strides[1]);
+        }
+    }
+
     @Test
     void theTileFitsThisCpusVectorRegisters() {
         int accumulators = TileGeometry.TILE_ROWS * 2;
@@ -71,6 +87,30 @@ class TileMultiplierTest {
                                 where);
                     }
                 }
+            }
+        }
+    }
+
+    private static void checkInPlace(int columns, InPlaceTile tile, int depth, int rowStride, int stepStride) {
+        SplittableRandom random = new SplittableRandom(31L * rowStride + 7L * stepStride + columns + depth);
+        int rightStride = 3 * TILE_COLUMNS + 5;
+        float[] left = values(3 + 7 * rowStride + Math.max(depth - 1, 0) * stepStride + 1, random);
+        float[] right = values(rightStride * depth + TILE_COLUMNS + 2, random);
+        int outStride = TILE_COLUMNS + 9;
+        float[] start = values(8 * outStride + 1, random);
+        float[] out = new float[8 * outStride + 4];
+        Arrays.fill(out, Float.NaN);
+        tile.multiply(left, 3, rowStride, stepStride, right, 2, rightStride, depth, start, 1, outStride, out, 4,
+                outStride);
+        for (int r = 0; r < 8; r++) {
+            for (int c = 0; c < columns; c++) {
+                float sum = start[1 + r * outStride + c];
+                for (int q = 0; q < depth; q++) {
+                    sum = Math.fma(left[3 + r * rowStride + q * stepStride], right[2 + q * rightStride + c], sum);
+                }
+                assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(out[4 + r * outStride + c]),
+                        "in-place tile, " + columns + " columns, row stride " + rowStride + ", step stride "
+                                + stepStride + ", element (" + r + ", " + c + ")");
             }
         }
     }
