@@ -66,6 +66,20 @@ public final class Sigmoid implements ScalarActivation {
     }
 
     /**
+     * {@code σ'(x) = e·p²} as {@link #sigmoidDerivative}, with {@code e = e^(−|x|)} from {@link BranchFreeExp}
+     * ({@code |x|} clamped to 120, beyond which σ' rounds to 0 in float; NaN stays NaN): the bulk backward
+     * takes this branch for every {@code |x|} above {@link #FROM_OUTPUT_UP_TO}, often enough in a saturated
+     * network that {@code Math.exp} there cost more than the rest of the pass.
+     */
+    private static double bulkDerivative(float x) {
+        double minusAbs = -Math.abs((double) x);
+        minusAbs = minusAbs < -120.0 ? -120.0 : minusAbs;
+        double e = BranchFreeExp.exp(minusAbs);
+        double p = 1.0 / (1.0 + e);
+        return e * p * p;
+    }
+
+    /**
      * {@code out[i] = σ(z[i]) = 1 / (1 + e^(−z[i]))}, computed in double and rounded once to float, so the
      * result is the correctly rounded double value to within one float ulp. In double the plain form
      * needs no case split: {@code e^(−x)} is clamped to {@code [e^(−40), e^120]} (beyond, σ rounds to 1 or
@@ -90,7 +104,7 @@ public final class Sigmoid implements ScalarActivation {
             float x = z[i];
             float y = a[i];
             gradIn[i] = Math.abs(x) <= FROM_OUTPUT_UP_TO ? gradOut[i] * (y * (1f - y))
-                    : (float) (gradOut[i] * sigmoidDerivative(x));
+                    : (float) (gradOut[i] * bulkDerivative(x));
         }
     }
 

@@ -57,4 +57,35 @@ class BranchFreeExpTest {
         }
         assertTrue(inexact <= 2, inexact + " of " + n + " results one ulp away from the rounded definition");
     }
+
+    @Test
+    void sigmoidBackward_beyondTheOutputShortcut_isTheDerivativeOfTheDefinition() {
+        Sigmoid sigmoid = new Sigmoid();
+        SplittableRandom random = new SplittableRandom(13);
+        int n = 100_000;
+        float[] z = new float[n];
+        for (int i = 0; i < n; i++) {
+            double magnitude = Sigmoid.FROM_OUTPUT_UP_TO + random.nextDouble() * 120;
+            z[i] = (float) (random.nextBoolean() ? magnitude : -magnitude);
+        }
+        float[] a = new float[n];
+        sigmoid.forward(z, a, 0, n);
+        float[] gradOut = new float[n];
+        java.util.Arrays.fill(gradOut, 1f);
+        float[] gradIn = new float[n];
+        sigmoid.backward(z, a, gradOut, gradIn, 0, n);
+        for (int i = 0; i < n; i++) {
+            float expected = (float) sigmoid.derivative(z[i], a[i]);
+            int ulps = Math.abs(Float.floatToIntBits(gradIn[i]) - Float.floatToIntBits(expected));
+            assertTrue(ulps <= 1, "σ'(" + z[i] + ") = " + gradIn[i] + ", the definition rounds to " + expected);
+        }
+        float[] extremes = {1000f, -1000f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN};
+        float[] out = new float[extremes.length];
+        sigmoid.backward(extremes, new float[extremes.length], new float[] {1, 1, 1, 1, 1}, out, 0, extremes.length);
+        assertEquals(0f, out[0]);
+        assertEquals(0f, out[1]);
+        assertEquals(0f, out[2]);
+        assertEquals(0f, out[3]);
+        assertTrue(Float.isNaN(out[4]), "NaN in gives NaN out");
+    }
 }
