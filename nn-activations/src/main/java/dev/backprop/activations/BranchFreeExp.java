@@ -47,4 +47,30 @@ final class BranchFreeExp {
         p = Math.fma(p, r, 1.0);               // 1/0!
         return p * Double.longBitsToDouble(((long) k + 1023) << 52);
     }
+
+    /**
+     * {@code e^t − 1} for {@code t} in {@code [MIN_ARGUMENT, MAX_ARGUMENT]}, with full relative precision
+     * near 0 (where {@code exp(t) − 1} would cancel); NaN gives NaN. With {@code t = k·ln 2 + r} as in
+     * {@link #exp}, {@code e^t − 1 = 2^k·(e^r − 1) + (2^k − 1)}, {@code e^r − 1} from its Taylor series
+     * without the constant term (to the 12th power), so for {@code k = 0} the result is that series alone.
+     */
+    static double expm1(double t) {
+        double k = Math.rint(t * LOG2_E);
+        double r = Math.fma(-k, LN2_HI, t);
+        r = Math.fma(-k, LN2_LO, r);
+        double p = 1.0 / 479001600;            // 1/12!
+        p = Math.fma(p, r, 1.0 / 39916800);    // 1/11!
+        p = Math.fma(p, r, 1.0 / 3628800);     // 1/10!
+        p = Math.fma(p, r, 1.0 / 362880);      // 1/9!
+        p = Math.fma(p, r, 1.0 / 40320);       // 1/8!
+        p = Math.fma(p, r, 1.0 / 5040);        // 1/7!
+        p = Math.fma(p, r, 1.0 / 720);         // 1/6!
+        p = Math.fma(p, r, 1.0 / 120);         // 1/5!
+        p = Math.fma(p, r, 1.0 / 24);          // 1/4!
+        p = Math.fma(p, r, 1.0 / 6);           // 1/3!
+        p = Math.fma(p, r, 0.5);               // 1/2!
+        p = Math.fma(p, r, 1.0);               // 1/1!
+        double scale = Double.longBitsToDouble(((long) k + 1023) << 52);
+        return Math.fma(scale, p * r, scale - 1.0);
+    }
 }

@@ -7,9 +7,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link BranchFreeExp} against {@link Math#exp} over its whole range, and the sigmoid's bulk forward,
- * which uses it, against the sigmoid's scalar definition rounded to float: within one float ulp
- * everywhere, and equal on all but a vanishing share of random inputs.
+ * {@link BranchFreeExp} against {@link Math#exp} and {@link Math#expm1} over its whole range, and the bulk
+ * passes that use it (the sigmoid's forward and backward, tanh's forward) against their scalar
+ * definitions rounded to float: within one float ulp everywhere, and equal on all but a vanishing share
+ * of random inputs.
  */
 class BranchFreeExpTest {
 
@@ -87,5 +88,88 @@ class BranchFreeExpTest {
         assertEquals(0f, out[2]);
         assertEquals(0f, out[3]);
         assertTrue(Float.isNaN(out[4]), "NaN in gives NaN out");
+    }
+
+    @Test
+    void expm1_keepsRelativePrecision_fromTinyArgumentsToTheEndsOfItsRange() {
+        SplittableRandom random = new SplittableRandom(21);
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double t = i % 2 == 0
+                    ? BranchFreeExp.MIN_ARGUMENT + random.nextDouble() * (BranchFreeExp.MAX_ARGUMENT - BranchFreeExp.MIN_ARGUMENT)
+                    : (random.nextDouble() - 0.5) * Math.pow(10, -random.nextInt(0, 300));
+            double expected = Math.expm1(t);
+            if (expected != 0) {
+                worst = Math.max(worst, Math.abs(BranchFreeExp.expm1(t) - expected) / Math.abs(expected));
+            }
+        }
+        assertTrue(worst < 1e-14, "worst relative error " + worst + ", expected below 1e-14");
+        assertEquals(0.0, BranchFreeExp.expm1(0), 0.0);
+        assertEquals(-1.0, BranchFreeExp.expm1(BranchFreeExp.MIN_ARGUMENT), 0.0);
+        assertTrue(Double.isNaN(BranchFreeExp.expm1(Double.NaN)));
+    }
+
+    @Test
+    void tanhForward_isTheRoundedDefinition_toWithinOneUlp_andKeepsSignsAndExtremes() {
+        Tanh tanh = new Tanh();
+        SplittableRandom random = new SplittableRandom(17);
+        int n = 200_000;
+        float[] z = new float[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = (float) switch (i % 3) {
+                case 0 -> random.nextGaussian() * 3;
+                case 1 -> (random.nextDouble() - 0.5) * 120;
+                default -> (random.nextDouble() - 0.5) * Math.pow(10, -random.nextInt(0, 40));
+            };
+        }
+        float[] out = new float[n];
+        tanh.forward(z, out, 0, n);
+        int inexact = 0;
+        for (int i = 0; i < n; i++) {
+            float expected = (float) Math.tanh(z[i]);
+            int ulps = Math.abs(Float.floatToIntBits(out[i]) - Float.floatToIntBits(expected));
+            assertTrue(ulps <= 1, "tanh(" + z[i] + ") = " + out[i] + ", the definition rounds to " + expected);
+            inexact += ulps;
+        }
+        assertTrue(inexact <= 2, inexact + " of " + n + " results one ulp away from the rounded definition");
+        float[] extremes = {-0f, 0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 1e-40f, -1e-40f};
+        float[] ends = new float[extremes.length];
+        tanh.forward(extremes, ends, 0, extremes.length);
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(ends[0]), "tanh(−0) = −0");
+        assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits(ends[1]), "tanh(+0) = +0");
+        assertEquals(1f, ends[2]);
+        assertEquals(-1f, ends[3]);
+        assertTrue(Float.isNaN(ends[4]), "NaN in gives NaN out");
+        assertEquals(1e-40f, ends[5], "tanh of a subnormal is itself");
+        assertEquals(-1e-40f, ends[6]);
+    }
+
+    @Test
+    void tanhBackward_beyondTheOutputShortcut_isTheDerivativeOfTheDefinition() {
+        Tanh tanh = new Tanh();
+        SplittableRandom random = new SplittableRandom(23);
+        int n = 100_000;
+        float[] z = new float[n];
+        for (int i = 0; i < n; i++) {
+            double magnitude = Tanh.FROM_OUTPUT_UP_TO + random.nextDouble() * 70;
+            z[i] = (float) (random.nextBoolean() ? magnitude : -magnitude);
+        }
+        float[] a = new float[n];
+        tanh.forward(z, a, 0, n);
+        float[] gradOut = new float[n];
+        java.util.Arrays.fill(gradOut, 1f);
+        float[] gradIn = new float[n];
+        tanh.backward(z, a, gradOut, gradIn, 0, n);
+        for (int i = 0; i < n; i++) {
+            float expected = (float) tanh.derivative(z[i], a[i]);
+            int ulps = Math.abs(Float.floatToIntBits(gradIn[i]) - Float.floatToIntBits(expected));
+            assertTrue(ulps <= 1, "tanh'(" + z[i] + ") = " + gradIn[i] + ", the definition rounds to " + expected);
+        }
+        float[] extremes = {1000f, Float.NEGATIVE_INFINITY, Float.NaN};
+        float[] out = new float[extremes.length];
+        tanh.backward(extremes, new float[extremes.length], new float[] {1, 1, 1}, out, 0, extremes.length);
+        assertEquals(0f, out[0]);
+        assertEquals(0f, out[1]);
+        assertTrue(Float.isNaN(out[2]), "NaN in gives NaN out");
     }
 }
