@@ -7,8 +7,8 @@ package dev.backprop.activations;
  *
  * <p>The method is the classic one: {@code t = k·ln 2 + r} with {@code k = rint(t / ln 2)} and
  * {@code |r| ≤ ln 2 / 2}, {@code ln 2} split in two parts (fdlibm's) so that {@code k·ln 2} is exact; then
- * {@code e^t = 2^k · e^r}, {@code e^r} from its Taylor series to the 11th power (truncation error below
- * {@code 0.347^12 / 12! ≈ 6·10⁻¹⁵} relative) and {@code 2^k} built from its exponent bits.
+ * {@code e^t = 2^k·(e^r − 1) + 2^k}, {@code e^r − 1} from its Taylor series to the 12th power (truncation
+ * error below {@code 0.347^12 / 13! ≈ 5·10⁻¹⁶} relative) and {@code 2^k} built from its exponent bits.
  */
 final class BranchFreeExp {
 
@@ -31,33 +31,29 @@ final class BranchFreeExp {
      */
     static double exp(double t) {
         double k = Math.rint(t * LOG2_E);
-        double r = Math.fma(-k, LN2_HI, t);
-        r = Math.fma(-k, LN2_LO, r);
-        double p = 1.0 / 39916800;             // 1/11!
-        p = Math.fma(p, r, 1.0 / 3628800);     // 1/10!
-        p = Math.fma(p, r, 1.0 / 362880);      // 1/9!
-        p = Math.fma(p, r, 1.0 / 40320);       // 1/8!
-        p = Math.fma(p, r, 1.0 / 5040);        // 1/7!
-        p = Math.fma(p, r, 1.0 / 720);         // 1/6!
-        p = Math.fma(p, r, 1.0 / 120);         // 1/5!
-        p = Math.fma(p, r, 1.0 / 24);          // 1/4!
-        p = Math.fma(p, r, 1.0 / 6);           // 1/3!
-        p = Math.fma(p, r, 0.5);               // 1/2!
-        p = Math.fma(p, r, 1.0);               // 1/1!
-        p = Math.fma(p, r, 1.0);               // 1/0!
-        return p * Double.longBitsToDouble(((long) k + 1023) << 52);
+        double scale = twoTo(k);
+        return Math.fma(scale, expm1OfReduced(reduced(t, k)), scale);
     }
 
     /**
      * {@code e^t − 1} for {@code t} in {@code [MIN_ARGUMENT, MAX_ARGUMENT]}, with full relative precision
-     * near 0 (where {@code exp(t) − 1} would cancel); NaN gives NaN. With {@code t = k·ln 2 + r} as in
-     * {@link #exp}, {@code e^t − 1 = 2^k·(e^r − 1) + (2^k − 1)}, {@code e^r − 1} from its Taylor series
-     * without the constant term (to the 12th power), so for {@code k = 0} the result is that series alone.
+     * near 0 (where {@code exp(t) − 1} would cancel); NaN gives NaN: {@code 2^k·(e^r − 1) + (2^k − 1)},
+     * which for {@code k = 0} is the series alone.
      */
     static double expm1(double t) {
         double k = Math.rint(t * LOG2_E);
+        double scale = twoTo(k);
+        return Math.fma(scale, expm1OfReduced(reduced(t, k)), scale - 1.0);
+    }
+
+    /** {@code r = t − k·ln 2}, with {@code k·ln 2} taken in two exact parts. */
+    private static double reduced(double t, double k) {
         double r = Math.fma(-k, LN2_HI, t);
-        r = Math.fma(-k, LN2_LO, r);
+        return Math.fma(-k, LN2_LO, r);
+    }
+
+    /** {@code e^r − 1} for {@code |r| ≤ ln 2 / 2}: its Taylor series without the constant term, to {@code r^12/12!}. */
+    private static double expm1OfReduced(double r) {
         double p = 1.0 / 479001600;            // 1/12!
         p = Math.fma(p, r, 1.0 / 39916800);    // 1/11!
         p = Math.fma(p, r, 1.0 / 3628800);     // 1/10!
@@ -70,7 +66,11 @@ final class BranchFreeExp {
         p = Math.fma(p, r, 1.0 / 6);           // 1/3!
         p = Math.fma(p, r, 0.5);               // 1/2!
         p = Math.fma(p, r, 1.0);               // 1/1!
-        double scale = Double.longBitsToDouble(((long) k + 1023) << 52);
-        return Math.fma(scale, p * r, scale - 1.0);
+        return p * r;
+    }
+
+    /** {@code 2^k} for a whole {@code k} in {@code [−1022, 1023]}, from its exponent bits. */
+    private static double twoTo(double k) {
+        return Double.longBitsToDouble(((long) k + 1023) << 52);
     }
 }
