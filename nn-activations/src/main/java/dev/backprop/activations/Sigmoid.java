@@ -7,12 +7,14 @@ import dev.backprop.api.activation.ScalarActivation;
  * The logistic sigmoid, id {@code sigmoid}:
  * <pre>σ(x) = 1 / (1 + e^(−x)),    σ'(x) = σ(x) · (1 − σ(x)).</pre>
  *
- * <p><b>Stability.</b> {@code e^(−x)} overflows for large negative {@code x}, so both forms use
+ * <p><b>Stability.</b> {@code e^(−x)} overflows for large negative {@code x}, so {@link #value} uses
  * {@code e = e^(−|x|)}, which lies in {@code (0, 1]}:
  * <pre>σ(x) = 1 / (1 + e)    for x ≥ 0,
  * σ(x) = e / (1 + e)    for x &lt; 0.</pre>
  * The second form equals {@code 1 − 1/(1 + e)} but keeps full relative precision for tiny results
- * instead of cancelling. Neither form overflows, and NaN in gives NaN out.
+ * instead of cancelling. Neither form overflows, and NaN in gives NaN out. The bulk {@link #forward}
+ * computes in double, where the plain form {@code 1/(1 + e^(−x))} on an argument clamped to
+ * {@code [−40, 120]} neither overflows nor cancels, so it needs no case split (see there).
  *
  * <p>The derivative is computed from {@code x}, not from the cached float output {@code y}: for
  * large positive {@code x} the float {@code y} rounds to 1 (from x ≈ 17) or within a few ulps of it,
@@ -66,15 +68,15 @@ public final class Sigmoid implements ScalarActivation {
     }
 
     /**
-     * {@code σ'(x) = e·p²} as {@link #sigmoidDerivative}, with {@code e = e^(−|x|)} from {@link BranchFreeExp}
-     * ({@code |x|} clamped to 120, beyond which σ' rounds to 0 in float; NaN stays NaN): the bulk backward
+     * {@code σ'(x) = e·p²} as {@link #sigmoidDerivative}, with {@code e = e^(−|x|)} from {@link BranchFreeExp};
+     * beyond its range ({@code |x| > 700}) {@code e} is 0, as {@code Math.exp} gives from {@code |x| > 745},
+     * so a gradient of any size times σ' is 0 there (and ∞ times it NaN); NaN stays NaN. The bulk backward
      * takes this branch for every {@code |x|} above {@link #FROM_OUTPUT_UP_TO}, often enough in a saturated
      * network that {@code Math.exp} there cost more than the rest of the pass.
      */
     private static double bulkDerivative(float x) {
         double minusAbs = -Math.abs((double) x);
-        minusAbs = minusAbs < -120.0 ? -120.0 : minusAbs;
-        double e = BranchFreeExp.exp(minusAbs);
+        double e = minusAbs < BranchFreeExp.MIN_ARGUMENT ? 0.0 : BranchFreeExp.exp(minusAbs);
         double p = 1.0 / (1.0 + e);
         return e * p * p;
     }
@@ -84,8 +86,8 @@ public final class Sigmoid implements ScalarActivation {
      * result is the correctly rounded double value to within one float ulp. In double the plain form
      * needs no case split: {@code e^(−x)} is clamped to {@code [e^(−40), e^120]} (beyond, σ rounds to 1 or
      * 0 in float anyway), where it neither overflows nor loses the relative precision of a tiny σ, and
-     * it is taken by {@link BranchFreeExp}, so the loop has no branch and no call (a sixth of C1's
-     * training step went to {@code Math.exp} here). NaN in gives NaN out.
+     * it is taken by {@link BranchFreeExp}, so the loop makes no call (over a tenth of C1's training
+     * step went to {@code Math.exp} here). NaN in gives NaN out.
      */
     @Override
     public void forward(float[] z, float[] out, int from, int to) {
