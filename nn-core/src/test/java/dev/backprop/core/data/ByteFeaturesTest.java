@@ -70,6 +70,22 @@ class ByteFeaturesTest {
     }
 
     @Test
+    void everyByteValue_readsAsItsFloatQuotient_forAnyDivisor() {
+        byte[] pixels = pixels();
+        for (float divisor : new float[] {1f, 3f, 255f, 256f, 1e-3f, 7.3e6f}) {
+            Dataset bytes = Dataset.adoptUnsignedBytes(pixels, WIDTH, divisor, targets(), 2);
+            for (int r = 0; r < ROWS; r++) {
+                float[] row = bytes.features(r);
+                for (int c = 0; c < WIDTH; c++) {
+                    int b = pixels[r * WIDTH + c] & 0xff;
+                    assertEquals(Float.floatToIntBits(b / divisor), Float.floatToIntBits(row[c]),
+                            "byte " + b + " over " + divisor);
+                }
+            }
+        }
+    }
+
+    @Test
     void byteFeatures_refuseADivisorThatIsNotFiniteAndPositive_andBadShapes() {
         for (float divisor : new float[] {0f, -1f, Float.NaN, Float.POSITIVE_INFINITY}) {
             assertThrows(InvalidConfigurationException.class,
