@@ -74,8 +74,15 @@ final class BlockedProduct {
                 int stepFrom = MatrixKernels.shareStart(depth, block, depthBlocks);
                 int steps = MatrixKernels.shareStart(depth, block + 1, depthBlocks) - stepFrom;
                 if (inPlace) {
-                    sweep.readRightInPlace(right, stepFrom * rightStepStride, rightStepStride,
-                            packedEdge(right, rightStepStride, stepFrom, steps, columnBlock, columnBlockEnd, rightPanels));
+                    int edge = columnBlockEnd - (columnBlockEnd - columnBlock) % TILE_COLUMNS;
+                    int edgeInPlaceSteps = edgeStepsInPlace(right.length, rightStepStride, stepFrom, steps, edge,
+                            columnBlockEnd);
+                    if (edgeInPlaceSteps < steps) {
+                        PanelPacker.packRight(right, rightStepStride, 1, stepFrom + edgeInPlaceSteps,
+                                steps - edgeInPlaceSteps, edge, columnBlockEnd, rightPanels);
+                    }
+                    sweep.readRightInPlace(right, stepFrom * rightStepStride, rightStepStride, edge,
+                            edgeInPlaceSteps);
                 } else {
                     PanelPacker.packRight(right, rightStepStride, rightColumnStride, stepFrom, steps,
                             columnBlock, columnBlockEnd, rightPanels);
@@ -83,6 +90,7 @@ final class BlockedProduct {
                 }
                 sweep.steps = steps;
                 boolean first = block == 0;
+                sweep.startIsZero = first && start == null;
                 sweep.start = first ? firstStart : out;
                 sweep.startRowStride = first ? firstStartRowStride : outStride;
                 sweep.startColumnStride = first ? firstStartColumnStride : 1;
@@ -105,20 +113,24 @@ final class BlockedProduct {
     }
 
     /**
-     * Packs the last panel of columns {@code [columnFrom, columnTo)} when it is partial (fewer than
-     * {@link TileGeometry#TILE_COLUMNS} columns: read in place, its tiles would read past the end of the
-     * rows), at the start of {@code panels}; returns the column where that panel starts, or
-     * {@code columnTo} when every panel is whole.
+     * How many of the {@code steps} from {@code stepFrom} can read the partial last panel of columns
+     * {@code [edge, columnTo)} in place: its tile reads a whole vector ({@code LANES} columns for a
+     * narrow tile, {@code TILE_COLUMNS} otherwise) from each step's row, past the row's end into the next
+     * row (lanes whose results are dropped), which must stay inside the array; the steps after those, at
+     * most a row's worth at the end of the array, are read from a packed panel instead. Packing every
+     * step's few edge columns cost as much as a whole panel of products (two copies per step).
      */
-    private static int packedEdge(float[] right, int rightStepStride, int stepFrom, int steps, int columnFrom,
-                                  int columnTo, float[] panels) {
-        int partial = (columnTo - columnFrom) % TILE_COLUMNS;
-        if (partial == 0) {
-            return columnTo;
+    private static int edgeStepsInPlace(int length, int stepStride, int stepFrom, int steps, int edge, int columnTo) {
+        if (edge == columnTo) {
+            return steps;
         }
-        int edge = columnTo - partial;
-        PanelPacker.packRight(right, rightStepStride, 1, stepFrom, steps, edge, columnTo, panels);
-        return edge;
+        int width = columnTo - edge <= LANES ? LANES : TILE_COLUMNS;
+        int room = length - width - edge;
+        if (room < 0) {
+            return 0;
+        }
+        long lastStep = stepStride == 0 ? Long.MAX_VALUE : room / stepStride;
+        return (int) Math.max(0, Math.min(steps, lastStep - stepFrom + 1));
     }
 
     /**
@@ -154,8 +166,10 @@ final class BlockedProduct {
         /** Where column 0 of the current block of steps starts in {@link #right}, and how far apart its steps are. */
         private int rightOrigin;
         private int rightStride;
-        /** The first column of the packed edge panel when reading in place (past the end: none). */
+        /** The first column of the partial edge panel when reading in place (past the end: none). */
         private int packedFrom;
+        /** How many steps read the edge panel in place; the rest read it packed, at the start of the right panels. */
+        private int edgeInPlaceSteps;
         /** The left operand itself, read in place (null when its row block is packed). */
         private float[] left;
         /** Where row 0 of the current block of steps starts in {@link #left}, and its row and step strides. */
@@ -166,6 +180,8 @@ final class BlockedProduct {
         private int leftPackedFrom;
         private int steps;
         private float[] start;
+        /** Whether {@link #start} is the zero row: edge tiles then start from their zeroed scratch as it is. */
+        private boolean startIsZero;
         private int startRowStride;
         private int startColumnStride;
         private float[] out;
@@ -179,13 +195,15 @@ final class BlockedProduct {
         /**
          * The next blocks of steps read the right operand in place: column {@code j} of step {@code q}
          * (from the block's first) at {@code values[origin + q·stride + j]}, except the columns from
-         * {@code packedFrom} on, packed at the start of the right panels.
+         * {@code packedFrom} on for steps from {@code edgeInPlaceSteps} on, packed at the start of the right
+         * panels.
          */
-        private void readRightInPlace(float[] values, int origin, int stride, int packedFrom) {
+        private void readRightInPlace(float[] values, int origin, int stride, int packedFrom, int edgeInPlaceSteps) {
             right = values;
             rightOrigin = origin;
             rightStride = stride;
             this.packedFrom = packedFrom;
+            this.edgeInPlaceSteps = edgeInPlaceSteps;
         }
 
         /** The next row blocks read packed panels of the left operand. */
@@ -212,10 +230,11 @@ final class BlockedProduct {
             for (int column = columnFrom, panelAt = 0; column < columnTo;
                  column += TILE_COLUMNS, panelAt += rightPanelSize) {
                 int columns = Math.min(TILE_COLUMNS, columnTo - column);
-                boolean inPlace = right != null && column < packedFrom;
+                boolean inPlace = right != null;
                 float[] rightValues = inPlace ? right : rightPanels;
-                int rightAt = inPlace ? rightOrigin + column : right != null ? 0 : panelAt;
+                int rightAt = inPlace ? rightOrigin + column : panelAt;
                 int stride = inPlace ? rightStride : TILE_COLUMNS;
+                int inPlaceSteps = inPlace && column >= packedFrom ? edgeInPlaceSteps : steps;
                 for (int row = rowFrom, leftAt = 0; row < rowTo; row += TILE_ROWS, leftAt += leftPanelSize) {
                     int rows = Math.min(TILE_ROWS, rowTo - row);
                     boolean leftInPlace = left != null && row < leftPackedFrom;
@@ -230,7 +249,8 @@ final class BlockedProduct {
                             fullTile(row, column, packedAt, rightValues, rightAt, stride);
                         }
                     } else {
-                        edgeTile(row, rows, column, columns, leftInPlace, packedAt, rightValues, rightAt, stride);
+                        edgeTile(row, rows, column, columns, leftInPlace, packedAt, rightValues, rightAt, stride,
+                                inPlaceSteps);
                     }
                 }
             }
@@ -242,31 +262,52 @@ final class BlockedProduct {
                     out, row * outStride + column, outStride);
         }
 
-        /** A tile cut short by the edge of {@code C}: computed whole in scratch space, the valid part copied out. */
+        /**
+         * A tile cut short by the edge of {@code C}: computed whole in scratch space, the valid part copied
+         * out. Its first {@code rightSteps} steps read the right operand from {@code rightValues} as given,
+         * the rest (of a partial panel read in place, past the end of the array) from the packed edge panel
+         * at the start of the right panels; the chain of each element just goes on.
+         */
         private void edgeTile(int row, int rows, int column, int columns, boolean leftInPlace, int leftAt,
-                              float[] rightValues, int rightAt, int stride) {
+                              float[] rightValues, int rightAt, int stride, int rightSteps) {
             float[] tile = edgeTile;
             Arrays.fill(tile, 0f);
-            copyStart(start, startRowStride, startColumnStride, row, row + rows, column, column + columns,
-                    tile, TILE_COLUMNS, row, column);
-            if (leftInPlace) {
-                int at = leftOrigin + row * leftRowStride;
-                if (columns <= LANES) {
-                    InPlaceTileMultiplier.multiplyNarrow(left, at, leftRowStride, leftStepStride, rightValues,
-                            rightAt, stride, steps, tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
-                } else {
-                    InPlaceTileMultiplier.multiply(left, at, leftRowStride, leftStepStride, rightValues, rightAt,
-                            stride, steps, tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
-                }
-            } else if (columns <= LANES) {
-                TileMultiplier.multiplyNarrow(leftPanels, leftAt, rightValues, rightAt, stride, steps,
-                        tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
-            } else {
-                TileMultiplier.multiply(leftPanels, leftAt, rightValues, rightAt, stride, steps,
-                        tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
+            if (!startIsZero) {
+                copyStart(start, startRowStride, startColumnStride, row, row + rows, column, column + columns,
+                        tile, TILE_COLUMNS, row, column);
             }
+            edgeProduct(tile, row, columns, leftInPlace, leftAt, 0, rightSteps, rightValues, rightAt, stride);
+            edgeProduct(tile, row, columns, leftInPlace, leftAt, rightSteps, steps - rightSteps, rightPanels, 0,
+                    TILE_COLUMNS);
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(tile, r * TILE_COLUMNS, out, (row + r) * outStride + column, columns);
+            }
+        }
+
+        /** Adds steps {@code [fromStep, fromStep + count)} of the edge tile's product into {@code tile}. */
+        private void edgeProduct(float[] tile, int row, int columns, boolean leftInPlace, int leftAt, int fromStep,
+                                 int count, float[] rightValues, int rightAt, int stride) {
+            if (count == 0) {
+                return;
+            }
+            if (leftInPlace) {
+                int at = leftOrigin + row * leftRowStride + fromStep * leftStepStride;
+                if (columns <= LANES) {
+                    InPlaceTileMultiplier.multiplyNarrow(left, at, leftRowStride, leftStepStride, rightValues,
+                            rightAt, stride, count, tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
+                } else {
+                    InPlaceTileMultiplier.multiply(left, at, leftRowStride, leftStepStride, rightValues, rightAt,
+                            stride, count, tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
+                }
+            } else {
+                int at = leftAt + fromStep * TILE_ROWS;
+                if (columns <= LANES) {
+                    TileMultiplier.multiplyNarrow(leftPanels, at, rightValues, rightAt, stride, count,
+                            tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
+                } else {
+                    TileMultiplier.multiply(leftPanels, at, rightValues, rightAt, stride, count,
+                            tile, 0, TILE_COLUMNS, tile, 0, TILE_COLUMNS);
+                }
             }
         }
 
