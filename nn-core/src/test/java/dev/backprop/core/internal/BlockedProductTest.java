@@ -52,24 +52,14 @@ class BlockedProductTest {
         assertArrayEquals(contiguous, leftPacked, "left read in place against packed");
 
         // the same left operand transposed (its rows side by side, steps a row apart): packed step by step
-        float[] leftTransposed = new float[rows * depth];
-        for (int i = 0; i < rows; i++) {
-            for (int q = 0; q < depth; q++) {
-                leftTransposed[q * rows + i] = left[i * depth + q];
-            }
-        }
+        float[] leftTransposed = transposed(left, rows, depth);
         float[] leftByStep = new float[rows * columns];
         BlockedProduct.multiply(leftTransposed, 1, rows, right, columns, 1, bias, 0, leftByStep, columns, depth,
                 0, rows, 0, columns);
         assertArrayEquals(contiguous, leftByStep, "left read in place against its transpose packed");
 
         // the right operand transposed (column stride = depth): packed instead of read in place
-        float[] rightTransposed = new float[depth * columns];
-        for (int q = 0; q < depth; q++) {
-            for (int j = 0; j < columns; j++) {
-                rightTransposed[j * depth + q] = right[q * columns + j];
-            }
-        }
+        float[] rightTransposed = transposed(right, depth, columns);
         float[] bothPacked = new float[rows * columns];
         BlockedProduct.multiply(spreadLeft, 2 * depth, 2, rightTransposed, 1, depth, bias, 0, bothPacked, columns,
                 depth, 0, rows, 0, columns);
@@ -101,5 +91,16 @@ class BlockedProductTest {
                     r[0], r[1], r[2], r[3]);
         }
         assertArrayEquals(whole, pieces, "quadrants against the whole");
+    }
+
+    /** The {@code columns × rows} transpose of a row-major {@code rows × columns} matrix. */
+    private static float[] transposed(float[] matrix, int rows, int columns) {
+        float[] transposed = new float[rows * columns];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                transposed[j * rows + i] = matrix[i * columns + j];
+            }
+        }
+        return transposed;
     }
 }
