@@ -1,7 +1,9 @@
 package dev.backprop.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -91,6 +93,48 @@ class BlockedProductTest {
                     r[0], r[1], r[2], r[3]);
         }
         assertArrayEquals(whole, pieces, "quadrants against the whole");
+    }
+
+    /**
+     * Right operands whose rows are padded with NaN (the edge panel's dropped lanes read it), several column
+     * and depth blocks, and rectangles that start off the first column, as a thread's share does: every
+     * element is exactly the scalar chain {@code fma} over the steps in order, and nothing is read outside
+     * the arrays (they are exactly as long as the matrices).
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2}, right rows padded by {3}, columns from {4}")
+    @MethodSource("paddedShapes")
+    void paddedRightRows_severalBlocks_offsetColumns_areTheScalarChainBitForBit(int rows, int depth, int columns,
+                                                                               int padding, int columnFrom) {
+        SplittableRandom random = new SplittableRandom(rows * 13L + depth * 3L + columns + padding);
+        int rightStride = columns + padding;
+        float[] left = ProductReference.random(rows * depth, 0.1, random);
+        float[] right = new float[(depth - 1) * rightStride + columns];
+        Arrays.fill(right, Float.NaN);
+        for (int q = 0; q < depth; q++) {
+            for (int j = 0; j < columns; j++) {
+                right[q * rightStride + j] = (float) random.nextDouble(-1, 1);
+            }
+        }
+        float[] bias = ProductReference.random(columns, 0, random);
+        float[] out = new float[rows * columns];
+        BlockedProduct.multiply(left, depth, 1, right, rightStride, 1, bias, 0, out, columns, depth,
+                0, rows, columnFrom, columns);
+        for (int i = 0; i < rows; i++) {
+            for (int j = columnFrom; j < columns; j++) {
+                float sum = bias[j];
+                for (int q = 0; q < depth; q++) {
+                    sum = Math.fma(left[i * depth + q], right[q * rightStride + j], sum);
+                }
+                assertEquals(Float.floatToIntBits(sum), Float.floatToIntBits(out[i * columns + j]),
+                        "element (" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    static Stream<Arguments> paddedShapes() {
+        return Stream.of(
+                Arguments.of(32, 784, 100, 0, 0), Arguments.of(32, 784, 100, 5, 33), Arguments.of(9, 257, 70, 16, 1),
+                Arguments.of(8, 129, 1100, 3, 0), Arguments.of(13, 300, 1060, 0, 31), Arguments.of(64, 2, 20, 17, 3));
     }
 
     /** The {@code columns × rows} transpose of a row-major {@code rows × columns} matrix. */
