@@ -38,9 +38,7 @@ class BlockedProductTest {
         float[] right = ProductReference.random(depth * columns, 0.1, random);
         float[] bias = ProductReference.random(columns, 0, random);
 
-        float[] contiguous = new float[rows * columns];
-        BlockedProduct.multiply(left, depth, 1, right, columns, 1, bias, 0, contiguous, columns, depth,
-                0, rows, 0, columns);
+        float[] contiguous = wholeProduct(left, right, bias, rows, depth, columns);
 
         // the same left operand with its steps two apart: it cannot be read in place
         float[] spreadLeft = new float[rows * depth * 2];
@@ -78,9 +76,7 @@ class BlockedProductTest {
         float[] left = ProductReference.random(rows * depth, 0.1, random);
         float[] right = ProductReference.random(depth * columns, 0.1, random);
 
-        float[] whole = new float[rows * columns];
-        BlockedProduct.multiply(left, depth, 1, right, columns, 1, null, 0, whole, columns, depth,
-                0, rows, 0, columns);
+        float[] whole = wholeProduct(left, right, null, rows, depth, columns);
 
         // four quadrants split off-tile: each rectangle may take another path (in place or packed, edges)
         int rowSplit = rows / 2 + 1 > rows ? rows : rows / 2 + 1;
@@ -135,6 +131,14 @@ class BlockedProductTest {
         return Stream.of(
                 Arguments.of(32, 784, 100, 0, 0), Arguments.of(32, 784, 100, 5, 33), Arguments.of(9, 257, 70, 16, 1),
                 Arguments.of(8, 129, 1100, 3, 0), Arguments.of(13, 300, 1060, 0, 31), Arguments.of(64, 2, 20, 17, 3));
+    }
+
+    /** {@code bias + left·right} of contiguous row-major operands, over the whole output at once. */
+    private static float[] wholeProduct(float[] left, float[] right, float[] bias, int rows, int depth, int columns) {
+        float[] product = new float[rows * columns];
+        BlockedProduct.multiply(left, depth, 1, right, columns, 1, bias, 0, product, columns, depth,
+                0, rows, 0, columns);
+        return product;
     }
 
     /** The {@code columns × rows} transpose of a row-major {@code rows × columns} matrix. */
