@@ -10,16 +10,24 @@ package dev.backprop.core.data;
 final class ByteFeatures implements FeatureStore {
 
     private final byte[] values;
-    private final float divisor;
-    /** {@code valueOf[b] = b / divisor} for every unsigned byte {@code b}. */
-    private final float[] valueOf = new float[256];
+    /** {@code valueOf[b] = b / divisor} for every unsigned byte {@code b}; shared by the stores made from this one. */
+    private final float[] valueOf;
 
     ByteFeatures(byte[] values, float divisor) {
+        this(values, quotients(divisor));
+    }
+
+    private ByteFeatures(byte[] values, float[] valueOf) {
         this.values = values;
-        this.divisor = divisor;
-        for (int b = 0; b < valueOf.length; b++) {
-            valueOf[b] = b / divisor;
+        this.valueOf = valueOf;
+    }
+
+    private static float[] quotients(float divisor) {
+        float[] quotients = new float[256];
+        for (int b = 0; b < quotients.length; b++) {
+            quotients[b] = b / divisor;
         }
+        return quotients;
     }
 
     @Override
@@ -41,6 +49,6 @@ final class ByteFeatures implements FeatureStore {
         for (int row = 0; row < indices.length; row++) {
             System.arraycopy(values, indices[row] * width, selected, row * width, width);
         }
-        return new ByteFeatures(selected, divisor);
+        return new ByteFeatures(selected, valueOf);
     }
 }
